@@ -1,0 +1,30 @@
+import { recordOf } from '../../engine/record.js';
+import { randomSeed } from '../../engine/random.js';
+import { reportOf, run } from '../../engine/run.js';
+import { writeFileAtomic } from '../files.js';
+import { loadForCommand } from '../scenario.js';
+import { formatTimeline } from '../timeline.js';
+
+export interface RunOptions {
+  seed?: number;
+  turns?: number;
+  variant?: string;
+  json?: boolean;
+  record?: string;
+}
+
+/** `sandtable run`: one seeded run, as a timeline or JSON, optionally recorded. */
+export function runCommand(ref: string | undefined, options: RunOptions): number {
+  const scenario = loadForCommand(ref, options.variant);
+  const seed = options.seed ?? randomSeed();
+  const turns = options.turns ?? scenario.defaultTurns;
+  const history = run(scenario, { seed, turns });
+  const report = reportOf(history);
+  if (options.record !== undefined) {
+    writeFileAtomic(options.record, `${JSON.stringify(recordOf(history), null, 2)}\n`);
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatTimeline(report, scenario));
+  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this run with --seed ${seed})\n`);
+  if (options.record !== undefined) process.stderr.write(`sandtable: run record written to ${options.record}\n`);
+  return 0;
+}

@@ -1,0 +1,52 @@
+import { round } from './effects.js';
+import type { ActorDef, Decision, EvalContext, WorldState } from './types.js';
+
+/** Each action's probability under the actor's logit (quantal-response) policy. */
+export function actionProbabilities(actor: ActorDef, state: WorldState, ctx: EvalContext): number[] {
+  const utilities = actor.actions.map((action) => action.utility.evaluate(state, ctx));
+  let best = -Infinity;
+  for (const u of utilities) {
+    if (!Number.isFinite(u)) {
+      throw new RangeError(`a utility of ${actor.id} is ${u}; check its expressions`);
+    }
+    if (u > best) best = u;
+  }
+  // Subtracting the best utility keeps exp() from overflowing at high rationality.
+  const weights = utilities.map((u) => Math.exp(actor.rationality * (u - best)));
+  let total = 0;
+  for (const w of weights) total += w;
+  return weights.map((w) => w / total);
+}
+
+/**
+ * One actor's decision for a turn: the policy's seeded logit choice, or the
+ * action a person (or an intervention) chose. The roll is drawn either way, so
+ * a choice never shifts anyone else's random numbers.
+ */
+export function decide(
+  actor: ActorDef,
+  state: WorldState,
+  ctx: EvalContext,
+  roll: number,
+  chosen: string | undefined,
+): Decision {
+  const probabilities = actionProbabilities(actor, state, ctx);
+  if (chosen !== undefined) {
+    const index = actor.actions.findIndex((action) => action.id === chosen);
+    if (index < 0) throw new RangeError(`${actor.id} has no action "${chosen}"`);
+    return { actor: actor.id, action: chosen, by: 'chosen', probability: round(probabilities[index]), roll };
+  }
+  let cumulative = 0;
+  let index = 0;
+  for (; index < probabilities.length - 1; index += 1) {
+    cumulative += probabilities[index];
+    if (roll < cumulative) break;
+  }
+  return {
+    actor: actor.id,
+    action: actor.actions[index].id,
+    by: 'policy',
+    probability: round(probabilities[index]),
+    roll,
+  };
+}

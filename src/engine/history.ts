@@ -1,0 +1,105 @@
+import type { Patch } from 'immer';
+import { hashOf } from './hash.js';
+import { planAt, planInterventions, type InterventionPlan } from './interventions.js';
+import { Streams } from './random.js';
+import { step } from './step.js';
+import type { Decision, FiredEvent, Intervention, Scenario, WorldState } from './types.js';
+
+/** One kept turn of a run: its state, what changed, and why. */
+export interface Turn {
+  readonly turn: number;
+  readonly state: WorldState;
+  readonly hash: string;
+  readonly patches: readonly Patch[];
+  readonly events: readonly FiredEvent[];
+  readonly decisions: readonly Decision[];
+}
+
+/**
+ * A run as a list of kept turns (index = turn). Histories are values: advancing
+ * or branching returns a new history sharing the earlier turns with the old one.
+ */
+export interface History {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly turns: number;
+  /** The run's own interventions (the scenario's are applied as well). */
+  readonly interventions: readonly Intervention[];
+  readonly kept: readonly Turn[];
+  readonly plans: readonly InterventionPlan[];
+  readonly streams: Streams;
+}
+
+/** A new history at turn 0. */
+export function startHistory(
+  scenario: Scenario,
+  seed: number,
+  turns: number,
+  interventions: readonly Intervention[] = [],
+): History {
+  const initial = scenario.initial;
+  return {
+    scenario,
+    seed,
+    turns,
+    interventions,
+    kept: [{ turn: 0, state: initial, hash: hashOf(initial), patches: [], events: [], decisions: [] }],
+    plans: planInterventions([...scenario.interventions, ...interventions], turns),
+    streams: new Streams(seed),
+  };
+}
+
+/** The last kept turn. */
+export function current(history: History): Turn {
+  return history.kept[history.kept.length - 1];
+}
+
+/** The history with one more turn computed. */
+export function advance(history: History): History {
+  const last = current(history);
+  const turn = last.turn + 1;
+  const result = step(history.scenario, last.state, history.streams, planAt(history.plans, turn));
+  const kept: Turn = {
+    turn,
+    state: result.state,
+    hash: hashOf(result.state),
+    patches: result.patches,
+    events: result.events,
+    decisions: result.decisions,
+  };
+  return { ...history, kept: [...history.kept, kept] };
+}
+
+/** The history advanced to its horizon (or to `turn`). */
+export function advanceTo(history: History, turn = history.turns): History {
+  let next = history;
+  while (current(next).turn < turn) next = advance(next);
+  return next;
+}
+
+/**
+ * A what-if branch at `atTurn`: it keeps turns 0..atTurn of the parent and
+ * adds interventions that act from atTurn + 1 on. It draws the same random
+ * numbers as the parent (the streams are keyed, not shared sequences). Passing
+ * a variant's scenario switches the branch to it from atTurn + 1 on.
+ */
+export function branch(
+  history: History,
+  atTurn: number,
+  added: readonly Intervention[],
+  scenario: Scenario = history.scenario,
+): History {
+  const early = added.find((item) => (item.kind === 'block' ? item.from : item.turn) <= atTurn);
+  if (early !== undefined) {
+    throw new RangeError(`a branch at turn ${atTurn} can only change turns after it`);
+  }
+  const interventions = [...history.interventions, ...added];
+  return {
+    ...history,
+    scenario,
+    interventions,
+    kept: history.kept.slice(0, atTurn + 1),
+    plans: planInterventions([...scenario.interventions, ...interventions], history.turns),
+    streams: new Streams(history.seed),
+  };
+}

@@ -1,0 +1,49 @@
+import seedrandom from 'seedrandom';
+
+/** The largest seed accepted: seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 0xffffffff;
+
+interface Stream {
+  readonly next: () => number;
+  drawn: number;
+}
+
+/**
+ * Keyed random streams: one seeded generator per (seed, key), the key naming a
+ * rule (`rule:<id>`) or an actor's decision (`decide:<actor>`). Each key draws
+ * exactly once per turn, so the value for (seed, key, turn) is fixed whatever
+ * other rules exist, fire, or are blocked: the basis of common random numbers.
+ */
+export class Streams {
+  private readonly streams = new Map<string, Stream>();
+
+  constructor(readonly seed: number) {}
+
+  /** The draw in [0, 1) of `key`'s stream for `turn` (turns start at 1). */
+  draw(key: string, turn: number): number {
+    let stream = this.streams.get(key);
+    if (stream === undefined || stream.drawn >= turn) {
+      stream = { next: seedrandom.alea(`${this.seed}|${key}`), drawn: 0 };
+      this.streams.set(key, stream);
+    }
+    // Skipping forward keeps the draw a pure function of (seed, key, turn),
+    // which is what lets a branch start at any turn with the parent's numbers.
+    while (stream.drawn < turn - 1) {
+      stream.next();
+      stream.drawn += 1;
+    }
+    stream.drawn += 1;
+    return stream.next();
+  }
+}
+
+/** A seed picked at random, for runs where the user gave none. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * (MAX_SEED + 1));
+}
+
+/** The seed of run `index` of a batch started from `seed`; independent of worker count. */
+export function deriveSeed(seed: number, index: number): number {
+  const prng = seedrandom.alea(`${seed}|run|${index}`);
+  return Math.floor(prng() * (MAX_SEED + 1));
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { advance, startHistory, type History } from './history.js';
+import { MAX_SEED } from './random.js';
+import type { Intervention, Scenario } from './types.js';
+import { ENGINE_VERSION } from './version.js';
+
+export const RECORD_FORMAT = 'sandtable-run-record';
+/** Bumped whenever a record of the old version could replay differently. */
+export const RECORD_FORMAT_VERSION = 1;
+/** The most turns a run may have. */
+export const MAX_TURNS = 600;
+
+/** A run record: everything needed to re-run a run and check it came out the same. */
+export interface RunRecord {
+  readonly format: typeof RECORD_FORMAT;
+  readonly formatVersion: number;
+  readonly engineVersion: string;
+  readonly scenario: { readonly id: string; readonly variant: string | null; readonly hash: string };
+  readonly seed: number;
+  readonly turns: number;
+  /** Interventions and choices, each with its turn. */
+  readonly interventions: readonly Intervention[];
+  /** The hash of every turn's state, turn 0 first. */
+  readonly hashes: readonly string[];
+  readonly finalHash: string;
+}
+
+const turnNumber = z.number().int().min(0).max(MAX_TURNS);
+const interventionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('force'), event: z.string(), turn: turnNumber }),
+  z.object({ kind: z.literal('block'), event: z.string(), from: turnNumber, to: turnNumber }),
+  z.object({ kind: z.literal('set'), path: z.string(), value: z.number(), turn: turnNumber }),
+  z.object({ kind: z.literal('choose'), actor: z.string(), action: z.string(), turn: turnNumber }),
+]);
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
+const recordSchema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  formatVersion: z.number(),
+  engineVersion: z.string(),
+  scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash }),
+  seed: z.number().int().min(0).max(MAX_SEED),
+  turns: z.number().int().min(1).max(MAX_TURNS),
+  interventions: z.array(interventionSchema),
+  hashes: z.array(hash),
+  finalHash: hash,
+});
+
+/** A record that cannot be used, with a sentence saying why. */
+export class RecordError extends Error {}
+
+/** The record of a finished (or partly run) history. */
+export function recordOf(history: History): RunRecord {
+  const hashes = history.kept.map((turn) => turn.hash);
+  return {
+    format: RECORD_FORMAT,
+    formatVersion: RECORD_FORMAT_VERSION,
+    engineVersion: ENGINE_VERSION,
+    scenario: { id: history.scenario.id, variant: history.scenario.variant, hash: history.scenario.hash },
+    seed: history.seed,
+    turns: history.kept.length - 1,
+    interventions: history.interventions,
+    hashes,
+    finalHash: hashes[hashes.length - 1],
+  };
+}
+
+/** Parse and check the shape of a record's JSON text. */
+export function parseRecord(text: string): RunRecord {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new RecordError('is not JSON');
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== RECORD_FORMAT) {
+    throw new RecordError(`is not a sandtable run record (no "format": "${RECORD_FORMAT}")`);
+  }
+  const version = (data as { formatVersion?: unknown }).formatVersion;
+  if (version !== RECORD_FORMAT_VERSION) {
+    throw new RecordError(
+      `is a run record of format version ${JSON.stringify(version)}; this sandtable reads version ${RECORD_FORMAT_VERSION}`,
+    );
+  }
+  const parsed = recordSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'the record';
+    throw new RecordError(`has an invalid field ${where}: ${issue.message}`);
+  }
+  const record = parsed.data as RunRecord;
+  if (record.hashes.length !== record.turns + 1) {
+    throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
+  }
+  return record;
+}
+
+/** Result of replaying a record. */
+export type Verification =
+  | { readonly ok: true; readonly history: History }
+  | { readonly ok: false; readonly history: History; readonly turn: number; readonly expected: string; readonly actual: string };
+
+/** Check that a record was made for this scenario; throws RecordError if not. */
+export function checkScenario(record: RunRecord, scenario: Scenario): void {
+  if (record.scenario.id !== scenario.id || record.scenario.variant !== scenario.variant) {
+    const made = record.scenario.variant ? `${record.scenario.id}/${record.scenario.variant}` : record.scenario.id;
+    throw new RecordError(`was made for scenario ${made}, not ${scenario.variant ? `${scenario.id}/${scenario.variant}` : scenario.id}`);
+  }
+  if (record.scenario.hash !== scenario.hash) {
+    throw new RecordError(
+      `was made for another version of ${scenario.id} (scenario hash ${record.scenario.hash.slice(0, 12)}…, this one is ${scenario.hash.slice(0, 12)}…)`,
+    );
+  }
+}
+
+/** Re-run a record and compare every turn's hash; stops at the first difference. */
+export function replay(record: RunRecord, scenario: Scenario): Verification {
+  checkScenario(record, scenario);
+  let history = startHistory(scenario, record.seed, record.turns, record.interventions);
+  for (let turn = 0; turn <= record.turns; turn += 1) {
+    if (turn > 0) history = advance(history);
+    const actual = history.kept[turn].hash;
+    if (actual !== record.hashes[turn]) return { ok: false, history, turn, expected: record.hashes[turn], actual };
+  }
+  const last = history.kept[record.turns].hash;
+  if (last !== record.finalHash) {
+    return { ok: false, history, turn: record.turns, expected: record.finalHash, actual: last };
+  }
+  return { ok: true, history };
+}

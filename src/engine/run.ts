@@ -1,0 +1,97 @@
+import { monthLabel, isoMonth } from './calendar.js';
+import { hashOf } from './hash.js';
+import { advanceTo, startHistory, type History } from './history.js';
+import { planAt, planInterventions } from './interventions.js';
+import { outcomeOf, type Outcome } from './outcome.js';
+import { Streams } from './random.js';
+import { stepInPlace } from './step.js';
+import type { Decision, FiredEvent, Intervention, MutableState, Scenario, WorldState } from './types.js';
+
+export interface RunOptions {
+  readonly seed: number;
+  readonly turns: number;
+  readonly interventions?: readonly Intervention[];
+}
+
+/** A whole run on the interactive path: every state, patch and explanation kept. */
+export function run(scenario: Scenario, options: RunOptions): History {
+  return advanceTo(startHistory(scenario, options.seed, options.turns, options.interventions ?? []));
+}
+
+/** A run's summary on the batch path: no history, no patches, no per-turn hashing. */
+export interface FastRun {
+  readonly state: WorldState;
+  /** Turn at which each event first fired. */
+  readonly firstFired: Readonly<Record<string, number>>;
+}
+
+/**
+ * The batch path: the same turn recipe on one private working copy, so it
+ * gives bit-identical states to `run` without keeping anything.
+ */
+export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (state: WorldState) => void): FastRun {
+  const working = structuredClone(scenario.initial) as MutableState;
+  const plans = planInterventions([...scenario.interventions, ...(options.interventions ?? [])], options.turns);
+  const streams = new Streams(options.seed);
+  for (let turn = 1; turn <= options.turns; turn += 1) {
+    stepInPlace(scenario, working, streams, planAt(plans, turn));
+    onTurn?.(working as WorldState);
+  }
+  const firstFired: Record<string, number> = {};
+  for (const [id, tally] of Object.entries(working.events)) firstFired[id] = tally.first;
+  return { state: working as WorldState, firstFired };
+}
+
+/** The JSON shape of `sandtable run --json`. */
+export interface RunReport {
+  readonly seed: number;
+  readonly turns: number;
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly version: string;
+    readonly variant: string | null;
+    readonly hash: string;
+  };
+  readonly interventions: readonly Intervention[];
+  readonly timeline: readonly {
+    readonly turn: number;
+    readonly date: string;
+    readonly month: string;
+    readonly hash: string;
+    readonly decisions: readonly Decision[];
+    readonly events: readonly FiredEvent[];
+  }[];
+  readonly final: WorldState;
+  readonly outcome: Outcome;
+  readonly finalHash: string;
+}
+
+/** Summarise a finished history for output. */
+export function reportOf(history: History): RunReport {
+  const { scenario } = history;
+  const last = history.kept[history.kept.length - 1];
+  return {
+    seed: history.seed,
+    turns: history.turns,
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      version: scenario.version,
+      variant: scenario.variant,
+      hash: scenario.hash,
+    },
+    interventions: history.interventions,
+    timeline: history.kept.map((turn) => ({
+      turn: turn.turn,
+      date: isoMonth(scenario.start, turn.turn),
+      month: monthLabel(scenario.start, turn.turn),
+      hash: turn.hash,
+      decisions: turn.decisions,
+      events: turn.events,
+    })),
+    final: last.state,
+    outcome: outcomeOf(scenario, last.state),
+    finalHash: hashOf(last.state),
+  };
+}

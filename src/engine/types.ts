@@ -1,0 +1,200 @@
+// The data the engine works on. Types are the documentation of the model:
+// every number in a WorldState has a fixed range and is rounded each turn.
+
+/** An actor's state: positions on named issues, their salience, and attributes. */
+export interface ActorState {
+  /** Position on each issue, in [-1, 1]. */
+  readonly stance: Readonly<Record<string, number>>;
+  /** How much each issue matters to the actor, in [0, 1]. */
+  readonly salience: Readonly<Record<string, number>>;
+  /** Attributes such as capability or resolve, in [0, 1]. */
+  readonly attrs: Readonly<Record<string, number>>;
+}
+
+/** When and how often a rule's event has fired. */
+export interface EventTally {
+  readonly first: number;
+  readonly last: number;
+  readonly count: number;
+}
+
+/** An event put on the calendar by an effect (or an intervention). */
+export interface ScheduledEvent {
+  readonly turn: number;
+  readonly event: string;
+  readonly by: string;
+}
+
+/** The whole world at the end of a turn. Immutable: steps produce new states. */
+export interface WorldState {
+  readonly turn: number;
+  readonly actors: Readonly<Record<string, ActorState>>;
+  /** Cooperation between actors, coop[a][b] in [0, 1]. */
+  readonly coop: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** World quantities, each in [0, 1]. */
+  readonly indicators: Readonly<Record<string, number>>;
+  readonly flags: Readonly<Record<string, boolean>>;
+  /** Events that have fired so far, by rule id. */
+  readonly events: Readonly<Record<string, EventTally>>;
+  /** Events due on a later turn, ordered by turn then insertion. */
+  readonly scheduled: readonly ScheduledEvent[];
+  /** The action each actor chose on this turn (empty at turn 0). */
+  readonly actions: Readonly<Record<string, string>>;
+}
+
+/** A writable view of WorldState, as an Immer draft or a batch working copy. */
+export type Draft<T> = T extends ReadonlyArray<infer U>
+  ? Draft<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Draft<T[K]> }
+    : T;
+export type MutableState = Draft<WorldState>;
+
+/** What an expression sees besides the state. */
+export interface EvalContext {
+  readonly params: Readonly<Record<string, number>>;
+  /** Actions chosen on the turn being computed (the previous turn's while deciding). */
+  readonly choices: Readonly<Record<string, string>>;
+  /** The turn being computed. */
+  readonly turn: number;
+}
+
+/** A compiled expression: evaluates fast, and can show its working. */
+export interface Expr {
+  readonly source: string;
+  evaluate(state: WorldState, ctx: EvalContext): number;
+  /** The expression with every input replaced by its value, e.g. `0.1 + 0.6 × (1 − 0.25)`. */
+  explain(state: WorldState, ctx: EvalContext): string;
+  /** Every input the expression reads, with its value. */
+  inputs(state: WorldState, ctx: EvalContext): Record<string, number>;
+}
+
+/** A place in the state that effects write to, resolved once at compile time. */
+export interface Target {
+  readonly path: string;
+  readonly min: number;
+  readonly max: number;
+  get(state: WorldState): number;
+  set(state: MutableState, value: number): void;
+}
+
+/** The declarative effect vocabulary, compiled. */
+export type Effect =
+  | { readonly kind: 'add'; readonly target: Target; readonly value: Expr }
+  | { readonly kind: 'set'; readonly target: Target; readonly value: Expr }
+  | { readonly kind: 'toward'; readonly target: Target; readonly goal: Expr; readonly rate: Expr }
+  | { readonly kind: 'flag'; readonly flag: string; readonly value: boolean }
+  | { readonly kind: 'schedule'; readonly event: string; readonly delay: number }
+  | { readonly kind: 'cancel'; readonly event: string };
+
+/** A rule: an event of the scenario, with the article sentence it rests on. */
+export interface Rule {
+  readonly id: string;
+  readonly title: string;
+  readonly condition: Expr | null;
+  readonly chance: Expr;
+  readonly effects: readonly Effect[];
+  readonly narrative: string;
+  readonly source: string;
+  /** Fires at most once in a run. */
+  readonly once: boolean;
+}
+
+/** One action in an actor's repertoire. */
+export interface Action {
+  readonly id: string;
+  readonly title: string;
+  /** What the action tends to do, in words, for players and readers. */
+  readonly tends: string;
+  readonly utility: Expr;
+  readonly effects: readonly Effect[];
+}
+
+export interface ActorDef {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Rationality of the logit choice: higher picks the best action more surely. */
+  readonly rationality: number;
+  readonly actions: readonly Action[];
+  /** Posture labels, first match wins; derived from the state, never stored. */
+  readonly postures: readonly { readonly label: string; readonly when: Expr | null }[];
+}
+
+export interface IndicatorDef {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface Metric {
+  readonly id: string;
+  readonly title: string;
+  readonly value: Expr;
+}
+
+export interface OutcomeClass {
+  readonly id: string;
+  readonly title: string;
+  readonly when: Expr | null;
+}
+
+/** A change to a run at a turn: the what-ifs of variants, branches and instructors. */
+export type Intervention =
+  | { readonly kind: 'force'; readonly event: string; readonly turn: number }
+  | { readonly kind: 'block'; readonly event: string; readonly from: number; readonly to: number }
+  | { readonly kind: 'set'; readonly path: string; readonly value: number; readonly turn: number }
+  | { readonly kind: 'choose'; readonly actor: string; readonly action: string; readonly turn: number };
+
+/** A scenario compiled into engine functions. */
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly variant: string | null;
+  /** sha256 of the canonical form of the scenario data this was compiled from. */
+  readonly hash: string;
+  readonly start: { readonly year: number; readonly month: number };
+  readonly defaultTurns: number;
+  readonly actors: readonly ActorDef[];
+  readonly issues: readonly string[];
+  readonly indicators: readonly IndicatorDef[];
+  readonly params: Readonly<Record<string, number>>;
+  readonly initial: WorldState;
+  readonly rules: readonly Rule[];
+  readonly dynamics: readonly Effect[];
+  readonly metrics: readonly Metric[];
+  readonly outcomes: readonly OutcomeClass[];
+  /** Interventions the scenario (or its variant) always applies. */
+  readonly interventions: readonly Intervention[];
+  readonly symmetricCooperation: boolean;
+  /** Resolve a state path such as `ind.insurgency` for `set` interventions. */
+  target(path: string): Target | null;
+}
+
+/** Why a fired event fired. */
+export interface Explanation {
+  readonly cause: 'rule' | 'forced' | 'scheduled';
+  readonly condition: { readonly expr: string; readonly value: boolean; readonly inputs: Record<string, number> } | null;
+  readonly chance: { readonly expr: string; readonly working: string; readonly value: number; readonly inputs: Record<string, number> } | null;
+  readonly roll: number | null;
+  readonly source: string;
+  /** For scheduled events: what put it on the calendar. */
+  readonly scheduledBy?: string;
+}
+
+export interface FiredEvent {
+  readonly id: string;
+  readonly title: string;
+  readonly narrative: string;
+  readonly why: Explanation;
+}
+
+export interface Decision {
+  readonly actor: string;
+  readonly action: string;
+  /** 'policy' when the logit choice picked it, 'chosen' when a person or intervention did. */
+  readonly by: 'policy' | 'chosen';
+  readonly probability: number;
+  readonly roll: number;
+}

@@ -1,0 +1,280 @@
+import { freeze } from 'immer';
+import { hashOf } from '../engine/hash.js';
+import type {
+  ActorDef, ActorState, Effect, Expr, Intervention, Rule, Scenario, Target, WorldState,
+} from '../engine/types.js';
+import { compileExpression, ExpressionError } from './expression.js';
+import type { EffectSpec, InterventionSpec, ScenarioSpec } from './format.js';
+import { ScenarioScope, suggest } from './scope.js';
+
+/** Block interventions without an end last "forever": past any horizon. */
+export const FOREVER = 1_000_000;
+
+/** One problem in a scenario, at a field path such as `rules[3].chance`. */
+export interface Problem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** A scenario that cannot be compiled; carries every problem found, not only the first. */
+export class ScenarioError extends Error {
+  constructor(readonly problems: readonly Problem[], readonly file?: string) {
+    super(problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n'));
+  }
+}
+
+/** `rules[3].chance` from ['rules', 3, 'chance']. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') || '(top)';
+}
+
+/**
+ * Compile validated scenario data (with one of its variants applied, or none)
+ * into engine functions. Every expression is parsed once, here.
+ */
+export function compileScenario(
+  spec: ScenarioSpec,
+  variantId: string | null = null,
+  overrides: Readonly<Record<string, number>> = {},
+): Scenario {
+  const problems: Problem[] = [];
+  const variant = variantId === null ? null : spec.variants.find((item) => item.id === variantId);
+  if (variant === undefined) {
+    const known = spec.variants.map((item) => item.id);
+    throw new ScenarioError([{
+      path: ['variants'],
+      message: `${spec.id} has no variant \`${variantId}\`${suggest(variantId ?? '', known)}` +
+        (known.length > 0 ? ` (variants: ${known.join(', ')})` : ''),
+    }]);
+  }
+  const params = { ...spec.params, ...(variant?.params ?? {}), ...overrides };
+  for (const name of Object.keys(overrides)) {
+    if (!Object.hasOwn(spec.params, name)) {
+      problems.push({ path: ['params', name], message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
+    }
+  }
+  for (const name of Object.keys(variant?.params ?? {})) {
+    if (!Object.hasOwn(spec.params, name)) {
+      problems.push({ path: ['variants', spec.variants.indexOf(variant!), 'params', name], message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
+    }
+  }
+  const scope = new ScenarioScope(spec, params);
+
+  function attempt<T>(path: (string | number)[], make: () => T): T | null {
+    try {
+      return make();
+    } catch (error) {
+      if (error instanceof ExpressionError) {
+        problems.push({ path, message: error.message });
+        return null;
+      }
+      throw error;
+    }
+  }
+  const expr = (path: (string | number)[], source: string | number | boolean): Expr =>
+    attempt(path, () => compileExpression(source, scope)) ?? CONSTANT_ZERO;
+  const effects = (path: (string | number)[], list: readonly EffectSpec[]): Effect[] =>
+    list.flatMap((effect, i) => compileEffect([...path, i], effect, scope, expr, attempt));
+
+  checkUnique(problems, ['actors'], spec.actors.map((a) => a.id), 'actor');
+  checkUnique(problems, ['rules'], spec.rules.map((r) => r.id), 'rule');
+  checkUnique(problems, ['indicators'], spec.indicators.map((i) => i.id), 'indicator');
+  checkUnique(problems, ['variants'], spec.variants.map((v) => v.id), 'variant');
+
+  const actors: ActorDef[] = spec.actors.map((actor, a) => ({
+    id: actor.id,
+    name: actor.name,
+    description: actor.description,
+    rationality: actor.rationality,
+    actions: actor.actions.map((action, i) => ({
+      id: action.id,
+      title: action.title,
+      tends: action.tends,
+      utility: expr(['actors', a, 'actions', i, 'utility'], action.utility),
+      effects: effects(['actors', a, 'actions', i, 'effects'], action.effects),
+    })),
+    postures: actor.posture.map((posture, i) => ({
+      label: posture.label,
+      when: posture.when === undefined ? null : expr(['actors', a, 'posture', i, 'when'], posture.when),
+    })),
+  }));
+  const rules: Rule[] = spec.rules.map((rule, r) => ({
+    id: rule.id,
+    title: rule.title,
+    condition: rule.when === undefined ? null : expr(['rules', r, 'when'], rule.when),
+    chance: expr(['rules', r, 'chance'], rule.chance),
+    effects: effects(['rules', r, 'effects'], rule.effects),
+    narrative: rule.narrative,
+    source: rule.source,
+    once: rule.once,
+  }));
+  const lastOutcome = spec.outcomes[spec.outcomes.length - 1];
+  if (lastOutcome.when !== undefined) {
+    problems.push({ path: ['outcomes', spec.outcomes.length - 1], message: 'the last outcome class must have no `when`, so every run has an outcome' });
+  }
+  const interventions = [
+    ...spec.interventions.map((item, i) => attempt(['interventions', i], () => toIntervention(item, scope))),
+    ...(variant?.interventions ?? []).map((item, i) =>
+      attempt(['variants', spec.variants.indexOf(variant!), 'interventions', i], () => toIntervention(item, scope))),
+  ].filter((item): item is Intervention => item !== null);
+
+  const initial = attempt(['cooperation'], () => initialState(spec));
+  const scenario: Scenario = {
+    id: spec.id,
+    title: spec.title,
+    version: spec.version,
+    variant: variant?.id ?? null,
+    hash: scenarioHash(spec, variant?.id ?? null, overrides),
+    start: { year: Number(spec.start.slice(0, 4)), month: Number(spec.start.slice(5, 7)) },
+    defaultTurns: spec.turns,
+    actors,
+    issues: spec.issues.map((issue) => issue.id),
+    indicators: spec.indicators.map(({ id, title, description }) => ({ id, title, description })),
+    params,
+    initial: initial ?? ({} as WorldState),
+    rules,
+    dynamics: effects(['dynamics'], spec.dynamics),
+    metrics: spec.metrics.map((metric, i) => ({ id: metric.id, title: metric.title, value: expr(['metrics', i, 'value'], metric.value) })),
+    outcomes: spec.outcomes.map((item, i) => ({
+      id: item.id,
+      title: item.title,
+      when: item.when === undefined ? null : expr(['outcomes', i, 'when'], item.when),
+    })),
+    interventions,
+    symmetricCooperation: spec.cooperation.symmetric,
+    target: (path: string): Target | null => {
+      try {
+        return scope.target(path);
+      } catch {
+        return null;
+      }
+    },
+  };
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return scenario;
+}
+
+/**
+ * The scenario's identity for run records: its data with the chosen variant
+ * applied. The list of other variants (and the editor's `$schema`) is left out,
+ * so adding a variant does not invalidate records of the base scenario.
+ */
+export function scenarioHash(
+  spec: ScenarioSpec,
+  variantId: string | null,
+  overrides: Readonly<Record<string, number>> = {},
+): string {
+  const { variants, $schema: _schema, ...base } = spec;
+  const variant = variants.find((item) => item.id === variantId) ?? null;
+  // Parameter overrides (sweeps) are part of the identity only when present,
+  // so the hash of the scenario as written stays the same.
+  return hashOf(Object.keys(overrides).length === 0 ? { scenario: base, variant } : { scenario: base, variant, overrides });
+}
+
+const CONSTANT_ZERO: Expr = { source: '0', evaluate: () => 0, explain: () => '0', inputs: () => ({}) };
+
+function checkUnique(problems: Problem[], path: string[], ids: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) problems.push({ path: [...path, i, 'id'], message: `${what} id \`${id}\` is used twice` });
+    seen.add(id);
+  });
+}
+
+type Attempt = <T>(path: (string | number)[], make: () => T) => T | null;
+
+function compileEffect(
+  path: (string | number)[],
+  effect: EffectSpec,
+  scope: ScenarioScope,
+  expr: (path: (string | number)[], source: string | number | boolean) => Expr,
+  attempt: Attempt,
+): Effect[] {
+  if ('add' in effect || 'set' in effect) {
+    const kind = 'add' in effect ? 'add' : 'set';
+    const entries = Object.entries('add' in effect ? effect.add : effect.set);
+    return entries.flatMap(([where, value]) => {
+      const target = attempt([...path, kind, where], () => scope.target(where));
+      if (target === null) return [];
+      return [{ kind, target, value: expr([...path, kind, where], value) }];
+    });
+  }
+  if ('toward' in effect) {
+    const target = attempt([...path, 'toward', 'target'], () => scope.target(effect.toward.target));
+    if (target === null) return [];
+    return [{
+      kind: 'toward',
+      target,
+      goal: expr([...path, 'toward', 'goal'], effect.toward.goal),
+      rate: expr([...path, 'toward', 'rate'], effect.toward.rate),
+    }];
+  }
+  if ('flag' in effect) {
+    return Object.entries(effect.flag).flatMap(([flag, value]) =>
+      attempt([...path, 'flag', flag], () => scope.flag(flag)) === null ? [] : [{ kind: 'flag' as const, flag, value }]);
+  }
+  if ('schedule' in effect) {
+    const event = attempt([...path, 'schedule', 'event'], () => scope.rule(effect.schedule.event));
+    return event === null ? [] : [{ kind: 'schedule', event, delay: effect.schedule.in }];
+  }
+  const event = attempt([...path, 'cancel'], () => scope.rule(effect.cancel));
+  return event === null ? [] : [{ kind: 'cancel', event }];
+}
+
+/** Turn an intervention as written in a file into the engine's form. */
+export function toIntervention(item: InterventionSpec, scope: ScenarioScope): Intervention {
+  if ('force' in item) return { kind: 'force', event: scope.rule(item.force), turn: item.turn };
+  if ('block' in item) {
+    const from = item.turn ?? item.from ?? 1;
+    const to = item.turn ?? item.to ?? FOREVER;
+    return { kind: 'block', event: scope.rule(item.block), from, to };
+  }
+  if ('set' in item) {
+    scope.target(item.set);
+    return { kind: 'set', path: item.set, value: item.value, turn: item.turn };
+  }
+  return { kind: 'choose', actor: item.choose, action: item.action, turn: item.turn };
+}
+
+function initialState(spec: ScenarioSpec): WorldState {
+  const ids = spec.actors.map((actor) => actor.id);
+  const actors: Record<string, ActorState> = {};
+  for (const actor of spec.actors) {
+    const stance: Record<string, number> = {};
+    const salience: Record<string, number> = {};
+    for (const issue of spec.issues) {
+      stance[issue.id] = actor.stance[issue.id] ?? 0;
+      salience[issue.id] = actor.salience[issue.id] ?? 0.5;
+    }
+    for (const key of Object.keys(actor.stance)) {
+      if (!Object.hasOwn(stance, key)) throw new ExpressionError(`actor ${actor.id} has a stance on unknown issue \`${key}\``);
+    }
+    actors[actor.id] = { stance, salience, attrs: { ...actor.attrs } };
+  }
+  const coop: Record<string, Record<string, number>> = {};
+  for (const a of ids) {
+    coop[a] = {};
+    for (const b of ids) if (a !== b) coop[a][b] = spec.cooperation.default;
+  }
+  for (const [a, row] of Object.entries(spec.cooperation.initial)) {
+    for (const [b, level] of Object.entries(row)) {
+      if (!Object.hasOwn(coop, a) || !Object.hasOwn(coop, b) || a === b) {
+        throw new ExpressionError(`cooperation.initial.${a}.${b} names an unknown pair of actors`);
+      }
+      coop[a][b] = level;
+      if (spec.cooperation.symmetric) coop[b][a] = level;
+    }
+  }
+  const indicators: Record<string, number> = {};
+  for (const indicator of spec.indicators) indicators[indicator.id] = indicator.initial;
+  return freeze({
+    turn: 0,
+    actors,
+    coop,
+    indicators,
+    flags: { ...spec.flags },
+    events: {},
+    scheduled: [],
+    actions: {},
+  }, true);
+}

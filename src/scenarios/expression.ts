@@ -1,0 +1,279 @@
+import jsep from 'jsep';
+import { formatNumber } from '../engine/format.js';
+import type { EvalContext, Expr, WorldState } from '../engine/types.js';
+
+// The grammar is jsep's; we only add the words instructors expect and make `^`
+// a power (as in a spreadsheet) instead of a bitwise operator.
+jsep.addBinaryOp('or', 1);
+jsep.addBinaryOp('and', 2);
+jsep.addUnaryOp('not');
+jsep.removeBinaryOp('^');
+jsep.addBinaryOp('^', 11, true);
+
+/** Longest expression text accepted. */
+export const MAX_EXPRESSION_LENGTH = 2000;
+/** Deepest expression tree accepted. */
+export const MAX_EXPRESSION_DEPTH = 48;
+
+/** An expression that cannot be compiled, with a sentence saying why. */
+export class ExpressionError extends Error {}
+
+type Eval = (state: WorldState, ctx: EvalContext) => number;
+
+/** A name an expression may read: its canonical path and how to read it. */
+export interface Input {
+  readonly path: string;
+  readonly read: Eval;
+}
+
+/** What names mean; provided by the scenario compiler. */
+export interface Scope {
+  /** Resolve `coop.niger.usa` (as segments) or throw ExpressionError. */
+  resolve(segments: readonly string[]): Input;
+  /** Resolve a call such as `fired("us-withdrawal-announced")` or throw ExpressionError. */
+  call(name: string, args: readonly Compiled[]): Compiled | null;
+}
+
+/** A compiled node: its evaluator, how to print it, and what it reads. */
+export interface Compiled {
+  readonly evaluate: Eval;
+  readonly print: (state: WorldState, ctx: EvalContext) => string;
+  readonly precedence: number;
+  readonly inputs: readonly Input[];
+  /** The literal string value, for arguments such as event ids. */
+  readonly text?: string;
+}
+
+const ATOM = 100;
+const PRECEDENCE: Record<string, number> = {
+  or: 1, '||': 1, and: 2, '&&': 2,
+  '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
+  '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '^': 11, '**': 11,
+};
+const SHOWN: Record<string, string> = { '*': '×', '-': '−', '&&': 'and', '||': 'or', '**': '^' };
+
+const BINARY: Record<string, (a: number, b: number) => number> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '%': (a, b) => a % b,
+  '^': (a, b) => a ** b,
+  '**': (a, b) => a ** b,
+  '<': (a, b) => (a < b ? 1 : 0),
+  '>': (a, b) => (a > b ? 1 : 0),
+  '<=': (a, b) => (a <= b ? 1 : 0),
+  '>=': (a, b) => (a >= b ? 1 : 0),
+  '==': (a, b) => (a === b ? 1 : 0),
+  '!=': (a, b) => (a !== b ? 1 : 0),
+};
+
+
+/** Compile expression text against a scope into an engine Expr. */
+export function compileExpression(source: string | number | boolean, scope: Scope): Expr {
+  const text = typeof source === 'string' ? source : String(source);
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    throw new ExpressionError(`expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`);
+  }
+  let ast: jsep.Expression;
+  try {
+    ast = jsep(text);
+  } catch (error) {
+    throw new ExpressionError(`cannot parse "${text}": ${(error as Error).message}`);
+  }
+  const root = compileNode(ast, scope, 0);
+  if (root.text !== undefined) throw new ExpressionError(`"${text}" is a string; an expression must give a number`);
+  const inputs = uniqueInputs(root.inputs);
+  return {
+    source: text,
+    evaluate: root.evaluate,
+    explain: (state, ctx) => {
+      const shown = root.print(state, ctx);
+      const value = formatNumber(root.evaluate(state, ctx));
+      return shown === value ? value : `${shown} = ${value}`;
+    },
+    inputs: (state, ctx) => {
+      const values: Record<string, number> = {};
+      for (const input of inputs) values[input.path] = input.read(state, ctx);
+      return values;
+    },
+  };
+}
+
+function uniqueInputs(inputs: readonly Input[]): Input[] {
+  const seen = new Map<string, Input>();
+  for (const input of inputs) if (!seen.has(input.path)) seen.set(input.path, input);
+  return [...seen.values()];
+}
+
+function compileNode(node: jsep.Expression, scope: Scope, depth: number): Compiled {
+  if (depth > MAX_EXPRESSION_DEPTH) {
+    throw new ExpressionError(`expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep`);
+  }
+  switch (node.type) {
+    case 'Literal':
+      return literal(node as jsep.Literal);
+    case 'Identifier':
+    case 'MemberExpression':
+      return reference(node, scope);
+    case 'UnaryExpression':
+      return unary(node as jsep.UnaryExpression, scope, depth);
+    case 'BinaryExpression':
+      return binary(node as jsep.BinaryExpression, scope, depth);
+    case 'ConditionalExpression':
+      return conditional(node as jsep.ConditionalExpression, scope, depth);
+    case 'CallExpression':
+      return call(node as jsep.CallExpression, scope, depth);
+    default:
+      throw new ExpressionError(`${describeNode(node)} is not allowed in an expression`);
+  }
+}
+
+function describeNode(node: jsep.Expression): string {
+  switch (node.type) {
+    case 'Compound': return 'more than one expression (a comma or semicolon)';
+    case 'ArrayExpression': return 'a list';
+    case 'ThisExpression': return '`this`';
+    default: return `a ${node.type}`;
+  }
+}
+
+function literal(node: jsep.Literal): Compiled {
+  const { value } = node;
+  if (typeof value === 'string') {
+    return { evaluate: () => Number.NaN, print: () => JSON.stringify(value), precedence: ATOM, inputs: [], text: value };
+  }
+  if (typeof value === 'boolean') {
+    const number = value ? 1 : 0;
+    return { evaluate: () => number, print: () => String(value), precedence: ATOM, inputs: [] };
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return { evaluate: () => value, print: () => formatNumber(value), precedence: ATOM, inputs: [] };
+  }
+  throw new ExpressionError(`${String(node.raw)} is not a number this language accepts`);
+}
+
+function reference(node: jsep.Expression, scope: Scope): Compiled {
+  const segments = pathOf(node);
+  const input = scope.resolve(segments);
+  const read = input.read;
+  return { evaluate: read, print: (s, c) => formatNumber(read(s, c)), precedence: ATOM, inputs: [input] };
+}
+
+function pathOf(node: jsep.Expression): string[] {
+  if (node.type === 'Identifier') return [(node as jsep.Identifier).name];
+  if (node.type === 'MemberExpression') {
+    const member = node as jsep.MemberExpression;
+    const head = pathOf(member.object);
+    const property = member.property;
+    if (!member.computed && property.type === 'Identifier') return [...head, (property as jsep.Identifier).name];
+    if (member.computed && property.type === 'Literal' && typeof (property as jsep.Literal).value === 'string') {
+      return [...head, (property as jsep.Literal).value as string];
+    }
+    throw new ExpressionError('a name in brackets must be a quoted string, as in coop["is-sahel"].niger');
+  }
+  throw new ExpressionError(`${describeNode(node)} cannot be used as a name`);
+}
+
+function operand(node: jsep.Expression, scope: Scope, depth: number): Compiled {
+  const compiled = compileNode(node, scope, depth + 1);
+  if (compiled.text !== undefined) {
+    throw new ExpressionError(`the string "${compiled.text}" can only be an argument of a function such as fired("…")`);
+  }
+  return compiled;
+}
+
+function unary(node: jsep.UnaryExpression, scope: Scope, depth: number): Compiled {
+  const arg = operand(node.argument, scope, depth);
+  const inner = arg.evaluate;
+  const wrap = (s: WorldState, c: EvalContext) => (arg.precedence < ATOM ? `(${arg.print(s, c)})` : arg.print(s, c));
+  switch (node.operator) {
+    case '-':
+      return { evaluate: (s, c) => -inner(s, c), print: (s, c) => `−${wrap(s, c)}`, precedence: ATOM, inputs: arg.inputs };
+    case '+':
+      return arg;
+    case '!':
+    case 'not':
+      return { evaluate: (s, c) => (inner(s, c) === 0 ? 1 : 0), print: (s, c) => `not ${wrap(s, c)}`, precedence: ATOM, inputs: arg.inputs };
+    default:
+      throw new ExpressionError(`the operator ${node.operator} is not supported`);
+  }
+}
+
+function binary(node: jsep.BinaryExpression, scope: Scope, depth: number): Compiled {
+  const { operator } = node;
+  const precedence = PRECEDENCE[operator];
+  if (precedence === undefined) throw new ExpressionError(`the operator ${operator} is not supported`);
+  const left = operand(node.left, scope, depth);
+  const right = operand(node.right, scope, depth);
+  const l = left.evaluate;
+  const r = right.evaluate;
+  let evaluate: Eval;
+  if (operator === 'and' || operator === '&&') evaluate = (s, c) => (l(s, c) !== 0 && r(s, c) !== 0 ? 1 : 0);
+  else if (operator === 'or' || operator === '||') evaluate = (s, c) => (l(s, c) !== 0 || r(s, c) !== 0 ? 1 : 0);
+  else {
+    const op = BINARY[operator];
+    evaluate = (s, c) => op(l(s, c), r(s, c));
+  }
+  const shown = SHOWN[operator] ?? operator;
+  // Parenthesise a side that binds more loosely (or equally, on the right).
+  const print = (s: WorldState, c: EvalContext) => {
+    const a = left.precedence < precedence ? `(${left.print(s, c)})` : left.print(s, c);
+    const b = right.precedence <= precedence ? `(${right.print(s, c)})` : right.print(s, c);
+    return `${a} ${shown} ${b}`;
+  };
+  return { evaluate, print, precedence, inputs: [...left.inputs, ...right.inputs] };
+}
+
+function conditional(node: jsep.ConditionalExpression, scope: Scope, depth: number): Compiled {
+  const test = operand(node.test, scope, depth);
+  const yes = operand(node.consequent, scope, depth);
+  const no = operand(node.alternate, scope, depth);
+  const t = test.evaluate;
+  const a = yes.evaluate;
+  const b = no.evaluate;
+  return {
+    evaluate: (s, c) => (t(s, c) !== 0 ? a(s, c) : b(s, c)),
+    print: (s, c) => `(${test.print(s, c)} ? ${yes.print(s, c)} : ${no.print(s, c)})`,
+    precedence: ATOM,
+    inputs: [...test.inputs, ...yes.inputs, ...no.inputs],
+  };
+}
+
+const MATH: Record<string, { arity: [number, number]; fn: (args: number[]) => number }> = {
+  min: { arity: [1, 16], fn: (args) => Math.min(...args) },
+  max: { arity: [1, 16], fn: (args) => Math.max(...args) },
+  abs: { arity: [1, 1], fn: ([x]) => Math.abs(x) },
+  sqrt: { arity: [1, 1], fn: ([x]) => Math.sqrt(x) },
+  pow: { arity: [2, 2], fn: ([x, y]) => x ** y },
+  clamp: { arity: [3, 3], fn: ([x, lo, hi]) => Math.min(Math.max(x, lo), hi) },
+  round: { arity: [1, 1], fn: ([x]) => Math.round(x) },
+};
+
+/** The names of the built-in math functions, for suggestions. */
+export const MATH_FUNCTIONS = Object.keys(MATH);
+
+function call(node: jsep.CallExpression, scope: Scope, depth: number): Compiled {
+  if (node.callee.type !== 'Identifier') throw new ExpressionError('only named functions can be called, as in max(a, b)');
+  const name = (node.callee as jsep.Identifier).name;
+  const args = node.arguments.map((arg) => compileNode(arg, scope, depth + 1));
+  const special = scope.call(name, args);
+  if (special !== null) return special;
+  const math = Object.hasOwn(MATH, name) ? MATH[name] : undefined;
+  if (math === undefined) throw new ExpressionError(`unknown function ${name}()`);
+  const [least, most] = math.arity;
+  if (args.length < least || args.length > most) {
+    throw new ExpressionError(`${name}() takes ${least === most ? least : `${least} to ${most}`} arguments, not ${args.length}`);
+  }
+  for (const arg of args) {
+    if (arg.text !== undefined) throw new ExpressionError(`${name}() takes numbers, not the string "${arg.text}"`);
+  }
+  const evals = args.map((arg) => arg.evaluate);
+  const fn = math.fn;
+  return {
+    evaluate: (s, c) => fn(evals.map((e) => e(s, c))),
+    print: (s, c) => `${name}(${args.map((arg) => arg.print(s, c)).join(', ')})`,
+    precedence: ATOM,
+    inputs: args.flatMap((arg) => arg.inputs),
+  };
+}

@@ -1,0 +1,209 @@
+import { closest } from 'fastest-levenshtein';
+import type { MutableState, Target, WorldState } from '../engine/types.js';
+import { formatNumber } from '../engine/format.js';
+import { ExpressionError, MATH_FUNCTIONS, type Compiled, type Input, type Scope } from './expression.js';
+import type { ScenarioSpec } from './format.js';
+
+/** "; did you mean `russia`?" when a close name exists. */
+export function suggest(wrong: string, known: Iterable<string>): string {
+  const names = [...known];
+  if (names.length === 0) return '';
+  const best = closest(wrong, names);
+  return best !== undefined && similar(wrong, best) ? `; did you mean \`${best}\`?` : '';
+}
+
+function similar(a: string, b: string): boolean {
+  const limit = Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
+  let distance = 0;
+  // A cheap bound is enough here: closest() already picked the best candidate.
+  const longer = a.length > b.length ? a : b;
+  const shorter = a.length > b.length ? b : a;
+  distance += longer.length - shorter.length;
+  for (let i = 0; i < shorter.length; i += 1) if (shorter[i] !== longer[i]) distance += 1;
+  return distance <= limit || longer.toLowerCase().includes(shorter.toLowerCase());
+}
+
+function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
+
+/** The names a scenario declares, for resolving expressions and effect targets. */
+export class ScenarioScope implements Scope {
+  private readonly actors: Set<string>;
+  private readonly issues: Set<string>;
+  private readonly indicators: Set<string>;
+  private readonly flags: Set<string>;
+  private readonly rules: Set<string>;
+  private readonly attrs: Map<string, Set<string>>;
+  private readonly actions: Map<string, Set<string>>;
+  private readonly params: Readonly<Record<string, number>>;
+  private readonly symmetric: boolean;
+
+  constructor(spec: ScenarioSpec, params: Readonly<Record<string, number>>) {
+    this.actors = new Set(spec.actors.map((actor) => actor.id));
+    this.issues = new Set(spec.issues.map((issue) => issue.id));
+    this.indicators = new Set(spec.indicators.map((indicator) => indicator.id));
+    this.flags = new Set(Object.keys(spec.flags));
+    this.rules = new Set(spec.rules.map((rule) => rule.id));
+    this.attrs = new Map(spec.actors.map((actor) => [actor.id, new Set(Object.keys(actor.attrs))]));
+    this.actions = new Map(spec.actors.map((actor) => [actor.id, new Set(actor.actions.map((action) => action.id))]));
+    this.params = params;
+    this.symmetric = spec.cooperation.symmetric;
+  }
+
+  /** Check that a rule id exists (for schedule, cancel and interventions). */
+  rule(id: string): string {
+    if (!this.rules.has(id)) throw new ExpressionError(`unknown event \`${id}\`${suggest(id, this.rules)}`);
+    return id;
+  }
+
+  /** Check that a flag is declared in the scenario's `flags`. */
+  flag(name: string): string {
+    if (!this.flags.has(name)) {
+      throw new ExpressionError(`unknown flag \`${name}\`${suggest(name, this.flags)} (declare it under flags:)`);
+    }
+    return name;
+  }
+
+  private actor(id: string): string {
+    if (!this.actors.has(id)) throw new ExpressionError(`unknown actor \`${id}\`${suggest(id, this.actors)}`);
+    return id;
+  }
+
+  private issue(id: string): string {
+    if (!this.issues.has(id)) throw new ExpressionError(`unknown issue \`${id}\`${suggest(id, this.issues)}`);
+    return id;
+  }
+
+  private action(actor: string, id: string): string {
+    const known = this.actions.get(actor)!;
+    if (!known.has(id)) throw new ExpressionError(`${actor} has no action \`${id}\`${suggest(id, known)}`);
+    return id;
+  }
+
+  /** A writable place in the state, with its range. */
+  target(path: string): Target {
+    const segments = path.split('.');
+    const [head, a, b] = segments;
+    const arity = (n: number, shape: string) => {
+      if (segments.length !== n) throw new ExpressionError(`\`${path}\` is not a value that can change; write ${shape}`);
+    };
+    switch (head) {
+      case 'ind': {
+        arity(2, 'ind.NAME');
+        if (!this.indicators.has(a)) throw new ExpressionError(`unknown indicator \`${a}\`${suggest(a, this.indicators)}`);
+        return {
+          path, min: 0, max: 1,
+          get: (s) => s.indicators[a],
+          set: (d, v) => { d.indicators[a] = v; },
+        };
+      }
+      case 'coop': {
+        arity(3, 'coop.ACTOR.ACTOR');
+        this.actor(a);
+        this.actor(b);
+        if (a === b) throw new ExpressionError(`\`${path}\`: an actor has no cooperation level with itself`);
+        const symmetric = this.symmetric;
+        return {
+          path, min: 0, max: 1,
+          get: (s) => s.coop[a][b],
+          set: (d, v) => {
+            d.coop[a][b] = v;
+            if (symmetric) d.coop[b][a] = v;
+          },
+        };
+      }
+      case 'stance':
+      case 'salience': {
+        arity(3, `${head}.ACTOR.ISSUE`);
+        this.actor(a);
+        this.issue(b);
+        const key = head;
+        return {
+          path, min: key === 'stance' ? -1 : 0, max: 1,
+          get: (s) => s.actors[a][key][b],
+          set: (d, v) => { d.actors[a][key][b] = v; },
+        };
+      }
+      case 'attr': {
+        arity(3, 'attr.ACTOR.NAME');
+        this.actor(a);
+        const known = this.attrs.get(a)!;
+        if (!known.has(b)) throw new ExpressionError(`${a} has no attribute \`${b}\`${suggest(b, known)}`);
+        return {
+          path, min: 0, max: 1,
+          get: (s) => s.actors[a].attrs[b],
+          set: (d: MutableState, v) => { d.actors[a].attrs[b] = v; },
+        };
+      }
+      default:
+        throw new ExpressionError(
+          `\`${path}\` is not a value that can change${suggest(head, ['ind', 'coop', 'stance', 'salience', 'attr'])}; ` +
+            'targets start with ind., coop., stance., salience. or attr.',
+        );
+    }
+  }
+
+  resolve(segments: readonly string[]): Input {
+    const path = segments.join('.');
+    const [head, a] = segments;
+    if (head === 'turn' && segments.length === 1) return { path, read: (_s, c) => c.turn };
+    if (head === 'param') {
+      if (segments.length !== 2 || !own(this.params, a)) {
+        throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a ?? '', Object.keys(this.params))}`);
+      }
+      const value = this.params[a];
+      return { path, read: () => value };
+    }
+    if (head === 'flag') {
+      if (segments.length !== 2) throw new ExpressionError(`\`${path}\`: write flag.NAME`);
+      const flag = this.flag(a);
+      return { path, read: (s) => (s.flags[flag] ? 1 : 0) };
+    }
+    if (['ind', 'coop', 'stance', 'salience', 'attr'].includes(head)) {
+      const target = this.target(path);
+      return { path, read: target.get };
+    }
+    const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr'];
+    throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
+  }
+
+  call(name: string, args: readonly Compiled[]): Compiled | null {
+    const strings = (count: number): string[] => {
+      if (args.length !== count || args.some((arg) => arg.text === undefined)) {
+        throw new ExpressionError(`${name}() takes ${count} quoted name${count > 1 ? 's' : ''}, as in ${name}(${count > 1 ? '"usa", "negotiate"' : '"us-withdrawal-announced"'})`);
+      }
+      return args.map((arg) => arg.text!);
+    };
+    const atom = (read: Input['read'], shown: string): Compiled => ({
+      evaluate: read,
+      print: (s, c) => formatNumber(read(s, c)),
+      precedence: 100,
+      inputs: [{ path: shown, read }],
+    });
+    switch (name) {
+      case 'fired': {
+        const id = this.rule(strings(1)[0]);
+        return atom((s) => (s.events[id] === undefined ? 0 : 1), `fired("${id}")`);
+      }
+      case 'count': {
+        const id = this.rule(strings(1)[0]);
+        return atom((s) => s.events[id]?.count ?? 0, `count("${id}")`);
+      }
+      case 'since': {
+        const id = this.rule(strings(1)[0]);
+        // "Never" reads as a long time ago, so `since(x) > 3` holds before x ever fires.
+        return atom((s, c) => { const t = s.events[id]; return t === undefined ? 9999 : c.turn - t.last; }, `since("${id}")`);
+      }
+      case 'chose': {
+        const [actor, action] = strings(2);
+        this.actor(actor);
+        this.action(actor, action);
+        return atom((_s, c) => (c.choices[actor] === action ? 1 : 0), `chose("${actor}", "${action}")`);
+      }
+      default:
+        if (MATH_FUNCTIONS.includes(name)) return null;
+        throw new ExpressionError(`unknown function ${name}()${suggest(name, [...MATH_FUNCTIONS, 'fired', 'count', 'since', 'chose'])}`);
+    }
+  }
+}
