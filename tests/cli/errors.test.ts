@@ -1,0 +1,91 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sandtable } from '../helpers.js';
+
+/** A user error: exit 2, one line on stderr in the contract's form, nothing on stdout, no stack. */
+function expectUsageError(args: string[], pattern: RegExp): void {
+  const { code, stdout, stderr } = sandtable(args);
+  expect(code, stderr).toBe(2);
+  expect(stdout).toBe('');
+  const lines = stderr.trim().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^sandtable: error: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sandtable-errors-'));
+
+  it('names an unknown scenario and suggests a close one', () => {
+    expectUsageError(['run', 'niger-2042'], /unknown scenario `niger-2042`; did you mean `niger-2024`\?/);
+  });
+
+  it('names an unknown variant and lists the variants', () => {
+    expectUsageError(['run', '--variant', 'us-withdrawl'], /no variant `us-withdrawl`; did you mean `us-withdrawal`\?.*variants: /);
+    expectUsageError(['run', 'niger-2024/nope'], /no variant `nope`/);
+  });
+
+  it('refuses seeds that are not whole numbers or out of range', () => {
+    expectUsageError(['run', '--seed', 'abc'], /seed must be a whole number/);
+    expectUsageError(['run', '--seed', '-1'], /seed/);
+    expectUsageError(['run', '--seed', '1.5'], /seed must be a whole number/);
+    expectUsageError(['run', '--seed', '4294967296'], /seed must be at most 4294967295/);
+  });
+
+  it('refuses turn counts that are not whole numbers or out of range', () => {
+    expectUsageError(['run', '--turns', '0'], /number of turns must be a whole number from 1 to 600/);
+    expectUsageError(['run', '--turns', 'ten'], /number of turns/);
+    expectUsageError(['run', '--turns', '601'], /number of turns/);
+  });
+
+  it('refuses unknown flags and commands', () => {
+    expectUsageError(['run', '--sed', '1'], /unknown option '--sed'.*--seed/);
+    expectUsageError(['run', '--seed'], /argument missing/);
+    expectUsageError(['replay'], /missing required argument/);
+  });
+
+  it('refuses a record file that is missing, not JSON, not a record, of another version or for another scenario', () => {
+    expectUsageError(['replay', join(dir, 'missing.json')], /cannot read run record .*missing\.json: no such file/);
+    expectUsageError(['replay', dir], /is a directory/);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, 'not json at all');
+    expectUsageError(['replay', bad], /bad\.json is not JSON/);
+    writeFileSync(bad, '{"format": "something-else"}');
+    expectUsageError(['replay', bad], /is not a sandtable run record/);
+    const good = join(dir, 'good.json');
+    expect(sandtable(['run', '--seed', '1', '--turns', '3', '--record', good]).code).toBe(0);
+    const record = JSON.parse(readFileSync(good, 'utf8'));
+    writeFileSync(bad, JSON.stringify({ ...record, formatVersion: 2 }));
+    expectUsageError(['replay', bad], /format version 2; this sandtable reads version 1/);
+    writeFileSync(bad, JSON.stringify({ ...record, scenario: { ...record.scenario, id: 'other-scenario' } }));
+    expectUsageError(['replay', bad], /unknown scenario `other-scenario`/);
+    writeFileSync(bad, JSON.stringify({ ...record, scenario: { ...record.scenario, variant: 'us-withdrawal' } }));
+    expectUsageError(['replay', bad], /made for another version of niger-2024/);
+  });
+
+  it('refuses to write a record where it cannot, and leaves no partial file', () => {
+    expectUsageError(['run', '--seed', '1', '--turns', '2', '--record', join(dir, 'no', 'such', 'dir.json')], /cannot write .*no such file or directory/);
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    // root ignores directory permissions, so only assert when the directory really is read-only.
+    let writable = true;
+    try {
+      writeFileSync(join(locked, 'probe'), '');
+    } catch {
+      writable = false;
+    }
+    if (!writable) {
+      expectUsageError(['run', '--seed', '1', '--turns', '2', '--record', join(locked, 'run.json')], /permission denied/);
+      expect(readdirSync(locked)).toEqual([]);
+    }
+  });
+
+  it('explains that the terminal UI needs a terminal', () => {
+    expectUsageError([], /needs an interactive terminal.*sandtable run/);
+    expectUsageError(['tui', '--seed', '3'], /needs an interactive terminal/);
+  });
+});
