@@ -1,0 +1,12 @@
+// The engine's public surface. Pure: no I/O, no React.
+export type * from './types.js';
+export { step, stepInPlace, type StepResult, type TurnOutcome } from './step.js';
+export { run, runFast, reportOf, type RunOptions, type RunReport, type FastRun } from './run.js';
+export { startHistory, advance, advanceTo, branch, current, type History, type Turn } from './history.js';
+export { outcomeOf, postureOf, type Outcome } from './outcome.js';
+export { recordOf, parseRecord, replay, RecordError, type RunRecord, type Verification } from './record.js';
+export { Streams, deriveSeed, randomSeed, MAX_SEED } from './random.js';
+export { hashOf, canonicalJson } from './hash.js';
+export { monthLabel, isoMonth } from './calendar.js';
+export { whyLine } from './explain.js';
+export { ENGINE_VERSION } from './version.js';
