@@ -3,19 +3,27 @@ import type { ActorDef, Decision, EvalContext, WorldState } from './types.js';
 
 /** Each action's probability under the actor's logit (quantal-response) policy. */
 export function actionProbabilities(actor: ActorDef, state: WorldState, ctx: EvalContext): number[] {
-  const utilities = actor.actions.map((action) => action.utility.evaluate(state, ctx));
+  const { actions, rationality } = actor;
+  const count = actions.length;
+  const weights = new Array<number>(count);
   let best = -Infinity;
-  for (const u of utilities) {
+  for (let i = 0; i < count; i += 1) {
+    const u = actions[i].utility.evaluate(state, ctx);
     if (!Number.isFinite(u)) {
       throw new RangeError(`a utility of ${actor.id} is ${u}; check its expressions`);
     }
+    weights[i] = u;
     if (u > best) best = u;
   }
   // Subtracting the best utility keeps exp() from overflowing at high rationality.
-  const weights = utilities.map((u) => Math.exp(actor.rationality * (u - best)));
   let total = 0;
-  for (const w of weights) total += w;
-  return weights.map((w) => w / total);
+  for (let i = 0; i < count; i += 1) {
+    const w = Math.exp(rationality * (weights[i] - best));
+    weights[i] = w;
+    total += w;
+  }
+  for (let i = 0; i < count; i += 1) weights[i] /= total;
+  return weights;
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { Effect, EvalContext, MutableState, WorldState } from './types.js';
+import type { Effect, EvalContext, MutableState, Target, WorldState } from './types.js';
 
-/** Digits kept after every turn, so a state hashes the same on every platform. */
+/** Values are kept to six decimals, so a state hashes the same on every platform. */
 export const PRECISION = 1e6;
 
 /** Round to the engine's fixed precision. */
@@ -14,6 +14,15 @@ export function clamp(value: number, min: number, max: number, what: string): nu
     throw new RangeError(`${what} would become ${value}; check the expressions that write it`);
   }
   return value < min ? min : value > max ? max : value;
+}
+
+/**
+ * Write a value to the state: clamped to the target's range and rounded to the
+ * engine's precision on every write, so no expression ever reads a value out
+ * of range and every state hashes the same on every platform.
+ */
+export function write(draft: MutableState, target: Target, value: number): void {
+  target.set(draft, round(clamp(value, target.min, target.max, target.path)));
 }
 
 /**
@@ -32,13 +41,11 @@ export function applyEffects(
     switch (effect.kind) {
       case 'add': {
         const { target } = effect;
-        const next = target.get(view) + effect.value.evaluate(view, ctx);
-        target.set(draft, clamp(next, target.min, target.max, target.path));
+        write(draft, target, target.get(view) + effect.value.evaluate(view, ctx));
         break;
       }
       case 'set': {
-        const { target } = effect;
-        target.set(draft, clamp(effect.value.evaluate(view, ctx), target.min, target.max, target.path));
+        write(draft, effect.target, effect.value.evaluate(view, ctx));
         break;
       }
       case 'toward': {
@@ -46,7 +53,7 @@ export function applyEffects(
         const current = target.get(view);
         const goal = effect.goal.evaluate(view, ctx);
         const rate = clamp(effect.rate.evaluate(view, ctx), 0, 1, `rate toward ${target.path}`);
-        target.set(draft, clamp(current + rate * (goal - current), target.min, target.max, target.path));
+        write(draft, target, current + rate * (goal - current));
         break;
       }
       case 'flag':
@@ -69,21 +76,24 @@ export function schedule(draft: MutableState, event: string, turn: number, by: s
   draft.scheduled.splice(index, 0, { turn, event, by });
 }
 
-/** Round every number of the state to the engine's precision. */
+/** Round every number of a state to the engine's precision (used on initial states). */
 export function roundState(draft: MutableState): void {
-  for (const actor of Object.values(draft.actors)) {
+  // for...in over plain records: this runs every turn of every batch run.
+  const { actors, coop } = draft;
+  for (const id in actors) {
+    const actor = actors[id];
     roundRecord(actor.stance);
     roundRecord(actor.salience);
     roundRecord(actor.attrs);
   }
-  for (const row of Object.values(draft.coop)) roundRecord(row);
+  for (const id in coop) roundRecord(coop[id]);
   roundRecord(draft.indicators);
 }
 
 function roundRecord(record: Record<string, number>): void {
-  for (const key of Object.keys(record)) {
+  for (const key in record) {
     const value = record[key];
-    const rounded = round(value);
+    const rounded = Math.round(value * PRECISION) / PRECISION;
     // Writing only on change keeps Immer patches to what really changed.
     if (rounded !== value) record[key] = rounded;
   }

@@ -23,7 +23,7 @@ export class Streams {
   draw(key: string, turn: number): number {
     let stream = this.streams.get(key);
     if (stream === undefined || stream.drawn >= turn) {
-      stream = { next: seedrandom.alea(`${this.seed}|${key}`), drawn: 0 };
+      stream = { next: seedrandom.alea(`${this.seed}|${shortKey(key)}`), drawn: 0 };
       this.streams.set(key, stream);
     }
     // Skipping forward keeps the draw a pure function of (seed, key, turn),
@@ -35,6 +35,27 @@ export class Streams {
     stream.drawn += 1;
     return stream.next();
   }
+}
+
+const shortKeys = new Map<string, string>();
+
+/**
+ * A short stand-in for a stream key: Alea's seeding cost grows with the length
+ * of its seed string, and a batch seeds a few dozen streams per run. FNV-1a
+ * over the key, in base 36; the key itself still decides the stream.
+ */
+export function shortKey(key: string): string {
+  let short = shortKeys.get(key);
+  if (short === undefined) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i += 1) {
+      hash ^= key.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    short = hash.toString(36);
+    shortKeys.set(key, short);
+  }
+  return short;
 }
 
 /** A seed picked at random, for runs where the user gave none. */

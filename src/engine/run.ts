@@ -30,7 +30,7 @@ export interface FastRun {
  * gives bit-identical states to `run` without keeping anything.
  */
 export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (state: WorldState) => void): FastRun {
-  const working = structuredClone(scenario.initial) as MutableState;
+  const working = cloneState(scenario.initial);
   const plans = planInterventions([...scenario.interventions, ...(options.interventions ?? [])], options.turns);
   const streams = new Streams(options.seed);
   for (let turn = 1; turn <= options.turns; turn += 1) {
@@ -40,6 +40,29 @@ export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (state
   const firstFired: Record<string, number> = {};
   for (const [id, tally] of Object.entries(working.events)) firstFired[id] = tally.first;
   return { state: working as WorldState, firstFired };
+}
+
+/** A private, writable deep copy of a state; faster than structuredClone for this one shape. */
+export function cloneState(state: WorldState): MutableState {
+  const actors: MutableState['actors'] = {};
+  for (const id in state.actors) {
+    const actor = state.actors[id];
+    actors[id] = { stance: { ...actor.stance }, salience: { ...actor.salience }, attrs: { ...actor.attrs } };
+  }
+  const coop: MutableState['coop'] = {};
+  for (const id in state.coop) coop[id] = { ...state.coop[id] };
+  const events: MutableState['events'] = {};
+  for (const id in state.events) events[id] = { ...state.events[id] };
+  return {
+    turn: state.turn,
+    actors,
+    coop,
+    indicators: { ...state.indicators },
+    flags: { ...state.flags },
+    events,
+    scheduled: state.scheduled.map((entry) => ({ ...entry })),
+    actions: { ...state.actions },
+  };
 }
 
 /** The JSON shape of `sandtable run --json`. */

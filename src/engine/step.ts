@@ -1,10 +1,10 @@
 import { enablePatches, produceWithPatches, type Patch } from 'immer';
 import { decide } from './decide.js';
-import { applyEffects, clamp, round, roundState } from './effects.js';
+import { applyEffects, clamp, round, write } from './effects.js';
 import type { InterventionPlan } from './interventions.js';
-import type { Streams } from './random.js';
+import { shortKey, type Streams } from './random.js';
 import type {
-  Decision, EvalContext, Explanation, FiredEvent, MutableState, Rule, Scenario, WorldState,
+  Action, ActorDef, Decision, EvalContext, Explanation, FiredEvent, MutableState, Rule, Scenario, WorldState,
 } from './types.js';
 
 enablePatches();
@@ -58,7 +58,8 @@ interface Firing {
 }
 
 /**
- * The turn recipe: decisions, then rules, then slow dynamics, then rounding.
+ * The turn recipe: decisions, then rules, then slow dynamics. Every write is
+ * clamped and rounded where it happens (see `write`).
  * Decisions, conditions and chances all read the state as it was at the start
  * of the turn; only then do effects apply, in declared order.
  */
@@ -69,6 +70,7 @@ function advance(
   plan: InterventionPlan,
   explain: boolean,
 ): TurnOutcome {
+  const { deciders, rules } = prepare(scenario);
   const turn = draft.turn + 1;
   const view = draft as WorldState;
   draft.turn = turn;
@@ -76,46 +78,87 @@ function advance(
   for (const { path, value } of plan.sets) {
     const target = scenario.target(path);
     if (target === null) throw new RangeError(`cannot set unknown value "${path}"`);
-    target.set(draft, clamp(value, target.min, target.max, path));
+    write(draft, target, value);
   }
 
   const before: EvalContext = { params: scenario.params, choices: view.actions, turn };
-  const decisions = scenario.actors
-    .filter((actor) => actor.actions.length > 0)
-    .map((actor) => decide(actor, view, before, streams.draw(`decide:${actor.id}`, turn), plan.choices.get(actor.id)));
+  const decisions: Decision[] = [];
+  const chosen: PreparedAction[] = [];
   const choices: Record<string, string> = {};
-  for (const decision of decisions) choices[decision.actor] = decision.action;
+  for (const { actor, key, actions } of deciders) {
+    const decision = decide(actor, view, before, streams.draw(key, turn), plan.choices.get(actor.id));
+    decisions.push(decision);
+    chosen.push(actions.get(decision.action)!);
+    choices[actor.id] = decision.action;
+  }
   const ctx: EvalContext = { params: scenario.params, choices, turn };
 
-  const due = new Map<string, string>();
-  for (const entry of view.scheduled) {
-    if (entry.turn <= turn && !due.has(entry.event)) due.set(entry.event, entry.by);
+  let due: Map<string, string> | null = null;
+  if (view.scheduled.length > 0) {
+    due = new Map();
+    for (const entry of view.scheduled) {
+      if (entry.turn <= turn && !due.has(entry.event)) due.set(entry.event, entry.by);
+    }
   }
   const firings: Firing[] = [];
-  for (const rule of scenario.rules) {
-    const roll = streams.draw(`rule:${rule.id}`, turn);
-    const firing = evaluateRule(rule, view, ctx, roll, plan, due.get(rule.id), explain);
+  for (const { rule, key } of rules) {
+    const roll = streams.draw(key, turn);
+    const firing = evaluateRule(rule, view, ctx, roll, plan, due?.get(rule.id), explain);
     if (firing !== null) firings.push(firing);
   }
 
-  if (due.size > 0) draft.scheduled = draft.scheduled.filter((entry) => entry.turn > turn);
+  if (due !== null && due.size > 0) draft.scheduled = draft.scheduled.filter((entry) => entry.turn > turn);
   draft.actions = choices;
-  for (const decision of decisions) {
-    const action = scenario.actors.find((actor) => actor.id === decision.actor)!.actions.find((a) => a.id === decision.action)!;
-    applyEffects(draft, action.effects, ctx, `${decision.actor}: ${action.title}`);
+  for (const { action, by } of chosen) {
+    if (action.effects.length > 0) applyEffects(draft, action.effects, ctx, by);
   }
   const events: FiredEvent[] = [];
   for (const { rule, why } of firings) {
     applyEffects(draft, rule.effects, ctx, rule.title);
     const tally = draft.events[rule.id];
-    draft.events[rule.id] = tally === undefined
-      ? { first: turn, last: turn, count: 1 }
-      : { first: tally.first, last: turn, count: tally.count + 1 };
+    if (tally === undefined) {
+      draft.events[rule.id] = { first: turn, last: turn, count: 1 };
+    } else {
+      tally.last = turn;
+      tally.count += 1;
+    }
     events.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: why ?? bareExplanation(rule) });
   }
   applyEffects(draft, scenario.dynamics, ctx, 'dynamics');
-  roundState(draft);
   return { events, decisions };
+}
+
+/** An action with the label that names it as the cause of what it schedules. */
+interface PreparedAction {
+  readonly action: Action;
+  readonly by: string;
+}
+
+/** What a scenario's turns need besides the scenario, worked out once per scenario. */
+interface Prepared {
+  readonly deciders: readonly { readonly actor: ActorDef; readonly key: string; readonly actions: ReadonlyMap<string, PreparedAction> }[];
+  readonly rules: readonly { readonly rule: Rule; readonly key: string }[];
+}
+
+const preparedScenarios = new WeakMap<Scenario, Prepared>();
+
+function prepare(scenario: Scenario): Prepared {
+  let prepared = preparedScenarios.get(scenario);
+  if (prepared === undefined) {
+    checkStreamKeys(scenario);
+    prepared = {
+      deciders: scenario.actors
+        .filter((actor) => actor.actions.length > 0)
+        .map((actor) => ({
+          actor,
+          key: `decide:${actor.id}`,
+          actions: new Map(actor.actions.map((action) => [action.id, { action, by: `${actor.id}: ${action.title}` }])),
+        })),
+      rules: scenario.rules.map((rule) => ({ rule, key: `rule:${rule.id}` })),
+    };
+    preparedScenarios.set(scenario, prepared);
+  }
+  return prepared;
 }
 
 function evaluateRule(
@@ -159,6 +202,27 @@ function evaluateRule(
   };
 }
 
+/** Two ids whose stream keys shorten to the same string would share random numbers; refuse them. */
+function checkStreamKeys(scenario: Scenario): void {
+  const seen = new Map<string, string>();
+  const keys = [...scenario.actors.map((actor) => `decide:${actor.id}`), ...scenario.rules.map((rule) => `rule:${rule.id}`)];
+  for (const key of keys) {
+    const other = seen.get(shortKey(key));
+    if (other !== undefined && other !== key) {
+      throw new RangeError(`${key} and ${other} would share a random stream; rename one of them`);
+    }
+    seen.set(shortKey(key), key);
+  }
+}
+
+const bareExplanations = new WeakMap<Rule, Explanation>();
+
+/** The explanation of an event fired without one being asked for (batch runs): shared, read-only. */
 function bareExplanation(rule: Rule): Explanation {
-  return { cause: 'rule', condition: null, chance: null, roll: null, source: rule.source };
+  let bare = bareExplanations.get(rule);
+  if (bare === undefined) {
+    bare = Object.freeze({ cause: 'rule', condition: null, chance: null, roll: null, source: rule.source });
+    bareExplanations.set(rule, bare);
+  }
+  return bare;
 }

@@ -1,7 +1,8 @@
 import { freeze } from 'immer';
+import { roundState } from '../engine/effects.js';
 import { hashOf } from '../engine/hash.js';
 import type {
-  ActorDef, ActorState, Effect, Expr, Intervention, Rule, Scenario, Target, WorldState,
+  ActorDef, ActorState, Effect, Expr, Intervention, MutableState, Rule, Scenario, Target, WorldState,
 } from '../engine/types.js';
 import { compileExpression, ExpressionError } from './expression.js';
 import type { EffectSpec, InterventionSpec, ScenarioSpec } from './format.js';
@@ -267,7 +268,7 @@ function initialState(spec: ScenarioSpec): WorldState {
   }
   const indicators: Record<string, number> = {};
   for (const indicator of spec.indicators) indicators[indicator.id] = indicator.initial;
-  return freeze({
+  const state: MutableState = {
     turn: 0,
     actors,
     coop,
@@ -276,5 +277,8 @@ function initialState(spec: ScenarioSpec): WorldState {
     events: {},
     scheduled: [],
     actions: {},
-  }, true);
+  };
+  // Values from a file may have more digits than the engine keeps.
+  roundState(state);
+  return freeze(state, true);
 }

@@ -153,7 +153,7 @@ export class ScenarioScope implements Scope {
         throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a ?? '', Object.keys(this.params))}`);
       }
       const value = this.params[a];
-      return { path, read: () => value };
+      return { path, read: () => value, constant: value };
     }
     if (head === 'flag') {
       if (segments.length !== 2) throw new ExpressionError(`\`${path}\`: write flag.NAME`);
