@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { SimulationError } from '../engine/errors.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { listCommand } from './commands/list.js';
 import { replayCommand } from './commands/replay.js';
@@ -82,6 +83,10 @@ function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every parsing error is bad usage.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof SimulationError) {
+    process.stderr.write(`sandtable: error: the scenario cannot be run: ${error.message}\n`);
+    return EXIT.usage;
   }
   if (error instanceof UsageError) {
     for (const line of error.message.split('\n')) process.stderr.write(`sandtable: error: ${line}\n`);

@@ -1,4 +1,5 @@
 import { round } from './effects.js';
+import { SimulationError } from './errors.js';
 import type { ActorDef, Decision, EvalContext, WorldState } from './types.js';
 
 /** Each action's probability under the actor's logit (quantal-response) policy. */
@@ -10,7 +11,7 @@ export function actionProbabilities(actor: ActorDef, state: WorldState, ctx: Eva
   for (let i = 0; i < count; i += 1) {
     const u = actions[i].utility.evaluate(state, ctx);
     if (!Number.isFinite(u)) {
-      throw new RangeError(`a utility of ${actor.id} is ${u}; check its expressions`);
+      throw new SimulationError(`a utility of ${actor.id} is ${u}; check its expressions`);
     }
     weights[i] = u;
     if (u > best) best = u;
@@ -41,7 +42,7 @@ export function decide(
   const probabilities = actionProbabilities(actor, state, ctx);
   if (chosen !== undefined) {
     const index = actor.actions.findIndex((action) => action.id === chosen);
-    if (index < 0) throw new RangeError(`${actor.id} has no action "${chosen}"`);
+    if (index < 0) throw new SimulationError(`${actor.id} has no action "${chosen}"`);
     return { actor: actor.id, action: chosen, by: 'chosen', probability: round(probabilities[index]), roll };
   }
   let cumulative = 0;

@@ -1,3 +1,4 @@
+import { SimulationError } from './errors.js';
 import type { Effect, EvalContext, MutableState, Target, WorldState } from './types.js';
 
 /** Values are kept to six decimals, so a state hashes the same on every platform. */
@@ -11,7 +12,7 @@ export function round(value: number): number {
 /** Keep a value inside its range; a non-finite value is a bug in a scenario expression. */
 export function clamp(value: number, min: number, max: number, what: string): number {
   if (!Number.isFinite(value)) {
-    throw new RangeError(`${what} would become ${value}; check the expressions that write it`);
+    throw new SimulationError(`${what} would become ${value}; check the expressions that write it`);
   }
   return value < min ? min : value > max ? max : value;
 }

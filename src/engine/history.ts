@@ -1,4 +1,5 @@
 import type { Patch } from 'immer';
+import { SimulationError } from './errors.js';
 import { hashOf } from './hash.js';
 import { planAt, planInterventions, type InterventionPlan } from './interventions.js';
 import { Streams } from './random.js';
@@ -91,7 +92,7 @@ export function branch(
 ): History {
   const early = added.find((item) => (item.kind === 'block' ? item.from : item.turn) <= atTurn);
   if (early !== undefined) {
-    throw new RangeError(`a branch at turn ${atTurn} can only change turns after it`);
+    throw new SimulationError(`a branch at turn ${atTurn} can only change turns after it`);
   }
   const interventions = [...history.interventions, ...added];
   return {

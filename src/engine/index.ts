@@ -10,3 +10,4 @@ export { hashOf, canonicalJson } from './hash.js';
 export { monthLabel, isoMonth } from './calendar.js';
 export { whyLine } from './explain.js';
 export { ENGINE_VERSION } from './version.js';
+export { SimulationError } from './errors.js';

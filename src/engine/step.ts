@@ -1,5 +1,6 @@
 import { enablePatches, produceWithPatches, type Patch } from 'immer';
 import { decide } from './decide.js';
+import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
 import type { InterventionPlan } from './interventions.js';
 import { shortKey, type Streams } from './random.js';
@@ -33,7 +34,11 @@ export function step(
 ): StepResult {
   let outcome: TurnOutcome = { events: [], decisions: [] };
   const [next, patches] = produceWithPatches(state, (draft) => {
-    outcome = advance(scenario, draft as MutableState, streams, plan, true);
+    try {
+      outcome = advance(scenario, draft as MutableState, streams, plan, true);
+    } catch (error) {
+      throw atTurn(error, state.turn + 1);
+    }
   });
   return { state: next, patches, ...outcome };
 }
@@ -49,7 +54,12 @@ export function stepInPlace(
   plan: InterventionPlan,
   explain = false,
 ): TurnOutcome {
-  return advance(scenario, working, streams, plan, explain);
+  const turn = working.turn + 1;
+  try {
+    return advance(scenario, working, streams, plan, explain);
+  } catch (error) {
+    throw atTurn(error, turn);
+  }
 }
 
 interface Firing {
@@ -77,7 +87,7 @@ function advance(
 
   for (const { path, value } of plan.sets) {
     const target = scenario.target(path);
-    if (target === null) throw new RangeError(`cannot set unknown value "${path}"`);
+    if (target === null) throw new SimulationError(`cannot set unknown value "${path}"`);
     write(draft, target, value);
   }
 
@@ -209,7 +219,7 @@ function checkStreamKeys(scenario: Scenario): void {
   for (const key of keys) {
     const other = seen.get(shortKey(key));
     if (other !== undefined && other !== key) {
-      throw new RangeError(`${key} and ${other} would share a random stream; rename one of them`);
+      throw new SimulationError(`${key} and ${other} would share a random stream; rename one of them`);
     }
     seen.set(shortKey(key), key);
   }

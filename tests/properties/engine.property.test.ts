@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hashOf } from '../../src/engine/hash.js';
+import { advanceTo, branch, startHistory } from '../../src/engine/history.js';
+import { MAX_SEED } from '../../src/engine/random.js';
+import { parseRecord, recordOf, replay } from '../../src/engine/record.js';
+import { run, runFast } from '../../src/engine/run.js';
+import type { Intervention, Scenario } from '../../src/engine/types.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import { scenarioSchema } from '../../src/scenarios/format.js';
+import { loadScenario } from '../../src/scenarios/load.js';
+import { hashes, numbersOf } from '../helpers.js';
+import { intervention, smallScenario } from './arbitraries.js';
+
+// Fixed seeds and bounded case counts keep CI reproducible and within minutes.
+const settings = { seed: 20240424, numRuns: 120 };
+const niger = loadScenario('niger-2024');
+const seed = fc.integer({ min: 0, max: MAX_SEED });
+const runSpec = fc.integer({ min: 1, max: 30 }).chain((turns) =>
+  fc.record({ seed, turns: fc.constant(turns), interventions: fc.array(intervention(turns), { maxLength: 6 }) }));
+
+function expectInRange(scenario: Scenario, options: { seed: number; turns: number; interventions: readonly Intervention[] }) {
+  const history = run(scenario, options);
+  for (const turn of history.kept) {
+    for (const { where, value, min, max } of numbersOf(turn.state)) {
+      if (!(Number.isFinite(value) && value >= min && value <= max)) {
+        throw new Error(`turn ${turn.turn}: ${where} = ${value}`);
+      }
+    }
+  }
+  return history;
+}
+
+describe('the engine, for any seed, horizon and interventions on niger-2024', () => {
+  it('keeps every value in range and finite', () => {
+    fc.assert(fc.property(runSpec, (options) => {
+      expectInRange(niger, options);
+    }), settings);
+  });
+
+  it('is deterministic', () => {
+    fc.assert(fc.property(runSpec, (options) => {
+      expect(hashes(run(niger, options))).toEqual(hashes(run(niger, options)));
+    }), settings);
+  });
+
+  it('writes records that replay and verify', () => {
+    fc.assert(fc.property(runSpec, (options) => {
+      const record = parseRecord(JSON.stringify(recordOf(run(niger, options))));
+      expect(replay(record, niger).ok).toBe(true);
+    }), settings);
+  });
+
+  it('gives a branch its parent\'s states before the fork', () => {
+    fc.assert(fc.property(runSpec, fc.nat(), (options, at) => {
+      const parent = advanceTo(startHistory(niger, options.seed, options.turns, options.interventions));
+      const fork = at % (options.turns + 1);
+      const later = options.interventions
+        .filter((item) => (item.kind === 'block' ? item.from : item.turn) > fork);
+      const child = advanceTo(branch(parent, fork, later.map((item) => ({ ...item }))));
+      expect(hashes(child).slice(0, fork + 1)).toEqual(hashes(parent).slice(0, fork + 1));
+    }), settings);
+  });
+
+  it('gives the same final state on the batch path as on the interactive path', () => {
+    fc.assert(fc.property(runSpec, (options) => {
+      const interactive = run(niger, options);
+      expect(hashOf(runFast(niger, options).state)).toBe(interactive.kept[options.turns].hash);
+    }), settings);
+  });
+});
+
+describe('the engine, on generated small scenarios', () => {
+  const generated = fc.record({ input: smallScenario, seed, turns: fc.integer({ min: 1, max: 24 }) });
+
+  it('compiles them, keeps every value in range, and runs them deterministically on both paths', () => {
+    fc.assert(fc.property(generated, ({ input, seed: s, turns }) => {
+      const scenario = compileScenario(scenarioSchema.parse(input));
+      const history = expectInRange(scenario, { seed: s, turns, interventions: [] });
+      expect(hashes(run(scenario, { seed: s, turns }))).toEqual(hashes(history));
+      expect(hashOf(runFast(scenario, { seed: s, turns }).state)).toBe(history.kept[turns].hash);
+      const record = parseRecord(JSON.stringify(recordOf(history)));
+      expect(replay(record, scenario).ok).toBe(true);
+    }), { ...settings, numRuns: 200 });
+  });
+});
