@@ -1,0 +1,7 @@
+// The part of jStat (which ships no types) that the batch statistics use.
+declare module 'jstat' {
+  const jStat: {
+    readonly studentt: { inv(p: number, dof: number): number };
+  };
+  export default jStat;
+}

@@ -1,0 +1,170 @@
+import { canonicalJson } from '../hash.js';
+import { BINS } from './histogram.js';
+import { sameLayout, type BatchLayout } from './layout.js';
+import { shardRange } from './shard.js';
+import { SHARD_FORMAT, SHARD_FORMAT_VERSION, shardFileSchema, tallyFromJson, type ShardFile } from './shard-file.js';
+import type { ScenarioInfo } from './summary.js';
+import { combinations, type SweepAxis } from './sweep.js';
+import { BatchTally } from './tally.js';
+
+/** Shard files that cannot be merged, with a sentence saying why. */
+export class MergeError extends Error {}
+
+/** A shard file and the name to call it by in errors (its path). */
+export interface NamedShard {
+  readonly name: string;
+  readonly file: ShardFile;
+}
+
+/** One combination of a batch or sweep with all its runs counted. */
+export interface MergedCombination {
+  readonly index: number;
+  readonly params: Readonly<Record<string, number>>;
+  readonly hash: string;
+  readonly tally: BatchTally;
+}
+
+/** The whole batch or sweep, put back together from its shards. */
+export interface Merged {
+  readonly command: 'batch' | 'sweep';
+  readonly runs: number;
+  readonly seed: number;
+  readonly turns: number;
+  readonly scenario: ScenarioInfo;
+  readonly parameters: readonly SweepAxis[];
+  readonly layout: BatchLayout;
+  readonly combinations: readonly MergedCombination[];
+}
+
+/** Parse and validate the text of a shard file; throws MergeError saying what is wrong. */
+export function parseShardFile(text: string): ShardFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new MergeError('is not JSON');
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SHARD_FORMAT) {
+    throw new MergeError(`is not a sandtable shard (no "format": "${SHARD_FORMAT}"; make shards with batch or sweep --shard I/N --json)`);
+  }
+  const version = (data as { formatVersion?: unknown }).formatVersion;
+  if (version !== SHARD_FORMAT_VERSION) {
+    throw new MergeError(`has shard format version ${String(version)}; this sandtable reads version ${SHARD_FORMAT_VERSION}`);
+  }
+  const parsed = shardFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MergeError(`has an invalid field ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return parsed.data as ShardFile;
+}
+
+/**
+ * Merge the shards of one batch or sweep into the result of the unsharded
+ * run: counts add exactly, so the merged result is the same to the last bit.
+ * Every shard must be there once, and all must come from the same command,
+ * scenario, seed, runs, turns and parameters.
+ */
+export function mergeShards(shards: readonly NamedShard[]): Merged {
+  if (shards.length === 0) throw new MergeError('no shard files to merge');
+  const [first] = shards;
+  for (const other of shards.slice(1)) checkSameBatch(first, other);
+  const { count } = first.file.shard;
+  const seen = new Map<number, string>();
+  for (const { name, file } of shards) {
+    if (file.shard.index > count) throw new MergeError(`${name} says it is shard ${file.shard.index} of ${count}`);
+    const twin = seen.get(file.shard.index);
+    if (twin !== undefined) throw new MergeError(`${twin} and ${name} are both shard ${file.shard.index}/${count}`);
+    seen.set(file.shard.index, name);
+  }
+  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.has(index));
+  if (missing.length > 0) {
+    throw new MergeError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; merge needs all ${count}`);
+  }
+
+  const { runs, layout, parameters } = first.file;
+  const expected = combinations(parameters);
+  const merged = expected.map((params, index) => ({ index, params, hash: '', tally: new BatchTally(layout) }));
+  for (const { name, file } of shards) {
+    const range = shardRange(expected.length * runs, file.shard);
+    for (const combination of file.combinations) {
+      const where = `${name}, combination ${combination.index}`;
+      const target = merged[combination.index];
+      if (target === undefined || canonicalJson(combination.params) !== canonicalJson(target.params)) {
+        throw new MergeError(`${where} is not one of the sweep's combinations`);
+      }
+      const from = Math.max(range.from, combination.index * runs);
+      const to = Math.min(range.to, (combination.index + 1) * runs);
+      if (combination.tally.runs !== to - from) {
+        throw new MergeError(`${where} has ${combination.tally.runs} runs where shard ${file.shard.index}/${count} has ${Math.max(0, to - from)}`);
+      }
+      if (target.hash !== '' && target.hash !== combination.hash) throw new MergeError(`${where} was run on another version of the scenario`);
+      target.hash = combination.hash;
+      let tally: BatchTally;
+      try {
+        tally = tallyFromJson(layout, combination.tally);
+      } catch (error) {
+        throw new MergeError(`${where}: ${(error as Error).message}`);
+      }
+      checkCounts(tally, where);
+      target.tally.add(tally.data());
+    }
+  }
+  for (const combination of merged) {
+    if (combination.tally.runs !== runs) {
+      throw new MergeError(`combination ${combination.index} has ${combination.tally.runs} of its ${runs} runs; a shard is incomplete`);
+    }
+  }
+  const { command, seed, turns, scenario } = first.file;
+  return { command, runs, seed, turns, scenario, parameters, layout, combinations: merged };
+}
+
+function checkSameBatch(a: NamedShard, b: NamedShard): void {
+  const differ = (what: string, left: unknown, right: unknown) => {
+    if (canonicalJson(left) !== canonicalJson(right)) {
+      throw new MergeError(`cannot merge ${b.name} with ${a.name}: they are shards of different ${what} (${describe(left)} and ${describe(right)})`);
+    }
+  };
+  differ('commands', a.file.command, b.file.command);
+  differ('scenarios', a.file.scenario.hash, b.file.scenario.hash);
+  differ('seeds', a.file.seed, b.file.seed);
+  differ('run counts', a.file.runs, b.file.runs);
+  differ('turn counts', a.file.turns, b.file.turns);
+  differ('shard counts', a.file.shard.count, b.file.shard.count);
+  differ('parameter sweeps', a.file.parameters, b.file.parameters);
+  if (!sameLayout(a.file.layout, b.file.layout)) {
+    throw new MergeError(`cannot merge ${b.name} with ${a.name}: they count different events, indicators, outcomes or metrics`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) return value.slice(0, 12);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : canonicalJson(value);
+}
+
+/** Every run is counted once per event, outcome and indicator turn; a file that says otherwise was edited. */
+function checkCounts(tally: BatchTally, where: string): void {
+  const { layout, runs } = tally;
+  const total = (array: ArrayLike<number>, from: number, to: number) => {
+    let sum = 0;
+    for (let index = from; index < to; index += 1) sum += array[index];
+    return sum;
+  };
+  const width = layout.turns + 2;
+  layout.events.forEach((event, index) => {
+    if (total(tally.firstFired, index * width, (index + 1) * width) !== runs) {
+      throw new MergeError(`${where}: the counts of event ${event.id} do not add up to its ${runs} runs`);
+    }
+  });
+  if (layout.outcomes.length > 0 && total(tally.outcomes, 0, layout.outcomes.length) !== runs) {
+    throw new MergeError(`${where}: the outcome counts do not add up to its ${runs} runs`);
+  }
+  const bins = tally.indicatorBins;
+  if (bins !== null) {
+    for (let slot = 0; slot < bins.length / BINS; slot += 1) {
+      if (total(bins, slot * BINS, (slot + 1) * BINS) !== runs) {
+        throw new MergeError(`${where}: the indicator histograms do not add up to its ${runs} runs`);
+      }
+    }
+  }
+}

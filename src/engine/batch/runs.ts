@@ -1,0 +1,46 @@
+import { outcomeOf, type Outcome } from '../outcome.js';
+import { deriveSeed } from '../random.js';
+import { runFast } from '../run.js';
+import type { Scenario, WorldState } from '../types.js';
+import type { BatchTally } from './tally.js';
+
+/** Where a batch's runs come from: a seed, a horizon, and a range of run indices. */
+export interface RunRange {
+  readonly seed: number;
+  readonly turns: number;
+  /** First run index (inclusive). */
+  readonly from: number;
+  /** Last run index (exclusive). */
+  readonly to: number;
+}
+
+/** Hooks for what a caller records besides the tally (e.g. CSV rows). */
+export interface RunHooks {
+  /** Every state of a run, turn 0 included. */
+  readonly onTurn?: (state: WorldState) => void;
+  /** The end of run `index`, seeded `seed`. */
+  readonly onRun?: (index: number, seed: number, outcome: Outcome, final: WorldState) => void;
+}
+
+/**
+ * Run the batch's runs `from` to `to` one after another on the batch path and
+ * count them into `tally`. Run i is seeded `deriveSeed(seed, i)`, so any split
+ * of the indices over workers or shards runs exactly the same runs.
+ */
+export function tallyRuns(scenario: Scenario, range: RunRange, tally: BatchTally, hooks: RunHooks = {}): void {
+  const { onTurn, onRun } = hooks;
+  const observe = onTurn === undefined
+    ? (state: WorldState) => tally.observe(state)
+    : (state: WorldState) => {
+        tally.observe(state);
+        onTurn(state);
+      };
+  for (let index = range.from; index < range.to; index += 1) {
+    const seed = deriveSeed(range.seed, index);
+    observe(scenario.initial);
+    const result = runFast(scenario, { seed, turns: range.turns }, observe);
+    const outcome = outcomeOf(scenario, result.state);
+    tally.finish(result.firstFired, outcome);
+    onRun?.(index, seed, outcome, result.state);
+  }
+}

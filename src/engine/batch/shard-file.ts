@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { MAX_TURNS } from '../record.js';
+import { MAX_SEED } from '../random.js';
+import { BINS } from './histogram.js';
+import type { BatchLayout } from './layout.js';
+import type { SweepAxis } from './sweep.js';
+import type { ScenarioInfo } from './summary.js';
+import { BatchTally } from './tally.js';
+
+export const SHARD_FORMAT = 'sandtable-batch-shard';
+/** Bumped whenever a shard of the old version could merge differently. */
+export const SHARD_FORMAT_VERSION = 1;
+
+/** One combination's counts in a shard file: JSON numbers, and decimal strings for big sums. */
+export interface TallyJson {
+  readonly runs: number;
+  /** Per event: runs that first fired it at turn 0..turns, then runs that never did. */
+  readonly firstFired: readonly (readonly number[])[];
+  /** Per indicator: sums of its values in millionths, for turn 0..turns. */
+  readonly indicatorSums: readonly (readonly number[])[];
+  /** Per indicator and turn: its non-empty bins as a flat list bin, count, bin, count, ... */
+  readonly indicatorBins: readonly (readonly (readonly number[])[])[] | null;
+  readonly outcomes: readonly number[];
+  readonly metricSums: readonly string[];
+  readonly metricSquares: readonly string[];
+}
+
+/**
+ * What `batch --shard I/N --json` and `sweep --shard I/N --json` print: the
+ * mergeable counts of one shard, and everything `merge` needs to check that
+ * shards belong to the same batch.
+ */
+export interface ShardFile {
+  readonly format: typeof SHARD_FORMAT;
+  readonly formatVersion: number;
+  readonly command: 'batch' | 'sweep';
+  readonly shard: { readonly index: number; readonly count: number };
+  /** Runs per combination in the whole batch (all shards together). */
+  readonly runs: number;
+  readonly seed: number;
+  readonly turns: number;
+  readonly scenario: ScenarioInfo;
+  /** The swept parameters (empty for a batch). */
+  readonly parameters: readonly SweepAxis[];
+  readonly layout: BatchLayout;
+  /** The combinations this shard ran (a batch has one, index 0, with no parameters). */
+  readonly combinations: readonly {
+    readonly index: number;
+    readonly params: Readonly<Record<string, number>>;
+    readonly hash: string;
+    readonly tally: TallyJson;
+  }[];
+}
+
+const count = z.number().int().min(0);
+const named = z.array(z.object({ id: z.string(), title: z.string() }));
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
+const bigInteger = z.string().regex(/^-?\d+$/, 'a whole number in decimal');
+
+export const shardFileSchema = z.object({
+  format: z.literal(SHARD_FORMAT),
+  formatVersion: z.number(),
+  command: z.enum(['batch', 'sweep']),
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }),
+  runs: z.number().int().min(1),
+  seed: z.number().int().min(0).max(MAX_SEED),
+  turns: z.number().int().min(1).max(MAX_TURNS),
+  scenario: z.object({ id: z.string(), title: z.string(), version: z.string(), variant: z.string().nullable(), hash }),
+  parameters: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
+  layout: z.object({
+    turns: z.number().int().min(1).max(MAX_TURNS),
+    events: named,
+    indicators: named,
+    outcomes: named,
+    metrics: named,
+    quantiles: z.boolean(),
+  }),
+  combinations: z.array(z.object({
+    index: count,
+    params: z.record(z.string(), z.number()),
+    hash,
+    tally: z.object({
+      runs: count,
+      firstFired: z.array(z.array(count)),
+      indicatorSums: z.array(z.array(count)),
+      indicatorBins: z.array(z.array(z.array(count))).nullable(),
+      outcomes: z.array(count),
+      metricSums: z.array(bigInteger),
+      metricSquares: z.array(bigInteger),
+    }),
+  })),
+});
+
+/** A tally as JSON for a shard file. */
+export function tallyToJson(tally: BatchTally): TallyJson {
+  const { layout } = tally;
+  const turns = layout.turns + 1;
+  const rows = (array: ArrayLike<number>, rowCount: number, width: number) =>
+    Array.from({ length: rowCount }, (_, row) => Array.from({ length: width }, (__, column) => array[row * width + column]));
+  const bins = tally.indicatorBins;
+  return {
+    runs: tally.runs,
+    firstFired: rows(tally.firstFired, layout.events.length, turns + 1),
+    indicatorSums: rows(tally.indicatorSums, layout.indicators.length, turns),
+    indicatorBins: bins === null
+      ? null
+      : layout.indicators.map((_, indicator) => Array.from({ length: turns }, (__, turn) => {
+          const offset = (indicator * turns + turn) * BINS;
+          const sparse: number[] = [];
+          for (let bin = 0; bin < BINS; bin += 1) if (bins[offset + bin] > 0) sparse.push(bin, bins[offset + bin]);
+          return sparse;
+        })),
+    outcomes: Array.from(tally.outcomes),
+    metricSums: tally.metricSums.map(String),
+    metricSquares: tally.metricSquares.map(String),
+  };
+}
+
+/** Rebuild a tally from its JSON; throws RangeError (with the field) when the counts do not fit the layout. */
+export function tallyFromJson(layout: BatchLayout, json: TallyJson): BatchTally {
+  const tally = new BatchTally(layout);
+  const turns = layout.turns + 1;
+  const fill = (target: Float64Array, rows: readonly (readonly number[])[], width: number, field: string) => {
+    if (rows.length * width !== target.length || rows.some((row) => row.length !== width)) {
+      throw new RangeError(`${field} does not fit the layout`);
+    }
+    rows.forEach((row, index) => target.set(row, index * width));
+  };
+  fill(tally.firstFired, json.firstFired, turns + 1, 'firstFired');
+  fill(tally.indicatorSums, json.indicatorSums, turns, 'indicatorSums');
+  if ((json.indicatorBins === null) !== (tally.indicatorBins === null)) throw new RangeError('indicatorBins does not fit the layout');
+  if (json.indicatorBins !== null && tally.indicatorBins !== null) {
+    const bins = tally.indicatorBins;
+    if (json.indicatorBins.length !== layout.indicators.length) throw new RangeError('indicatorBins does not fit the layout');
+    json.indicatorBins.forEach((perTurn, indicator) => {
+      if (perTurn.length !== turns) throw new RangeError('indicatorBins does not fit the layout');
+      perTurn.forEach((sparse, turn) => {
+        if (sparse.length % 2 !== 0) throw new RangeError('indicatorBins has a bin without a count');
+        for (let at = 0; at < sparse.length; at += 2) {
+          if (sparse[at] >= BINS) throw new RangeError(`indicatorBins has bin ${sparse[at]}, past the last (${BINS - 1})`);
+          bins[(indicator * turns + turn) * BINS + sparse[at]] += sparse[at + 1];
+        }
+      });
+    });
+  }
+  if (json.outcomes.length !== tally.outcomes.length) throw new RangeError('outcomes does not fit the layout');
+  tally.outcomes.set(json.outcomes);
+  if (json.metricSums.length !== layout.metrics.length || json.metricSquares.length !== layout.metrics.length) {
+    throw new RangeError('metricSums does not fit the layout');
+  }
+  json.metricSums.forEach((value, index) => {
+    tally.metricSums[index] = BigInt(value);
+  });
+  json.metricSquares.forEach((value, index) => {
+    tally.metricSquares[index] = BigInt(value);
+  });
+  tally.runs = json.runs;
+  return tally;
+}

@@ -1,0 +1,116 @@
+import type { Outcome } from '../outcome.js';
+import type { WorldState } from '../types.js';
+import { toMicro } from './grid.js';
+import { BINS, binOf } from './histogram.js';
+import type { BatchLayout } from './layout.js';
+
+/** The raw counts of a tally: plain typed arrays, cheap to send between threads. */
+export interface TallyData {
+  readonly runs: number;
+  /** Per event, how many runs first fired it at turn 0..turns, then how many never did. */
+  readonly firstFired: Float64Array;
+  /** Per indicator and turn, the sum of its values in micro-units (exact integers). */
+  readonly indicatorSums: Float64Array;
+  /** Per indicator and turn, a histogram over BINS fixed bins (null when only means are kept). */
+  readonly indicatorBins: Uint32Array | null;
+  /** Per outcome class, how many runs ended in it. */
+  readonly outcomes: Float64Array;
+  /** Per metric, the sum and sum of squares of its final values in micro-units. */
+  readonly metricSums: readonly bigint[];
+  readonly metricSquares: readonly bigint[];
+}
+
+/**
+ * A batch's streaming aggregate. Everything is an integer count or an exact
+ * integer sum, so memory does not grow with the number of runs and tallies
+ * merge exactly, in any order: what makes workers and shards give the same
+ * result as one run after another.
+ */
+export class BatchTally {
+  runs = 0;
+  readonly firstFired: Float64Array;
+  readonly indicatorSums: Float64Array;
+  readonly indicatorBins: Uint32Array | null;
+  readonly outcomes: Float64Array;
+  readonly metricSums: bigint[];
+  readonly metricSquares: bigint[];
+  private readonly indicatorIds: readonly string[];
+  private readonly outcomeIndex: ReadonlyMap<string, number>;
+
+  constructor(readonly layout: BatchLayout, data?: TallyData) {
+    const turns = layout.turns + 1;
+    this.indicatorIds = layout.indicators.map((item) => item.id);
+    this.outcomeIndex = new Map(layout.outcomes.map((item, index) => [item.id, index]));
+    this.firstFired = new Float64Array(layout.events.length * (turns + 1));
+    this.indicatorSums = new Float64Array(layout.indicators.length * turns);
+    this.indicatorBins = layout.quantiles ? new Uint32Array(layout.indicators.length * turns * BINS) : null;
+    this.outcomes = new Float64Array(layout.outcomes.length);
+    this.metricSums = layout.metrics.map(() => 0n);
+    this.metricSquares = layout.metrics.map(() => 0n);
+    if (data !== undefined) this.add(data);
+  }
+
+  /** Count one turn's state of the current run (call for turn 0 too). */
+  observe(state: WorldState): void {
+    const turns = this.layout.turns + 1;
+    const { indicators, turn } = state;
+    const bins = this.indicatorBins;
+    for (let i = 0; i < this.indicatorIds.length; i += 1) {
+      const value = indicators[this.indicatorIds[i]] ?? 0;
+      const slot = i * turns + turn;
+      this.indicatorSums[slot] += toMicro(value);
+      if (bins !== null) bins[slot * BINS + binOf(value)] += 1;
+    }
+  }
+
+  /** Count the end of a run: when each event first fired, and the outcome. */
+  finish(firstFired: Readonly<Record<string, number>>, outcome: Outcome): void {
+    const width = this.layout.turns + 2;
+    this.layout.events.forEach((event, index) => {
+      const first = firstFired[event.id];
+      const column = first === undefined || first > this.layout.turns ? this.layout.turns + 1 : first;
+      this.firstFired[index * width + column] += 1;
+    });
+    const klass = this.outcomeIndex.get(outcome.class);
+    if (klass !== undefined) this.outcomes[klass] += 1;
+    this.layout.metrics.forEach((metric, index) => {
+      const value = BigInt(toMicro(outcome.metrics[metric.id] ?? 0));
+      this.metricSums[index] += value;
+      this.metricSquares[index] += value * value;
+    });
+    this.runs += 1;
+  }
+
+  /** Add another tally's counts (same layout) to this one. */
+  add(other: TallyData): void {
+    this.runs += other.runs;
+    addInto(this.firstFired, other.firstFired);
+    addInto(this.indicatorSums, other.indicatorSums);
+    if (this.indicatorBins !== null && other.indicatorBins !== null) addInto(this.indicatorBins, other.indicatorBins);
+    addInto(this.outcomes, other.outcomes);
+    other.metricSums.forEach((value, index) => {
+      this.metricSums[index] += value;
+    });
+    other.metricSquares.forEach((value, index) => {
+      this.metricSquares[index] += value;
+    });
+  }
+
+  /** The raw counts, for sending to another thread or writing a shard file. */
+  data(): TallyData {
+    return {
+      runs: this.runs,
+      firstFired: this.firstFired,
+      indicatorSums: this.indicatorSums,
+      indicatorBins: this.indicatorBins,
+      outcomes: this.outcomes,
+      metricSums: this.metricSums,
+      metricSquares: this.metricSquares,
+    };
+  }
+}
+
+function addInto(target: Float64Array | Uint32Array, source: ArrayLike<number>): void {
+  if (source.length !== target.length) throw new RangeError('cannot add tallies of different layouts');
+  for (let index = 0; index < target.length; index += 1) target[index] += source[index];
+}
