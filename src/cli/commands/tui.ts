@@ -1,4 +1,8 @@
+import { randomSeed } from '../../engine/random.js';
+import { DEFAULT_SCENARIO } from '../../scenarios/load.js';
 import { EXIT, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
+import { loadForCommand } from '../scenario.js';
 
 export interface TuiOptions {
   seed?: number;
@@ -11,6 +15,17 @@ export async function tuiCommand(ref: string | undefined, options: TuiOptions): 
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the terminal UI needs an interactive terminal; use `sandtable run` for a run as text or JSON', EXIT.usage);
   }
+  // Loading errors are reported as one line before the screen is taken over.
+  const scenario = loadForCommand(ref, options.variant);
+  // React and Ink read NODE_ENV when they load, which is the dynamic import below.
+  process.env.NODE_ENV ??= 'production';
   const { startTui } = await import('../../tui/start.js');
-  return startTui(ref, options);
+  return startTui({
+    ref: ref ?? DEFAULT_SCENARIO,
+    scenario,
+    seed: options.seed ?? randomSeed(),
+    turns: options.turns ?? scenario.defaultTurns,
+    dir: process.cwd(),
+    writeFile: writeFileAtomic,
+  });
 }

@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { advanceTo } from '../engine/history.js';
+import { recordOf } from '../engine/record.js';
+import type { Branch } from './branches.js';
+
+/** Writes a file whole or not at all; given by the command line (its writeFileAtomic). */
+export type WriteFile = (path: string, content: string) => void;
+
+/** A branch that cannot be written as a run record, with a sentence saying why. */
+export class ExportRefused extends Error {}
+
+/** `sandtable-niger-2024-seed123-what-if-1.json`: scenario, variant, seed and branch. */
+export function recordFileName(branch: Branch): string {
+  const { scenario, seed } = branch.history;
+  const parts = ['sandtable', scenario.id, ...(scenario.variant === null ? [] : [scenario.variant]), `seed${seed}`, branch.name];
+  return `${parts.map(slug).filter((part) => part !== '').join('-')}.json`;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Write the run record of a branch, run to its horizon, into `dir`. A file of
+ * the same name with other content is kept: the new one gets a `-2`, `-3`...
+ * suffix. Returns the path written and the number of turns recorded.
+ */
+export function exportRecord(branch: Branch, dir: string, write: WriteFile): { path: string; turns: number } {
+  if (branch.variantSwitch !== null) {
+    const { variant, turn } = branch.variantSwitch;
+    throw new ExportRefused(
+      `${branch.name} switches to variant ${variant} after turn ${turn}, which a run record cannot express yet; ` +
+        'export its parent, or branch the variant at turn 0.',
+    );
+  }
+  const record = recordOf(advanceTo(branch.history));
+  const content = `${JSON.stringify(record, null, 2)}\n`;
+  const name = recordFileName(branch);
+  for (let copy = 1; ; copy += 1) {
+    const path = join(dir, copy === 1 ? name : name.replace(/\.json$/, `-${copy}.json`));
+    if (existsSync(path) && readFileSync(path, 'utf8') !== content) continue;
+    write(path, content);
+    return { path, turns: record.turns };
+  }
+}

@@ -1,0 +1,73 @@
+// Where the panels go for a terminal size. Ink clears the whole screen on every
+// frame once the output is as tall as the terminal (which flickers), so the
+// layout always leaves the last row free.
+
+/** Sizes of every part of the screen, in cells. */
+export interface Layout {
+  readonly columns: number;
+  /** Rows the UI may use: one less than the terminal's. */
+  readonly rows: number;
+  /** Height of the upper row: actors beside indicators. */
+  readonly topHeight: number;
+  readonly actorsWidth: number;
+  readonly indicatorsWidth: number;
+  /** Height of the lower row: cooperation over changes, beside events. */
+  readonly bottomHeight: number;
+  readonly leftWidth: number;
+  readonly cooperationHeight: number;
+  readonly changesHeight: number;
+  readonly eventsWidth: number;
+}
+
+export type Fit =
+  | { readonly fits: true; readonly layout: Layout }
+  | { readonly fits: false; readonly need: { readonly columns: number; readonly rows: number } };
+
+/** How many actors and indicators the scenario has: they set the panel heights. */
+export interface Counts {
+  readonly actors: number;
+  readonly indicators: number;
+}
+
+const HEADER = 1;
+const FOOTER = 1;
+const GAP = 1;
+const MIN_CHANGES = 3;
+const MIN_EVENTS_WIDTH = 40;
+const MIN_ACTORS_WIDTH = 44;
+const MIN_INDICATORS_WIDTH = 30;
+
+/** Width of the cooperation heat map: row labels, then four cells per actor. */
+export function cooperationWidth(actors: number): number {
+  return 7 + 4 * actors;
+}
+
+/** The layout for a terminal of `columns` × `rows`, or the size it would need. */
+export function layoutFor(columns: number, rows: number, counts: Counts): Fit {
+  const topHeight = Math.max(2 + counts.actors, 1 + counts.indicators);
+  const cooperationHeight = 2 + counts.actors;
+  const leftWidth = Math.max(cooperationWidth(counts.actors), 30);
+  const need = {
+    columns: Math.max(leftWidth + GAP + MIN_EVENTS_WIDTH, MIN_ACTORS_WIDTH + GAP + MIN_INDICATORS_WIDTH),
+    rows: HEADER + topHeight + cooperationHeight + MIN_CHANGES + FOOTER + 1,
+  };
+  if (columns < need.columns || rows < need.rows) return { fits: false, need };
+  const usable = rows - 1;
+  const bottomHeight = usable - HEADER - topHeight - FOOTER;
+  const indicatorsWidth = Math.max(MIN_INDICATORS_WIDTH, Math.floor((columns - GAP) * 0.42));
+  return {
+    fits: true,
+    layout: {
+      columns,
+      rows: usable,
+      topHeight,
+      actorsWidth: columns - GAP - indicatorsWidth,
+      indicatorsWidth,
+      bottomHeight,
+      leftWidth,
+      cooperationHeight,
+      changesHeight: bottomHeight - cooperationHeight,
+      eventsWidth: columns - GAP - leftWidth,
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { describeIntervention } from '../engine/interventions.js';
+import { monthLabel } from '../engine/calendar.js';
+import { stripControl } from '../engine/text.js';
+import type { Intervention, Scenario, WorldState } from '../engine/types.js';
+import type { Fork } from './branches.js';
+import { switchedVariant } from './variant-switch.js';
+
+/** A variant of the scenario that a branch can switch to. */
+export interface VariantOption {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** The variant compiled from the same scenario source. */
+  readonly scenario: Scenario;
+  /** How many of its interventions belong to the base scenario. */
+  readonly baseCount: number;
+}
+
+/** One entry of the what-if menu. */
+export interface WhatIf {
+  readonly section: 'Force an event next month' | 'Block an event from next month on' | 'Switch to a variant from next month';
+  readonly label: string;
+  readonly fork: Fork;
+}
+
+/**
+ * The what-ifs a branch can fork at `atTurn`: force or block each rule from
+ * the next turn, or switch to another variant. Forcing a once-only event that
+ * has already happened would change nothing, so it is not offered.
+ */
+export function whatIfsAt(
+  scenario: Scenario,
+  state: WorldState,
+  atTurn: number,
+  horizon: number,
+  variants: readonly VariantOption[],
+): WhatIf[] {
+  if (atTurn >= horizon) return [];
+  const next = atTurn + 1;
+  const open = scenario.rules.filter((rule) => !(rule.once && state.events[rule.id] !== undefined));
+  const intervene = (section: WhatIf['section'], title: string, intervention: Intervention): WhatIf => ({
+    section,
+    label: stripControl(title),
+    fork: { kind: 'interventions', interventions: [intervention], change: describeIntervention(intervention) },
+  });
+  const forces = open.map((rule) => intervene('Force an event next month', rule.title, { kind: 'force', event: rule.id, turn: next }));
+  // Blocks end at the run's horizon rather than "forever", so the run record stays valid.
+  const blocks = open.map((rule) =>
+    intervene('Block an event from next month on', rule.title, { kind: 'block', event: rule.id, from: next, to: horizon }));
+  const switches = variants
+    .filter((variant) => variant.id !== scenario.variant)
+    .map((variant): WhatIf => ({
+      section: 'Switch to a variant from next month',
+      label: stripControl(`${variant.title} (${variant.id})`),
+      fork: {
+        kind: 'variant',
+        variant: variant.id,
+        scenario: switchedVariant(variant.scenario, variant.baseCount, atTurn),
+        change: `variant ${variant.id} from ${monthLabel(scenario.start, next)}`,
+      },
+    }));
+  return [...forces, ...blocks, ...switches];
+}
