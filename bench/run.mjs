@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui] [-- --million]`
+//
+// The benchmark ladder of sandtable: one reference model four ways (plain
+// JavaScript, boardgame.io, sandtable's interactive and batch paths), checked
+// equal before anything is timed; then niger-2024 through `sandtable batch`
+// and the time to render one frame of the terminal UI, where those exist.
+// Progress goes to stderr, the report to stdout.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+// boardgame.io logs every turn and checks every move's result outside production.
+process.env.NODE_ENV = 'production';
+
+const BENCH = new URL('.', import.meta.url).pathname;
+const ROOT = join(BENCH, '..');
+
+const argv = process.argv.slice(2);
+const options = {
+  json: argv.includes('--json'),
+  quick: argv.includes('--quick'),
+  million: argv.includes('--million'),
+  only: (() => {
+    const i = argv.indexOf('--only');
+    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui']);
+  })(),
+};
+for (const arg of argv) {
+  if (arg.startsWith('--') && !['--json', '--quick', '--million', '--only'].includes(arg)) {
+    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui, --million)\n`);
+    process.exit(2);
+  }
+}
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** Install bench/'s own dependencies (boardgame.io) when missing or out of date. */
+function ensureDependencies() {
+  const marker = join(BENCH, 'node_modules', '.package-lock.json');
+  const lock = join(BENCH, 'package-lock.json');
+  if (existsSync(marker) && existsSync(join(BENCH, 'node_modules', 'boardgame.io', 'package.json'))
+    && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log('bench: installing bench/ dependencies (npm ci --prefix bench)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--prefix', BENCH, '--no-audit', '--no-fund'], { stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) {
+    log('bench: npm ci --prefix bench failed');
+    process.exit(1);
+  }
+}
+
+function machine() {
+  let nproc = cpus().length;
+  try { nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim()); } catch { /* os.cpus() */ }
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match) cpu = match[1].trim();
+  } catch { /* os.cpus() */ }
+  let commit = 'unknown';
+  let srcChanged = false;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    srcChanged = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+  } catch { /* not a checkout */ }
+  return {
+    nproc,
+    cpu,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    sandtable: srcChanged ? `${commit} with uncommitted changes in src/` : commit,
+    date: new Date().toISOString(),
+  };
+}
+
+const fmt = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('   ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
+    log('bench: dist/ is missing; run `npm run bench` (it builds first) or `npm run build`');
+    process.exit(1);
+  }
+  ensureDependencies();
+  const report = { machine: machine() };
+  const out = [];
+  const m = report.machine;
+  out.push(`sandtable benchmark, ${m.date.slice(0, 10)}`);
+  out.push(`machine: ${m.nproc} cores (nproc), ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, sandtable ${m.sandtable}`);
+
+  if (options.only.has('ladder')) {
+    const { checkEqual, ladderTargets, timeLadder } = await import('./ladder.mjs');
+    log('ladder: checking that the four implementations give equal final states');
+    const checked = checkEqual();
+    const results = timeLadder({ reps: options.quick ? 3 : 7, sliceMs: options.quick ? 150 : 400, warmupMs: options.quick ? 250 : 600, log });
+    // Check again after timing: the timed code is the checked code.
+    checkEqual(16, 1000);
+    const targets = ladderTargets(results);
+    report.ladder = {
+      model: '8 actors × 4 actions (logit), full 8 × 8 cooperation matrix, 6 indicators, 3 flags, 16 rules, 42 dynamics, 24 turns',
+      equalFinalStates: { seeds: checked + 16, hash: 'sha256 of canonical JSON (hashOf)' },
+      results,
+      targets,
+    };
+    out.push('');
+    out.push(`Ladder: the reference model (${report.ladder.model})`);
+    out.push(`final states equal (hashOf) for all four on ${checked + 16} seeds, checked before and after timing`);
+    out.push(`median of ${options.quick ? 3 : 7} alternated repetitions, after warm-up, in one process`);
+    out.push('');
+    out.push(table(
+      ['implementation', 'turns/s', 'µs/turn', 'speed vs limit', 'cost vs limit'],
+      results.map((r) => [r.title, fmt(r.turnsPerSecond), fmt(r.microsecondsPerTurn, 2), `${fmt(r.ratioToLimit * 100, 1)} %`, `${fmt(r.costToLimit, 2)} ×`]),
+    ));
+    out.push('');
+    for (const t of targets) out.push(`${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.shown}`);
+  }
+
+  if (options.only.has('batch')) {
+    const { batchMissing, measureBatch } = await import('./cli-batch.mjs');
+    const missing = batchMissing();
+    out.push('');
+    if (missing !== null) {
+      report.batch = { available: false, reason: missing };
+      out.push(`Batch (niger-2024 via sandtable batch): not measured: ${missing}`);
+    } else {
+      const b = await measureBatch({ sliceSeconds: options.quick ? 4 : 12, reps: 2, million: options.million, log });
+      report.batch = b;
+      out.push(`Batch: niger-2024 via \`sandtable batch --json\`, one process per measurement, start-up ${fmt(b.startupMs)} ms`);
+      out.push('');
+      out.push(table(
+        ['workers', 'runs', 'seconds', 'runs/s', 'runs/s without start-up'],
+        [
+          ['1', fmt(b.runs), fmt(b.oneWorker.seconds, 2), fmt(b.oneWorker.runsPerSecond), fmt(b.oneWorker.runsPerSecondNet)],
+          ['2', fmt(b.runs), fmt(b.twoWorkers.seconds, 2), fmt(b.twoWorkers.runsPerSecond), fmt(b.twoWorkers.runsPerSecondNet)],
+        ],
+      ));
+      out.push('');
+      out.push(table(
+        ['runs (default workers)', 'seconds', 'runs/s', 'peak memory (MiB)'],
+        b.memory.map((row) => [fmt(row.runs), fmt(row.seconds, 1), fmt(row.runsPerSecond), row.peakMiB === null ? '?' : fmt(row.peakMiB)]),
+      ));
+      out.push('');
+      for (const t of b.targets) out.push(`${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.shown}`);
+    }
+  }
+
+  if (options.only.has('tui')) {
+    const { tuiMissing, measureTuiFrame } = await import('./tui-frame.mjs');
+    const missing = await tuiMissing();
+    out.push('');
+    if (missing !== null) {
+      report.tui = { available: false, reason: missing };
+      out.push(`TUI frame: not measured: ${missing}`);
+    } else {
+      const t = await measureTuiFrame({ log });
+      report.tui = t;
+      out.push(`TUI frame: ${t.description}`);
+      out.push(table(
+        ['what', 'median ms per frame', 'p95 ms'],
+        t.results.map((r) => [r.what, fmt(r.medianMs, 2), fmt(r.p95Ms, 2)]),
+      ));
+    }
+  }
+
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${out.join('\n')}\n`);
+}
+
+main().catch((error) => {
+  log(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
