@@ -8,7 +8,7 @@
 // Progress goes to stderr, the report to stdout.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 // boardgame.io logs every turn and checks every move's result outside production.
@@ -68,6 +68,8 @@ function machine() {
     nproc,
     cpu,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
+    /** The 1-minute load average when the benchmark started: other work on the machine skews figures. */
+    loadAverage: Math.round(loadavg()[0] * 100) / 100,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     sandtable: srcChanged ? `${commit} with uncommitted changes in src/` : commit,
@@ -93,7 +95,7 @@ async function main() {
   const out = [];
   const m = report.machine;
   out.push(`sandtable benchmark, ${m.date.slice(0, 10)}`);
-  out.push(`machine: ${m.nproc} cores (nproc), ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, sandtable ${m.sandtable}`);
+  out.push(`machine: ${m.nproc} cores (nproc), ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, sandtable ${m.sandtable}, load ${m.loadAverage}`);
 
   if (options.only.has('ladder')) {
     const { checkEqual, ladderTargets, timeLadder } = await import('./ladder.mjs');
