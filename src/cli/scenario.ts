@@ -1,19 +1,32 @@
+import { stripControl } from '../engine/text.js';
 import type { Scenario } from '../engine/types.js';
-import { formatPath, ScenarioError } from '../scenarios/compile.js';
-import { DEFAULT_SCENARIO, loadScenario, ScenarioNotFound } from '../scenarios/load.js';
+import { formatProblem, ScenarioError } from '../scenarios/compile.js';
+import type { ScenarioSpec } from '../scenarios/format.js';
+import { DEFAULT_SCENARIO, loadScenario, resolveSpec, ScenarioNotFound } from '../scenarios/load.js';
 import { UsageError } from './errors.js';
+
+/** One line per problem, `FILE:LINE:COLUMN: field: message`, safe to print in a terminal. */
+export function problemLines(error: ScenarioError): string[] {
+  return error.problems.map((problem) => stripControl(formatProblem(problem, error.file)));
+}
+
+/** Run a scenario loader, turning every loading problem into a usage error. */
+export function asUsageError<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof ScenarioNotFound) throw new UsageError(stripControl(error.message));
+    if (error instanceof ScenarioError) throw new UsageError(problemLines(error).join('\n'));
+    throw error;
+  }
+}
 
 /** Load a scenario for a command, turning every loading problem into a usage error. */
 export function loadForCommand(ref: string | undefined, variant: string | undefined): Scenario {
-  try {
-    return loadScenario(ref ?? DEFAULT_SCENARIO, variant ?? null);
-  } catch (error) {
-    if (error instanceof ScenarioNotFound) throw new UsageError(error.message);
-    if (error instanceof ScenarioError) {
-      const where = error.file === undefined ? '' : `${error.file}: `;
-      const lines = error.problems.map((problem) => `${where}${formatPath(problem.path)}: ${problem.message}`);
-      throw new UsageError(lines.join('\n'));
-    }
-    throw error;
-  }
+  return asUsageError(() => loadScenario(ref ?? DEFAULT_SCENARIO, variant ?? null));
+}
+
+/** The data of a scenario (built-in id or file, `extends:` resolved) for a command. */
+export function specForCommand(ref: string): ScenarioSpec {
+  return asUsageError(() => resolveSpec(ref));
 }

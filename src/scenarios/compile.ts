@@ -15,18 +15,37 @@ export const FOREVER = 1_000_000;
 export interface Problem {
   readonly path: (string | number)[];
   readonly message: string;
+  /** The problem is with a key itself (an unknown field or target), not its value. */
+  readonly atKey?: boolean;
+  /** Where it was written, once known: the file as shown, and 1-based line and column. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** A scenario that cannot be compiled; carries every problem found, not only the first. */
 export class ScenarioError extends Error {
   constructor(readonly problems: readonly Problem[], readonly file?: string) {
-    super(problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n'));
+    super(problems.map((p) => formatProblem(p, file)).join('\n'));
   }
+}
+
+/** `FILE:LINE:COLUMN: rules[3].chance: message`, or as much of it as is known. */
+export function formatProblem(problem: Problem, file?: string): string {
+  const where = problem.file ?? file;
+  const position = where === undefined ? '' : problem.line === undefined ? `${where}: ` : `${where}:${problem.line}:${problem.column ?? 1}: `;
+  const field = problem.path.length === 0 && problem.line !== undefined ? '' : `${formatPath(problem.path)}: `;
+  return `${position}${field}${problem.message}`;
 }
 
 /** `rules[3].chance` from ['rules', 3, 'chance']. */
 export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') || '(top)';
+  return path.map((part, i) => {
+    if (typeof part === 'number') return `[${part}]`;
+    // Keys that are paths themselves (`add: { ind.x: 1 }`) are quoted, so the field path stays readable.
+    if (!/^[A-Za-z_$][\w$-]*$/.test(part)) return `[${JSON.stringify(part)}]`;
+    return i === 0 ? part : `.${part}`;
+  }).join('') || '(top)';
 }
 
 /**
@@ -61,12 +80,12 @@ export function compileScenario(
   }
   const scope = new ScenarioScope(spec, params);
 
-  function attempt<T>(path: (string | number)[], make: () => T): T | null {
+  function attempt<T>(path: (string | number)[], make: () => T, atKey = false): T | null {
     try {
       return make();
     } catch (error) {
       if (error instanceof ExpressionError) {
-        problems.push({ path, message: error.message });
+        problems.push(atKey ? { path, message: error.message, atKey } : { path, message: error.message });
         return null;
       }
       throw error;
@@ -81,6 +100,10 @@ export function compileScenario(
   checkUnique(problems, ['rules'], spec.rules.map((r) => r.id), 'rule');
   checkUnique(problems, ['indicators'], spec.indicators.map((i) => i.id), 'indicator');
   checkUnique(problems, ['variants'], spec.variants.map((v) => v.id), 'variant');
+  checkUnique(problems, ['issues'], spec.issues.map((i) => i.id), 'issue');
+  checkUnique(problems, ['metrics'], spec.metrics.map((m) => m.id), 'metric');
+  checkUnique(problems, ['outcomes'], spec.outcomes.map((o) => o.id), 'outcome');
+  spec.actors.forEach((actor, a) => checkUnique(problems, ['actors', a, 'actions'], actor.actions.map((x) => x.id), 'action'));
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -119,7 +142,7 @@ export function compileScenario(
       attempt(['variants', spec.variants.indexOf(variant!), 'interventions', i], () => toIntervention(item, scope))),
   ].filter((item): item is Intervention => item !== null);
 
-  const initial = attempt(['cooperation'], () => initialState(spec));
+  const initial = initialState(spec, problems);
   const scenario: Scenario = {
     id: spec.id,
     title: spec.title,
@@ -174,7 +197,7 @@ export function scenarioHash(
 
 const CONSTANT_ZERO: Expr = { source: '0', evaluate: () => 0, explain: () => '0', inputs: () => ({}) };
 
-function checkUnique(problems: Problem[], path: string[], ids: readonly string[], what: string): void {
+function checkUnique(problems: Problem[], path: (string | number)[], ids: readonly string[], what: string): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (seen.has(id)) problems.push({ path: [...path, i, 'id'], message: `${what} id \`${id}\` is used twice` });
@@ -182,7 +205,7 @@ function checkUnique(problems: Problem[], path: string[], ids: readonly string[]
   });
 }
 
-type Attempt = <T>(path: (string | number)[], make: () => T) => T | null;
+type Attempt = <T>(path: (string | number)[], make: () => T, atKey?: boolean) => T | null;
 
 function compileEffect(
   path: (string | number)[],
@@ -195,7 +218,7 @@ function compileEffect(
     const kind = 'add' in effect ? 'add' : 'set';
     const entries = Object.entries('add' in effect ? effect.add : effect.set);
     return entries.flatMap(([where, value]) => {
-      const target = attempt([...path, kind, where], () => scope.target(where));
+      const target = attempt([...path, kind, where], () => scope.target(where), true);
       if (target === null) return [];
       return [{ kind, target, value: expr([...path, kind, where], value) }];
     });
@@ -212,7 +235,7 @@ function compileEffect(
   }
   if ('flag' in effect) {
     return Object.entries(effect.flag).flatMap(([flag, value]) =>
-      attempt([...path, 'flag', flag], () => scope.flag(flag)) === null ? [] : [{ kind: 'flag' as const, flag, value }]);
+      attempt([...path, 'flag', flag], () => scope.flag(flag), true) === null ? [] : [{ kind: 'flag' as const, flag, value }]);
   }
   if ('schedule' in effect) {
     const event = attempt([...path, 'schedule', 'event'], () => scope.rule(effect.schedule.event));
@@ -231,27 +254,37 @@ export function toIntervention(item: InterventionSpec, scope: ScenarioScope): In
     return { kind: 'block', event: scope.rule(item.block), from, to };
   }
   if ('set' in item) {
-    scope.target(item.set);
+    const target = scope.target(item.set);
+    if (item.value < target.min || item.value > target.max) {
+      throw new ExpressionError(`${item.set} takes values from ${target.min} to ${target.max}, not ${item.value}`);
+    }
     return { kind: 'set', path: item.set, value: item.value, turn: item.turn };
   }
+  // The same check as an expression naming the choice; ids are plain words, so quoting is safe.
+  compileExpression(`chose(${JSON.stringify(item.choose)}, ${JSON.stringify(item.action)})`, scope);
   return { kind: 'choose', actor: item.choose, action: item.action, turn: item.turn };
 }
 
-function initialState(spec: ScenarioSpec): WorldState {
+function initialState(spec: ScenarioSpec, problems: Problem[]): WorldState {
   const ids = spec.actors.map((actor) => actor.id);
+  const issues = spec.issues.map((issue) => issue.id);
   const actors: Record<string, ActorState> = {};
-  for (const actor of spec.actors) {
+  spec.actors.forEach((actor, a) => {
     const stance: Record<string, number> = {};
     const salience: Record<string, number> = {};
     for (const issue of spec.issues) {
       stance[issue.id] = actor.stance[issue.id] ?? 0;
       salience[issue.id] = actor.salience[issue.id] ?? 0.5;
     }
-    for (const key of Object.keys(actor.stance)) {
-      if (!Object.hasOwn(stance, key)) throw new ExpressionError(`actor ${actor.id} has a stance on unknown issue \`${key}\``);
+    for (const field of ['stance', 'salience'] as const) {
+      for (const key of Object.keys(actor[field])) {
+        if (!issues.includes(key)) {
+          problems.push({ path: ['actors', a, field, key], atKey: true, message: `unknown issue \`${key}\`${suggest(key, issues)} (declare it under issues:)` });
+        }
+      }
     }
     actors[actor.id] = { stance, salience, attrs: { ...actor.attrs } };
-  }
+  });
   const coop: Record<string, Record<string, number>> = {};
   for (const a of ids) {
     coop[a] = {};
@@ -259,8 +292,14 @@ function initialState(spec: ScenarioSpec): WorldState {
   }
   for (const [a, row] of Object.entries(spec.cooperation.initial)) {
     for (const [b, level] of Object.entries(row)) {
-      if (!Object.hasOwn(coop, a) || !Object.hasOwn(coop, b) || a === b) {
-        throw new ExpressionError(`cooperation.initial.${a}.${b} names an unknown pair of actors`);
+      const unknown = [a, b].filter((id) => !Object.hasOwn(coop, id));
+      if (unknown.length > 0 || a === b) {
+        problems.push({
+          path: ['cooperation', 'initial', a, ...(Object.hasOwn(coop, a) ? [b] : [])],
+          atKey: true,
+          message: a === b ? 'an actor has no cooperation level with itself' : `unknown actor \`${unknown[0]}\`${suggest(unknown[0], ids)}`,
+        });
+        continue;
       }
       coop[a][b] = level;
       if (spec.cooperation.symmetric) coop[b][a] = level;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // The scenario file format. This schema is the single source of truth: the
-// loader validates against it and the compiler reads the types it infers.
+// loader validates against it, the compiler reads the types it infers, and the
+// JSON Schema in schema/ (for editors) is generated from it.
 
 /** Limits that keep a scenario file from a stranger cheap to load. */
 export const LIMITS = {
@@ -28,89 +29,115 @@ const text = z.string().max(LIMITS.text);
 const unit = z.number().min(0).max(1);
 const signed = z.number().min(-1).max(1);
 /** An expression: text in the expression language, or a plain number or boolean. */
-const expression = z.union([z.string().min(1).max(2000), z.number(), z.boolean()]);
+export const expressionSchema = z
+  .union([z.string().min(1).max(2000), z.number(), z.boolean()])
+  .describe('An expression, such as "0.1 + 0.6 * (1 - coop.niger.usa)", or a plain number or true/false.');
+const expression = expressionSchema;
 const turn = z.number().int().min(0).max(LIMITS.turns);
 
 export const effectSchema = z.union([
-  z.strictObject({ add: z.record(z.string(), expression) }),
-  z.strictObject({ set: z.record(z.string(), expression) }),
-  z.strictObject({ toward: z.strictObject({ target: z.string(), goal: expression, rate: expression }) }),
-  z.strictObject({ flag: z.record(name, z.boolean()) }),
-  z.strictObject({ schedule: z.strictObject({ event: kebabId, in: z.number().int().min(1).max(LIMITS.turns) }) }),
-  z.strictObject({ cancel: kebabId }),
-]);
+  z.strictObject({
+    add: z.record(z.string(), expression).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression.'),
+  }),
+  z.strictObject({ set: z.record(z.string(), expression).describe('Set values to what the expressions give.') }),
+  z.strictObject({
+    toward: z.strictObject({
+      target: z.string().describe('The value that moves, such as ind.ctSupport.'),
+      goal: expression,
+      rate: expression.describe('Share of the distance to the goal covered (0 to 1).'),
+    }).describe('Move a value a share of the way toward a goal.'),
+  }),
+  z.strictObject({ flag: z.record(name, z.boolean()).describe('Set flags declared under `flags:` to true or false.') }),
+  z.strictObject({
+    schedule: z.strictObject({ event: kebabId, in: z.number().int().min(1).max(LIMITS.turns) })
+      .describe('Make a rule fire `in` turns from now (whatever its condition and chance).'),
+  }),
+  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.') }),
+]).describe('One effect: add, set, toward, flag, schedule or cancel.');
 const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 
 export const interventionSpecSchema = z.union([
-  z.strictObject({ force: kebabId, turn }),
-  z.strictObject({ block: kebabId, from: turn.optional(), to: turn.optional(), turn: turn.optional() }),
-  z.strictObject({ set: z.string(), value: z.number(), turn }),
-  z.strictObject({ choose: kebabId, action: kebabId, turn }),
-]);
+  z.strictObject({ force: kebabId, turn }).describe('Make a rule fire at a turn.'),
+  z.strictObject({ block: kebabId, from: turn.optional(), to: turn.optional(), turn: turn.optional() })
+    .describe('Stop a rule firing: at one turn, or from/to (open-ended by default).'),
+  z.strictObject({ set: z.string(), value: z.number(), turn }).describe('Set a value at the start of a turn.'),
+  z.strictObject({ choose: kebabId, action: kebabId, turn }).describe("Make an actor take an action at a turn."),
+]).describe('An intervention: force, block, set or choose.');
 
-const actionSchema = z.strictObject({
+export const actionSchema = z.strictObject({
   id: kebabId,
   title: text,
-  tends: text,
-  utility: expression,
+  tends: text.describe('One line for players: what this action tends to do.'),
+  utility: expression.describe('How much the actor wants this action; higher is likelier.'),
   effects: effects.default([]),
 });
 
-const actorSchema = z.strictObject({
+export const actorSchema = z.strictObject({
   id: kebabId,
   name: text,
   description: text.default(''),
-  rationality: z.number().min(0).max(100).default(3),
-  stance: z.record(name, signed).default({}),
-  salience: z.record(name, unit).default({}),
-  attrs: z.record(name, unit).default({}),
-  posture: z.array(z.strictObject({ label: z.string().max(40), when: expression.optional() })).max(16).default([]),
+  rationality: z.number().min(0).max(100).default(3)
+    .describe('How sharply the actor picks its best action (0 = at random; higher = more often the best).'),
+  stance: z.record(name, signed).default({}).describe('Position on each issue, -1 to 1.'),
+  salience: z.record(name, unit).default({}).describe('How much each issue matters to the actor, 0 to 1 (0.5 when left out).'),
+  attrs: z.record(name, unit).default({}).describe('Attributes such as capability, 0 to 1.'),
+  posture: z.array(z.strictObject({ label: z.string().max(40), when: expression.optional() })).max(16).default([])
+    .describe('Readable labels, first match wins; the last one usually has no `when`.'),
   actions: z.array(actionSchema).max(LIMITS.actionsPerActor).default([]),
 });
 
-const ruleSchema = z.strictObject({
+export const ruleSchema = z.strictObject({
   id: kebabId,
   title: text,
-  when: expression.optional(),
-  chance: expression,
-  once: z.boolean().default(false),
+  when: expression.optional().describe('Condition; the rule can fire only while it holds.'),
+  chance: expression.describe('Probability of firing this turn, 0 to 1.'),
+  once: z.boolean().default(false).describe('Fire at most once in a run.'),
   effects: effects.default([]),
-  narrative: text,
-  source: text.min(1),
+  narrative: text.describe('The line shown when the rule fires.'),
+  source: text.min(1).describe('The sentence of the source the rule rests on, or "Modelling assumption: ...".'),
 });
 
-const variantSchema = z.strictObject({
+export const variantSchema = z.strictObject({
   id: kebabId,
   title: text,
   description: text.default(''),
-  params: z.record(name, z.number()).default({}),
+  params: z.record(name, z.number()).default({}).describe('Parameters this variant changes.'),
   interventions: z.array(interventionSpecSchema).max(256).default([]),
 });
 
-export const scenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
+export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
+export const indicatorSchema = z.strictObject({ id: name, title: text, description: text.default(''), initial: unit });
+export const cooperationSchema = z.strictObject({
+  symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),
+  default: unit.default(0.5).describe('Cooperation between actors not listed under initial.'),
+  initial: z.record(kebabId, z.record(kebabId, unit)).default({}),
+});
+export const metricSchema = z.strictObject({ id: name, title: text, value: expression });
+export const outcomeSchema = z.strictObject({
   id: kebabId,
+  title: text,
+  when: expression.optional().describe('First match wins; the last outcome has no `when`.'),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
+  id: kebabId.describe('The scenario id, such as "niger-2024".'),
   title: text,
   version: z.string().max(32),
   description: text.default(''),
-  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, such as "2024-04"'),
-  turns: z.number().int().min(1).max(LIMITS.turns).default(24),
-  issues: z.array(z.strictObject({ id: name, title: text, description: text.default('') })).max(LIMITS.issues),
-  params: z.record(name, z.number()).default({}),
+  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, such as "2024-04"')
+    .describe('The month of turn 0, YYYY-MM.'),
+  turns: z.number().int().min(1).max(LIMITS.turns).default(24).describe('Default number of turns (months).'),
+  issues: z.array(issueSchema).max(LIMITS.issues),
+  params: z.record(name, z.number()).default({}).describe('Named numbers read as param.NAME; variants change them.'),
   actors: z.array(actorSchema).min(1).max(LIMITS.actors),
-  indicators: z
-    .array(z.strictObject({ id: name, title: text, description: text.default(''), initial: unit }))
-    .max(LIMITS.indicators),
-  cooperation: z.strictObject({
-    symmetric: z.boolean().default(true),
-    default: unit.default(0.5),
-    initial: z.record(kebabId, z.record(kebabId, unit)).default({}),
-  }),
-  flags: z.record(name, z.boolean()).default({}),
+  indicators: z.array(indicatorSchema).max(LIMITS.indicators),
+  cooperation: cooperationSchema,
+  flags: z.record(name, z.boolean()).default({}).describe('Named true/false facts read as flag.NAME.'),
   rules: z.array(ruleSchema).max(LIMITS.rules),
-  dynamics: effects.default([]),
-  metrics: z.array(z.strictObject({ id: name, title: text, value: expression })).max(64).default([]),
-  outcomes: z.array(z.strictObject({ id: kebabId, title: text, when: expression.optional() })).min(1).max(32),
+  dynamics: effects.default([]).describe('Effects applied every turn after the rules (drift, decay).'),
+  metrics: z.array(metricSchema).max(64).default([]),
+  outcomes: z.array(outcomeSchema).min(1).max(32),
   /** Interventions the scenario always applies (variants add to them). */
   interventions: z.array(interventionSpecSchema).max(256).default([]),
   variants: z.array(variantSchema).max(LIMITS.variants).default([]),

@@ -1,27 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import type { Scenario } from '../engine/types.js';
 import { compileScenario, ScenarioError, type Problem } from './compile.js';
-import { scenarioSchema, type ScenarioSpec } from './format.js';
-import { suggest } from './scope.js';
+import { resolveExtends } from './extends.js';
+import type { ScenarioSpec } from './format.js';
+import { locate } from './origin.js';
+import { builtinSource, isFileReference, readSourceFile, ScenarioNotFound, BUILTIN_IDS } from './read.js';
+import { parseSource, type SourceFile } from './source.js';
+import { validateData } from './validation.js';
 
-/** Where the built-in scenarios live (the same place from src/ and from dist/). */
-export const BUILTIN_DIR = fileURLToPath(new URL('../../src/scenarios/builtin/', import.meta.url));
-/** The built-in scenarios, by id. */
-export const BUILTIN_IDS = ['niger-2024'] as const;
+export { BUILTIN_DIR, BUILTIN_IDS, isFileReference, MAX_FILE_BYTES, ScenarioNotFound } from './read.js';
+
 /** The scenario a command uses when none is named. */
 export const DEFAULT_SCENARIO = 'niger-2024';
-/** Largest scenario file read. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
-/** A scenario reference that cannot be resolved: unknown id, missing file, and so on. */
-export class ScenarioNotFound extends Error {}
-
-/** Is this reference a path to a scenario file rather than a built-in id? */
-export function isFileReference(ref: string): boolean {
-  return /\.(ya?ml|json)$/i.test(ref);
-}
 
 /** Split `niger-2024/us-withdrawal` into scenario and variant. */
 export function splitReference(ref: string): { scenario: string; variant: string | null } {
@@ -30,53 +19,33 @@ export function splitReference(ref: string): { scenario: string; variant: string
   return slash < 0 ? { scenario: ref, variant: null } : { scenario: ref.slice(0, slash), variant: ref.slice(slash + 1) };
 }
 
-/** Parse and validate scenario text (YAML or JSON) into its data. */
+/**
+ * The checked data of a parsed file: `extends:` resolved, the format checked,
+ * every expression and name compiled with every variant. Throws ScenarioError
+ * with every problem, each at its file, line and column.
+ */
+export function specOf(source: SourceFile): ScenarioSpec {
+  const resolved = resolveExtends(source);
+  const result = validateData(resolved.value);
+  const problems = [...resolved.problems, ...result.problems.map((problem) => locate(problem, resolved.origin))];
+  if (result.spec === null || problems.length > 0) throw new ScenarioError(inReadingOrder(problems), source.file);
+  return result.spec;
+}
+
+/** Problems sorted by file, line and column, as a reader meets them. */
+function inReadingOrder(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) =>
+    (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Parse and validate scenario text (YAML or JSON) into its data; `extends:` paths are relative to the working directory. */
 export function parseSpec(text: string, file: string): ScenarioSpec {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true });
-  } catch (error) {
-    throw new ScenarioError([{ path: [], message: `is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}` }], file);
-  }
-  const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((issue) => ({
-      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-      message: issue.message,
-    }));
-    throw new ScenarioError(problems, file);
-  }
-  return parsed.data;
+  return specOf(parseSource(text, file));
 }
 
 /** Read a scenario file, with user-facing errors for every way reading can fail. */
 export function readScenarioFile(path: string): ScenarioSpec {
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw new ScenarioNotFound(`${path} is a directory, not a scenario file`);
-    size = stats.size;
-  } catch (error) {
-    if (error instanceof ScenarioNotFound) throw error;
-    throw new ScenarioNotFound(`cannot read scenario file ${path}: ${describeIoError(error)}`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new ScenarioNotFound(`${path} is ${size} bytes; scenario files are limited to ${MAX_FILE_BYTES} bytes`);
-  }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ScenarioNotFound(`cannot read scenario file ${path}: ${describeIoError(error)}`);
-  }
-  return parseSpec(text, path);
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (error as Error).message;
+  return specOf(readSourceFile(path));
 }
 
 const builtinCache = new Map<string, ScenarioSpec>();
@@ -85,11 +54,7 @@ const builtinCache = new Map<string, ScenarioSpec>();
 export function builtinSpec(id: string): ScenarioSpec {
   const cached = builtinCache.get(id);
   if (cached !== undefined) return cached;
-  if (!(BUILTIN_IDS as readonly string[]).includes(id)) {
-    throw new ScenarioNotFound(`unknown scenario \`${id}\`${suggest(id, BUILTIN_IDS)}; \`sandtable list\` shows the scenarios`);
-  }
-  const file = `${BUILTIN_DIR}${id}.yaml`;
-  const spec = parseSpec(readFileSync(file, 'utf8'), file);
+  const spec = specOf(builtinSource(id));
   builtinCache.set(id, spec);
   return spec;
 }
@@ -111,7 +76,7 @@ export function loadScenario(
 ): Scenario {
   const split = splitReference(ref);
   if (split.variant !== null && variant !== null && split.variant !== variant) {
-    throw new ScenarioNotFound(`two variants given: ${split.variant} (in ${ref}) and ${variant} (--variant)`);
+    throw new ScenarioNotFound(`two variants given: ${split.variant} (in ${ref}) and ${variant} (--variant); give one`);
   }
   const spec = resolveSpec(split.scenario);
   try {

@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import type { MutableState, Target, WorldState } from '../engine/types.js';
 import { formatNumber } from '../engine/format.js';
 import { ExpressionError, MATH_FUNCTIONS, type Compiled, type Input, type Scope } from './expression.js';
@@ -14,13 +14,8 @@ export function suggest(wrong: string, known: Iterable<string>): string {
 
 function similar(a: string, b: string): boolean {
   const limit = Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
-  let distance = 0;
-  // A cheap bound is enough here: closest() already picked the best candidate.
-  const longer = a.length > b.length ? a : b;
-  const shorter = a.length > b.length ? b : a;
-  distance += longer.length - shorter.length;
-  for (let i = 0; i < shorter.length; i += 1) if (shorter[i] !== longer[i]) distance += 1;
-  return distance <= limit || longer.toLowerCase().includes(shorter.toLowerCase());
+  const contains = a !== '' && b !== '' && (b.toLowerCase().includes(a.toLowerCase()) || a.toLowerCase().includes(b.toLowerCase()));
+  return distance(a, b) <= limit || contains;
 }
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {

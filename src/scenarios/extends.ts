@@ -1,0 +1,94 @@
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ScenarioError, type Problem } from './compile.js';
+import { mergeScenario, type Sourced } from './merge.js';
+import { locate, originOf } from './origin.js';
+import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
+import { suggest } from './scope.js';
+import type { SourceFile } from './source.js';
+
+/** Longest chain of files extending one another. */
+export const MAX_EXTENDS_DEPTH = 8;
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Identity of a scenario source for finding cycles: its real path, or its built-in id. */
+function identity(source: SourceFile): string {
+  if (source.path === null) return `text:${source.file}`;
+  try {
+    return realpathSync(source.path);
+  } catch {
+    return resolve(source.path);
+  }
+}
+
+/** Data with its `extends:` chain merged, and the problems found on the way (already located). */
+export interface Resolved extends Sourced {
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * A file's data with its `extends:` chain resolved and merged, base first. A
+ * broken base throws; the problems of this file's own changes are returned, so
+ * that they are reported together with those of the merged scenario.
+ */
+export function resolveExtends(source: SourceFile, chain: readonly { id: string; shown: string }[] = []): Resolved {
+  const here = originOf(source);
+  const data = source.data;
+  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: [] };
+  const fail = (problems: Problem[]): never => {
+    throw new ScenarioError(problems.map((problem) => locate(problem, here)), source.file);
+  };
+  if (typeof data.extends !== 'string' || data.extends === '') {
+    fail([{ path: ['extends'], message: 'must be the id of a built-in scenario, such as niger-2024, or the path of a .yaml, .yml or .json file' }]);
+  }
+  const ref = String(data.extends);
+  const links = [...chain, { id: identity(source), shown: source.file }];
+  if (links.length > MAX_EXTENDS_DEPTH) {
+    fail([{ path: ['extends'], message: `extends a chain of more than ${MAX_EXTENDS_DEPTH} files (${links.map((link) => link.shown).join(' → ')}); extend a scenario closer to the start` }]);
+  }
+  const base = baseOf(ref, source, fail);
+  const seen = links.findIndex((link) => link.id === identity(base));
+  if (seen >= 0) {
+    const cycle = [...links.slice(seen).map((link) => link.shown), base.file].join(' → ');
+    fail([{ path: ['extends'], message: `extends forms a cycle: ${cycle}; a scenario cannot extend itself, directly or through others` }]);
+  }
+  const resolved = resolveExtends(base, links);
+  if (resolved.problems.length > 0) throw new ScenarioError(resolved.problems, base.file);
+  const problems: Problem[] = [];
+  const baseId = isMap(resolved.value) ? String(resolved.value.id) : '';
+  if (!Object.hasOwn(data, 'id')) {
+    problems.push({ path: [], message: `needs its own \`id:\` (such as \`${baseId}-changed\`), so that its runs are never mistaken for those of ${baseId}` });
+  } else if (data.id === baseId) {
+    problems.push({ path: ['id'], message: `is \`${baseId}\`, the id of the scenario it extends; give this scenario its own id, such as \`${baseId}-changed\`` });
+  }
+  const merged = mergeScenario(resolved, { value: data, origin: here }, problems);
+  return { ...merged, problems: problems.map((problem) => locate(problem, here)) };
+}
+
+function baseOf(ref: string, from: SourceFile, fail: (problems: Problem[]) => never): SourceFile {
+  if (isFileReference(ref)) {
+    const path = resolve(from.path === null ? process.cwd() : dirname(from.path), ref);
+    try {
+      return readSourceFile(path, shownPath(path));
+    } catch (error) {
+      if (error instanceof ScenarioNotFound) return fail([{ path: ['extends'], message: `cannot extend ${ref}: ${error.message}` }]);
+      throw error;
+    }
+  }
+  if (ref.includes('/')) {
+    return fail([{
+      path: ['extends'],
+      message: `\`${ref}\` names a variant; extend the scenario (\`${ref.slice(0, ref.indexOf('/'))}\`) and copy what the variant changes, or name a file ending in .yaml, .yml or .json`,
+    }]);
+  }
+  if (!isBuiltin(ref)) {
+    return fail([{
+      path: ['extends'],
+      message: `unknown scenario \`${ref}\`${suggest(ref, BUILTIN_IDS)}; extend a built-in scenario (${BUILTIN_IDS.join(', ')}) or a file ending in .yaml, .yml or .json`,
+    }]);
+  }
+  return builtinSource(ref);
+}

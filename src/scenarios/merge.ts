@@ -1,0 +1,118 @@
+import type { Problem } from './compile.js';
+import { childOrigin, type Origin } from './origin.js';
+import { suggest } from './scope.js';
+
+// How a file that `extends:` another changes it. Maps merge key by key, lists of
+// things with ids merge by id, every other value (scalars, lists without ids)
+// replaces the base's, and null removes a key. The base is never modified.
+
+type Part = string | number;
+type Data = Record<string, unknown>;
+
+/** Data together with where each part of it was written. */
+export interface Sourced {
+  readonly value: unknown;
+  readonly origin: Origin;
+}
+
+/** Which keys hold lists merged by id, and the same for the items of those lists. */
+interface Shape {
+  readonly lists?: Readonly<Record<string, Shape>>;
+  /** New items go before the base's last item when it is a catch-all (no `when`). */
+  readonly beforeCatchAll?: boolean;
+}
+
+const SCENARIO: Shape = {
+  lists: {
+    issues: {},
+    actors: { lists: { actions: {} } },
+    indicators: {},
+    rules: {},
+    metrics: {},
+    outcomes: { beforeCatchAll: true },
+    variants: {},
+  },
+};
+
+function isData(value: unknown): value is Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Merge an extending file's data over its base; problems are paths in the overlay. */
+export function mergeScenario(base: Sourced, overlay: Sourced, problems: Problem[]): Sourced {
+  const value = isData(overlay.value) ? Object.fromEntries(Object.entries(overlay.value).filter(([key]) => key !== 'extends')) : overlay.value;
+  return mergeValue(base, { value, origin: overlay.origin }, SCENARIO, problems);
+}
+
+function mergeValue(base: Sourced, overlay: Sourced, shape: Shape, problems: Problem[]): Sourced {
+  if (!isData(base.value) || !isData(overlay.value)) return overlay;
+  const result: Data = {};
+  const children = new Map<Part, Origin>();
+  const put = (key: string, sourced: Sourced) => {
+    Object.defineProperty(result, key, { value: sourced.value, enumerable: true, writable: true, configurable: true });
+    children.set(key, sourced.origin);
+  };
+  for (const [key, baseChild] of Object.entries(base.value)) {
+    const from = { value: baseChild, origin: childOrigin(base.origin, key) ?? base.origin };
+    if (!Object.hasOwn(overlay.value, key)) {
+      put(key, from);
+      continue;
+    }
+    const over = { value: overlay.value[key], origin: childOrigin(overlay.origin, key) ?? overlay.origin };
+    if (over.value === null) continue;
+    const listShape = shape.lists?.[key];
+    if (listShape !== undefined && Array.isArray(from.value) && Array.isArray(over.value)) {
+      put(key, mergeList(from, over, listShape, problems));
+    } else {
+      put(key, isData(from.value) && isData(over.value) ? mergeValue(from, over, {}, problems) : over);
+    }
+  }
+  for (const [key, value] of Object.entries(overlay.value)) {
+    if (Object.hasOwn(base.value, key) || value === null) continue;
+    put(key, { value, origin: childOrigin(overlay.origin, key) ?? overlay.origin });
+  }
+  return { value: result, origin: { ...overlay.origin, children } };
+}
+
+function idOf(item: unknown): string | null {
+  return isData(item) && typeof item.id === 'string' ? item.id : null;
+}
+
+function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Problem[]): Sourced {
+  const items: Sourced[] = (base.value as unknown[]).map((value, i) => ({ value, origin: childOrigin(base.origin, i) ?? base.origin }));
+  const added: Sourced[] = [];
+  const seen = new Set<string>();
+  (overlay.value as unknown[]).forEach((value, i) => {
+    const origin = childOrigin(overlay.origin, i) ?? overlay.origin;
+    const path = [...overlay.origin.path, i];
+    const id = idOf(value);
+    if (id === null) {
+      problems.push({ path: [...path], message: 'needs an `id`: the id of the base item it changes or removes, or a new id to add an item' });
+      return;
+    }
+    if (seen.has(id)) {
+      problems.push({ path: [...path, 'id'], message: `\`${id}\` appears twice in this list; change an item in one place` });
+      return;
+    }
+    seen.add(id);
+    const { remove, ...fields } = value as Data;
+    const at = items.findIndex((item) => idOf(item.value) === id);
+    if (remove === true) {
+      if (at < 0) {
+        const known = items.map((item) => idOf(item.value)).filter((known): known is string => known !== null);
+        problems.push({ path: [...path, 'id'], message: `cannot remove \`${id}\`: the base has no such item${suggest(id, known)}` });
+      } else {
+        items.splice(at, 1);
+      }
+      return;
+    }
+    const item = { value: fields, origin };
+    if (at >= 0) items[at] = mergeValue(items[at], item, shape, problems);
+    else added.push(item);
+  });
+  const last = items[items.length - 1];
+  const catchAll = shape.beforeCatchAll === true && last !== undefined && isData(last.value) && last.value.when === undefined;
+  const merged = catchAll ? [...items.slice(0, -1), ...added, last] : [...items, ...added];
+  const children = new Map<Part, Origin>(merged.map((item, i) => [i, item.origin]));
+  return { value: merged.map((item) => item.value), origin: { ...overlay.origin, children } };
+}

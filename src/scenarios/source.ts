@@ -1,0 +1,177 @@
+import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { ScenarioError, type Problem } from './compile.js';
+
+// Reading scenario text from a stranger: YAML (or JSON, which is YAML) parsed
+// into plain data with every position kept, and refused with a clear problem
+// when it is malformed or shaped to exhaust memory or the stack.
+
+/** Deepest nesting of maps and lists accepted (niger-2024 needs 7). */
+export const MAX_DEPTH = 32;
+/** Most YAML aliases (`*name`) a file may use; a few are handy, thousands are an attack. */
+export const MAX_ALIASES = 100;
+/** Keys that could reach an object's prototype in code that reads the data. */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** A parsed scenario file: its data and where every part of it was written. */
+export interface SourceFile {
+  /** The file as shown to the user. */
+  readonly file: string;
+  /** The absolute path on disk, when it came from disk (for relative `extends:`). */
+  readonly path: string | null;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  readonly data: unknown;
+}
+
+type Part = string | number;
+
+/** A problem at a byte offset of the text. */
+function atOffset(lines: LineCounter, offset: number, message: string, path: Part[] = []): Problem {
+  const { line, col } = lines.linePos(offset);
+  return { path, message, line, column: col };
+}
+
+/** Parse scenario text; throws ScenarioError (every problem found, with lines) if it cannot be used. */
+export function parseSource(text: string, file: string, path: string | null = null): SourceFile {
+  const lines = new LineCounter();
+  const tooDeep = flowNestingProblem(text);
+  if (tooDeep !== null) {
+    const before = text.slice(0, tooDeep.offset);
+    const line = before.split('\n').length;
+    const column = tooDeep.offset - before.lastIndexOf('\n');
+    throw new ScenarioError([{ path: [], message: tooDeep.message, line, column }], file);
+  }
+  // prettyErrors would quote the text around an error, which is slow and
+  // memory-hungry on hostile input; positions come from the LineCounter instead.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [
+    ...doc.errors.map((error) => atOffset(lines, error.pos[0], yamlMessage(error.code, error.message, text, error.pos))),
+    ...doc.warnings.map((warning) => atOffset(lines, warning.pos[0], yamlMessage(warning.code, warning.message, text, warning.pos))),
+  ];
+  if (problems.length === 0) problems.push(...checkNodes(doc, lines));
+  if (problems.length > 0) throw new ScenarioError(problems, file);
+  if (doc.contents === null) {
+    throw new ScenarioError([{ path: [], message: 'the file is empty; `sandtable init FILE` writes a complete starting file', line: 1, column: 1 }], file);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const first = firstAlias(doc.contents);
+    const offset = first?.range?.[0] ?? 0;
+    const message = /alias count/i.test((error as Error).message)
+      ? `uses YAML aliases (*name) so often that the data would explode in size; at most ${MAX_ALIASES} uses of an alias are allowed`
+      : `cannot be read: ${(error as Error).message}`;
+    throw new ScenarioError([atOffset(lines, offset, message)], file);
+  }
+  const deep = deepestPath(data);
+  if (deep !== null) {
+    throw new ScenarioError([{ ...atPath(doc, lines, deep), message: `is nested more than ${MAX_DEPTH} levels deep; a scenario needs far fewer` }], file);
+  }
+  return { file, path, doc, lines, data };
+}
+
+/** Line and column of a path inside the document (the deepest part of it that exists). */
+export function atPath(doc: Document.Parsed, lines: LineCounter, path: readonly Part[], atKey = false): Problem {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i += 1) {
+    if (isAlias(node)) node = node.resolve(doc) ?? null;
+    const part = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+      if (pair === undefined) break;
+      if ((atKey && i === path.length - 1) || pair.value === null) {
+        offset = (pair.key as Node).range?.[0] ?? offset;
+        break;
+      }
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number' && part < node.items.length) {
+      node = node.items[part];
+    } else {
+      break;
+    }
+    offset = (node as Node | null)?.range?.[0] ?? offset;
+  }
+  const { line, col } = lines.linePos(offset);
+  return { path: [...path], message: '', line, column: col };
+}
+
+function yamlMessage(code: string, message: string, text: string, pos: [number, number]): string {
+  if (code === 'DUPLICATE_KEY') return `the key \`${text.slice(pos[0], pos[1]).trim()}\` appears twice in the same map; keep one`;
+  if (code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/.test(message)) {
+    return `uses a YAML tag this format does not accept (${message.replace(/^Unresolved tag: /, '')}); write plain values`;
+  }
+  if (/Maximum call stack/.test(message)) return `is nested too deeply to read; a scenario needs at most ${MAX_DEPTH} levels`;
+  if (/multiple documents/.test(message)) return 'holds more than one YAML document (a line `---` in the middle); keep one scenario per file';
+  return `is not valid YAML or JSON: ${message.split('\n')[0]}`;
+}
+
+/** Flow collections (`[[[[...`) nested past any sensible depth, found before the parser recurses into them. */
+function flowNestingProblem(text: string): { offset: number; message: string } | null {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      depth += 1;
+      if (depth > MAX_DEPTH) return { offset, message: `is nested more than ${MAX_DEPTH} levels deep; a scenario needs far fewer` };
+    } else if (token === ']' || token === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+    // The lexer also yields one-character markers that are not in the text.
+    if (!/^[\x00-\x08\x0e-\x1f]$/.test(token)) offset += token.length;
+  }
+  return null;
+}
+
+/** Keys that could reach a prototype, keys that are not plain text, and aliases to nothing. */
+function checkNodes(doc: Document.Parsed, lines: LineCounter): Problem[] {
+  const problems: Problem[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      if (node.resolve(doc) === undefined) {
+        problems.push(atOffset(lines, node.range?.[0] ?? 0, `uses the alias *${node.source} before any anchor &${node.source} is set`));
+      }
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number' && typeof key.value !== 'boolean')) {
+          problems.push(atOffset(lines, key?.range?.[0] ?? node.range?.[0] ?? 0, 'has a key that is not plain text; write keys as names'));
+        } else if (FORBIDDEN_KEYS.includes(String(key.value))) {
+          problems.push(atOffset(lines, key.range?.[0] ?? 0,
+            `uses the key \`${String(key.value)}\`, which is not allowed anywhere in a scenario (it could tamper with the program's objects); rename it`));
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function firstAlias(root: unknown): Node | null {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.shift();
+    if (isAlias(node)) return node;
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.value);
+    else if (isSeq(node)) stack.push(...node.items);
+  }
+  return null;
+}
+
+/** The path of a value nested deeper than MAX_DEPTH, or null; aliases count at their full depth. */
+function deepestPath(data: unknown): Part[] | null {
+  const stack: { value: unknown; path: Part[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) return path;
+    const entries: [Part, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+  }
+  return null;
+}

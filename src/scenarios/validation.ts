@@ -1,0 +1,53 @@
+import { compileScenario, formatPath, ScenarioError, type Problem } from './compile.js';
+import { scenarioSchema, type ScenarioSpec } from './format.js';
+import { problemsFromIssues } from './issues.js';
+import { repair } from './repair.js';
+
+type Part = string | number;
+
+/** Every problem the compiler finds, with no variant and with each variant applied. */
+export function checkSpec(spec: ScenarioSpec): Problem[] {
+  const found = new Map<string, Problem>();
+  for (const variant of [null, ...new Set(spec.variants.map((item) => item.id))]) {
+    try {
+      compileScenario(spec, variant);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      for (const problem of error.problems) found.set(`${formatPath(problem.path)}\n${problem.message}`, problem);
+    }
+  }
+  return [...found.values()];
+}
+
+function isPrefix(prefix: readonly Part[], path: readonly Part[]): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => part === path[i]);
+}
+
+/**
+ * Check scenario data against the format and compile it with every variant.
+ * When its structure is wrong, the parts that are right are still compiled, so
+ * that every problem is reported at once.
+ */
+export function validateData(data: unknown): { spec: ScenarioSpec; problems: [] } | { spec: null; problems: Problem[] } {
+  const parsed = scenarioSchema.safeParse(data);
+  if (parsed.success) {
+    const problems = checkSpec(parsed.data);
+    return problems.length === 0 ? { spec: parsed.data, problems: [] } : { spec: null, problems };
+  }
+  const structural = problemsFromIssues(parsed.error.issues, scenarioSchema, data);
+  return { spec: null, problems: [...structural, ...referenceProblems(data, structural)] };
+}
+
+/** Problems of names and expressions in the parts of broken data whose structure is right. */
+function referenceProblems(data: unknown, structural: readonly Problem[]): Problem[] {
+  const repaired = repair(scenarioSchema, data) as ScenarioSpec;
+  if (repaired.actors.length === 0 || repaired.outcomes.length === 0) return [];
+  let found: Problem[];
+  try {
+    found = checkSpec(repaired);
+  } catch {
+    // Repaired data is a best effort; the structural problems are reported whatever happens here.
+    return [];
+  }
+  return found.filter((problem) => !structural.some((known) => isPrefix(known.path, problem.path) || isPrefix(problem.path, known.path)));
+}
