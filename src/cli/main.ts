@@ -1,9 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SimulationError } from '../engine/errors.js';
 import { ENGINE_VERSION } from '../engine/version.js';
+import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
+import { batchCommand } from './commands/batch.js';
+import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { tuiCommand } from './commands/tui.js';
 import { EXIT, UsageError } from './errors.js';
 import { parseSeed, parseTurns } from './options.js';
@@ -61,6 +66,59 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the replayed run as JSON')
     .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
     .action((file, options) => setCode(replayCommand(file, options)));
+
+  const runs = () => new Option('--runs <N>', 'number of runs').argParser(parseRuns).makeOptionMandatory();
+  const workers = () => new Option('--workers <K>', 'worker threads (default: the number of cores)').argParser(parseWorkers);
+  const shard = () => new Option('--shard <I/N>', 'run only shard I of N and print its mergeable JSON (see merge)').argParser(parseShard);
+
+  program
+    .command('batch')
+    .description('run a scenario many times on derived seeds and summarise the distribution')
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .addOption(runs())
+    .addOption(seed())
+    .addOption(turns())
+    .addOption(variant())
+    .addOption(workers())
+    .option('--json', 'print the summary as JSON')
+    .option('--csv <file>', 'write one row per run and turn to a CSV file')
+    .addOption(shard())
+    .action((scenario, options) => setCode(batchCommand(scenario, options)));
+
+  program
+    .command('compare')
+    .description('paired runs of two scenarios on the same seeds: the difference a what-if makes')
+    .argument('<base>', 'the baseline scenario, e.g. niger-2024')
+    .argument('<variant>', 'the what-if, e.g. niger-2024/us-withdrawal (or just us-withdrawal)')
+    .addOption(runs())
+    .addOption(seed())
+    .addOption(turns())
+    .addOption(workers())
+    .option('--json', 'print the comparison as JSON')
+    .action((base, other, options) => setCode(compareCommand(base, other, options)));
+
+  program
+    .command('sweep')
+    .description('full-factorial sweep over scenario parameters, every combination on the same seeds')
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .addOption(new Option('--set <NAME=FROM:TO:STEPS>', 'a parameter and its values (repeatable); NAME=VALUE fixes one').argParser(parseSet))
+    .addOption(runs())
+    .addOption(seed())
+    .addOption(turns())
+    .addOption(variant())
+    .addOption(workers())
+    .option('--json', 'print the sweep as JSON')
+    .option('--csv <file>', 'write one row per combination to a CSV file')
+    .addOption(shard())
+    .action((scenario, options) => setCode(sweepCommand(scenario, options)));
+
+  program
+    .command('merge')
+    .description('merge the shard files of a batch or sweep into the unsharded result')
+    .argument('<files...>', 'shard files written by batch or sweep --shard I/N')
+    .option('--json', 'print the merged result as JSON')
+    .option('--csv <file>', 'for a sweep, write one row per combination to a CSV file')
+    .action((files, options) => setCode(mergeCommand(files, options)));
 
   return program;
 }

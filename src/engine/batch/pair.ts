@@ -1,6 +1,7 @@
 import { planAt, planInterventions } from '../interventions.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
 import { Streams } from '../random.js';
+import { cloneState } from '../run.js';
 import { stepInPlace } from '../step.js';
 import type { MutableState, Scenario, WorldState } from '../types.js';
 import { sameData } from './equal.js';
@@ -28,8 +29,8 @@ export interface PairedRun {
  * of its own.
  */
 export function runPair(base: Scenario, variant: Scenario, seed: number, turns: number): PairedRun {
-  const left = structuredClone(base.initial) as MutableState;
-  const right = structuredClone(variant.initial) as MutableState;
+  const left = cloneState(base.initial);
+  const right = cloneState(variant.initial);
   const leftPlans = planInterventions(base.interventions, turns);
   const rightPlans = planInterventions(variant.interventions, turns);
   const leftStreams = new Streams(seed);

@@ -1,0 +1,96 @@
+import { isoMonth } from '../../engine/calendar.js';
+import type { BatchLayout } from '../../engine/batch/layout.js';
+import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
+import type { Outcome } from '../../engine/outcome.js';
+import type { WorldState } from '../../engine/types.js';
+
+/** A CSV field, quoted when it has to be (RFC 4180). */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV line from fields. */
+export function csvLine(fields: readonly (string | number)[]): string {
+  return `${fields.map(csvField).join(',')}\n`;
+}
+
+/**
+ * The header of `batch --csv`: one row per run and turn (tidy data). Columns:
+ * run index, run seed, turn, month, every indicator, `fired.<event>` (1 once
+ * the event has fired), and the run's final outcome class.
+ */
+export function batchCsvHeader(layout: BatchLayout): string {
+  return csvLine([
+    'run', 'seed', 'turn', 'date',
+    ...layout.indicators.map((item) => item.id),
+    ...layout.events.map((item) => `fired.${item.id}`),
+    'outcome',
+  ]);
+}
+
+/** Collects one run's rows as its turns go by; the outcome is known only at the end. */
+export class CsvRows {
+  private pending: string[] = [];
+  private out = '';
+
+  constructor(private readonly layout: BatchLayout, private readonly start: { year: number; month: number }) {}
+
+  /** A row for a turn of the current run (without run, seed and outcome yet). */
+  turn(state: WorldState): void {
+    const fields: (string | number)[] = [state.turn, isoMonth(this.start, state.turn)];
+    for (const item of this.layout.indicators) fields.push(state.indicators[item.id] ?? 0);
+    for (const item of this.layout.events) fields.push(state.events[item.id] === undefined ? 0 : 1);
+    this.pending.push(fields.map(csvField).join(','));
+  }
+
+  /** The end of run `index`: its rows are complete. */
+  run(index: number, seed: number, outcome: Outcome): void {
+    const prefix = `${index},${seed},`;
+    const suffix = `,${csvField(outcome.class)}\n`;
+    for (const row of this.pending) this.out += prefix + row + suffix;
+    this.pending = [];
+  }
+
+  /** The rows collected so far, and forget them. */
+  take(): string {
+    const out = this.out;
+    this.out = '';
+    return out;
+  }
+}
+
+/**
+ * `sweep --csv`: one row per combination, for plotting. Columns: each swept
+ * parameter, runs, then for each outcome class its share and 95% interval
+ * (`outcome.<class>`, `.low`, `.high`), for each metric its mean and interval
+ * (`metric.<id>`, ...), and for each event the chance it fired (`event.<id>`).
+ */
+export function sweepCsv(summary: SweepSummary): string {
+  const names = Object.keys(summary.parameters);
+  const [first] = summary.combinations;
+  if (first === undefined) return csvLine(names);
+  const outcomes = Object.keys(first.outcomes);
+  const metrics = Object.keys(first.metrics);
+  const events = Object.keys(first.events);
+  let out = csvLine([
+    ...names,
+    'runs',
+    ...outcomes.flatMap((id) => [`outcome.${id}`, `outcome.${id}.low`, `outcome.${id}.high`]),
+    ...metrics.flatMap((id) => [`metric.${id}`, `metric.${id}.low`, `metric.${id}.high`]),
+    ...events.flatMap((id) => [`event.${id}`, `event.${id}.low`, `event.${id}.high`]),
+  ]);
+  for (const combination of summary.combinations) {
+    out += csvLine([
+      ...names.map((name) => combination.params[name]),
+      summary.runs,
+      ...outcomes.flatMap((id) => [combination.outcomes[id].p, ...combination.outcomes[id].ci95]),
+      ...metrics.flatMap((id) => {
+        const metric = combination.metrics[id];
+        return [metric.mean, ...(metric.ci95 ?? ['', ''])];
+      }),
+      ...events.flatMap((id) => [combination.events[id].p, ...combination.events[id].ci95]),
+    ]);
+  }
+  return out;
+}

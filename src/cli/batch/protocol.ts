@@ -1,0 +1,68 @@
+import type { PairedData } from '../../engine/batch/paired.js';
+import type { TallyData } from '../../engine/batch/tally.js';
+
+// The messages between the command (main thread) and its worker threads.
+// Scenarios hold compiled functions, which cannot cross threads, so a job
+// names its scenarios and every worker loads them itself.
+
+/** A scenario as the command line named it. */
+export interface ScenarioRef {
+  readonly ref: string;
+  readonly variant: string | null;
+}
+
+/** What every worker of a command does. */
+export type Job =
+  | {
+      readonly kind: 'tally';
+      readonly scenario: ScenarioRef;
+      /** Parameter overrides of each combination (one empty combination for a batch). */
+      readonly combinations: readonly Readonly<Record<string, number>>[];
+      readonly seed: number;
+      readonly turns: number;
+      /** Keep indicator histograms (percentiles), not only means. */
+      readonly quantiles: boolean;
+      /** Send back one CSV row per run and turn. */
+      readonly csv: boolean;
+    }
+  | {
+      readonly kind: 'compare';
+      readonly base: ScenarioRef;
+      readonly variant: ScenarioRef;
+      readonly seed: number;
+      readonly turns: number;
+    };
+
+/** A piece of work: runs `from` to `to` (exclusive) of one combination. */
+export interface Task {
+  readonly id: number;
+  readonly combination: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export type ToWorker =
+  | { readonly type: 'task'; readonly task: Task }
+  /** No more tasks: send the tallies and stop. */
+  | { readonly type: 'finish' };
+
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly task: number;
+  readonly runs: number;
+  /** The task's CSV rows, when the job asked for them. */
+  readonly csv?: string;
+}
+
+export type ResultMessage =
+  | { readonly type: 'tallies'; readonly tallies: readonly { readonly combination: number; readonly data: TallyData }[] }
+  | { readonly type: 'paired'; readonly data: PairedData };
+
+export interface ErrorMessage {
+  readonly type: 'error';
+  readonly message: string;
+  /** The scenario could not be run (a user's scenario error, not a crash). */
+  readonly simulation: boolean;
+}
+
+export type FromWorker = DoneMessage | ResultMessage | ErrorMessage;

@@ -1,0 +1,22 @@
+import type { Scenario } from '../../engine/types.js';
+import { ScenarioError } from '../../scenarios/compile.js';
+import { DEFAULT_SCENARIO, loadScenario } from '../../scenarios/load.js';
+import { UsageError } from '../errors.js';
+import { loadForCommand } from '../scenario.js';
+
+/**
+ * Load a scenario with parameter overrides (a sweep's combination); an
+ * unknown parameter is the user's `--set`, so the error says so.
+ */
+export function loadWithOverrides(ref: string | undefined, variant: string | undefined, overrides: Readonly<Record<string, number>>): Scenario {
+  if (Object.keys(overrides).length === 0) return loadForCommand(ref, variant);
+  loadForCommand(ref, variant);
+  try {
+    return loadScenario(ref ?? DEFAULT_SCENARIO, variant ?? null, overrides);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      throw new UsageError(error.problems.map((problem) => `--set: ${problem.message}`).join('\n'));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { layoutOf } from '../../engine/batch/layout.js';
+import { runPair } from '../../engine/batch/pair.js';
+import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
+import { tallyRuns } from '../../engine/batch/runs.js';
+import { BatchTally } from '../../engine/batch/tally.js';
+import { SimulationError } from '../../engine/errors.js';
+import { deriveSeed } from '../../engine/random.js';
+import type { Scenario } from '../../engine/types.js';
+import { loadScenario } from '../../scenarios/load.js';
+import { CsvRows } from './csv.js';
+import type { FromWorker, Job, Task, ToWorker } from './protocol.js';
+
+// A worker thread of a batch, sweep or comparison: it loads its scenarios,
+// runs the tasks it is sent, and on "finish" sends back its tallies.
+
+const port = parentPort!;
+const job = workerData as Job;
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
+  const scenarios = new Map<number, Scenario>();
+  const tallies = new Map<number, BatchTally>();
+  const scenarioOf = (combination: number) => {
+    let scenario = scenarios.get(combination);
+    if (scenario === undefined) {
+      scenario = loadScenario(spec.scenario.ref, spec.scenario.variant, spec.combinations[combination]);
+      scenarios.set(combination, scenario);
+    }
+    return scenario;
+  };
+  return {
+    run(task: Task): void {
+      const scenario = scenarioOf(task.combination);
+      let tally = tallies.get(task.combination);
+      if (tally === undefined) {
+        tally = new BatchTally(layoutOf(scenario, spec.turns, spec.quantiles));
+        tallies.set(task.combination, tally);
+      }
+      const range = { seed: spec.seed, turns: spec.turns, from: task.from, to: task.to };
+      if (!spec.csv) {
+        tallyRuns(scenario, range, tally);
+        post({ type: 'done', task: task.id, runs: task.to - task.from });
+        return;
+      }
+      const rows = new CsvRows(tally.layout, scenario.start);
+      tallyRuns(scenario, range, tally, {
+        onTurn: (state) => rows.turn(state),
+        onRun: (index, seed, outcome) => rows.run(index, seed, outcome),
+      });
+      post({ type: 'done', task: task.id, runs: task.to - task.from, csv: rows.take() });
+    },
+    finish(): void {
+      const out = [...tallies].map(([combination, tally]) => ({ combination, data: tally.data() }));
+      const buffers = out.flatMap(({ data }) => [data.firstFired, data.indicatorSums, data.outcomes, ...(data.indicatorBins ? [data.indicatorBins] : [])]);
+      post({ type: 'tallies', tallies: out }, buffers.map((array) => array.buffer as ArrayBuffer));
+    },
+  };
+}
+
+function compareWorker(spec: Extract<Job, { kind: 'compare' }>) {
+  const base = loadScenario(spec.base.ref, spec.base.variant);
+  const variant = loadScenario(spec.variant.ref, spec.variant.variant);
+  const tally = new PairedTally(pairedLayoutOf(base, variant, spec.turns));
+  return {
+    run(task: Task): void {
+      for (let index = task.from; index < task.to; index += 1) {
+        tally.addPair(runPair(base, variant, deriveSeed(spec.seed, index), spec.turns));
+      }
+      post({ type: 'done', task: task.id, runs: task.to - task.from });
+    },
+    finish(): void {
+      const data = tally.data();
+      post({ type: 'paired', data }, [data.events, data.outcomes, data.divergence].map((array) => array.buffer as ArrayBuffer));
+    },
+  };
+}
+
+function fail(error: unknown): void {
+  post({ type: 'error', message: error instanceof Error ? error.message : String(error), simulation: error instanceof SimulationError });
+}
+
+try {
+  const worker = job.kind === 'tally' ? tallyWorker(job) : compareWorker(job);
+  port.on('message', (message: ToWorker) => {
+    try {
+      if (message.type === 'task') worker.run(message.task);
+      else worker.finish();
+    } catch (error) {
+      fail(error);
+    }
+  });
+} catch (error) {
+  fail(error);
+}

@@ -1,0 +1,95 @@
+import { layoutOf } from '../../engine/batch/layout.js';
+import { shardRange, WHOLE, type Shard } from '../../engine/batch/shard.js';
+import { SHARD_FORMAT, SHARD_FORMAT_VERSION, tallyToJson, type ShardFile } from '../../engine/batch/shard-file.js';
+import { scenarioInfo, summarizeBatch } from '../../engine/batch/summary.js';
+import { BatchTally } from '../../engine/batch/tally.js';
+import { randomSeed } from '../../engine/random.js';
+import { formatBatch } from '../batch/batch-text.js';
+import { batchCsvHeader } from '../batch/csv.js';
+import { execute } from '../batch/execute.js';
+import { defaultWorkers } from '../batch/options.js';
+import { OutputFile } from '../batch/output-file.js';
+import { planTasks } from '../batch/tasks.js';
+import { loadForCommand } from '../scenario.js';
+
+export interface BatchOptions {
+  runs: number;
+  seed?: number;
+  turns?: number;
+  variant?: string;
+  workers?: number;
+  json?: boolean;
+  csv?: string;
+  shard?: Shard;
+}
+
+/**
+ * `sandtable batch`: many seeded runs of a scenario on worker threads,
+ * summarised. The result depends only on (scenario, seed, runs, turns),
+ * never on the number of workers.
+ */
+export async function batchCommand(ref: string | undefined, options: BatchOptions): Promise<number> {
+  const scenario = loadForCommand(ref, options.variant);
+  const seed = options.seed ?? randomSeed();
+  const turns = options.turns ?? scenario.defaultTurns;
+  const shard = options.shard ?? WHOLE;
+  const workers = options.workers ?? defaultWorkers();
+  const { from, to } = shardRange(options.runs, shard);
+  const layout = layoutOf(scenario, turns);
+  const tasks = planTasks(from, to, options.runs, workers);
+  const csv = options.csv === undefined ? null : OutputFile.open(options.csv);
+
+  // CSV rows arrive in whatever order tasks finish; they are written in run order.
+  const pending = new Map<number, string>();
+  let nextTask = 0;
+  const tally = new BatchTally(layout);
+  try {
+    csv?.write(batchCsvHeader(layout));
+    const results = await execute({
+      workers,
+      job: { kind: 'tally', scenario: { ref: ref ?? scenario.id, variant: options.variant ?? null }, combinations: [{}], seed, turns, quantiles: true, csv: csv !== null },
+      tasks,
+      window: csv === null ? undefined : workers * 8,
+      onDone: (task, message) => {
+        if (csv === null) return;
+        pending.set(task.id, message.csv ?? '');
+        while (pending.has(nextTask)) {
+          csv.write(pending.get(nextTask)!);
+          pending.delete(nextTask);
+          nextTask += 1;
+        }
+      },
+    });
+    for (const result of results) {
+      if (result.type === 'tallies') for (const { data } of result.tallies) tally.add(data);
+    }
+    csv?.commit();
+  } catch (error) {
+    csv?.discard();
+    throw error;
+  }
+
+  const info = scenarioInfo(scenario);
+  if (options.shard !== undefined) {
+    const file: ShardFile = {
+      format: SHARD_FORMAT,
+      formatVersion: SHARD_FORMAT_VERSION,
+      command: 'batch',
+      shard,
+      runs: options.runs,
+      seed,
+      turns,
+      scenario: info,
+      parameters: [],
+      layout,
+      combinations: [{ index: 0, params: {}, hash: scenario.hash, tally: tallyToJson(tally) }],
+    };
+    process.stdout.write(`${JSON.stringify(file)}\n`);
+  } else {
+    const summary = summarizeBatch(seed, info, tally);
+    process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatBatch(summary));
+  }
+  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this batch with --seed ${seed})\n`);
+  if (options.csv !== undefined) process.stderr.write(`sandtable: ${to - from} runs × ${turns + 1} turns written to ${options.csv}\n`);
+  return 0;
+}

@@ -1,0 +1,65 @@
+import { summarizeComparison } from '../../engine/batch/comparison.js';
+import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
+import { scenarioInfo } from '../../engine/batch/summary.js';
+import { randomSeed } from '../../engine/random.js';
+import type { Scenario } from '../../engine/types.js';
+import { isFileReference, splitReference } from '../../scenarios/load.js';
+import { formatComparison } from '../batch/compare-text.js';
+import { execute } from '../batch/execute.js';
+import { defaultWorkers } from '../batch/options.js';
+import type { ScenarioRef } from '../batch/protocol.js';
+import { planTasks } from '../batch/tasks.js';
+import { UsageError } from '../errors.js';
+import { loadForCommand } from '../scenario.js';
+
+export interface CompareOptions {
+  runs: number;
+  seed?: number;
+  turns?: number;
+  workers?: number;
+  json?: boolean;
+}
+
+/**
+ * `sandtable compare BASE VARIANT`: paired runs of two scenarios on the same
+ * seeds, so on the same random numbers; the differences are then due to what
+ * the variant changed, not to chance.
+ */
+export async function compareCommand(baseRef: string, variantRef: string, options: CompareOptions): Promise<number> {
+  const base = loadForCommand(baseRef, undefined);
+  const [variant, variantRefResolved] = loadVariant(baseRef, variantRef);
+  const seed = options.seed ?? randomSeed();
+  const turns = options.turns ?? base.defaultTurns;
+  const workers = options.workers ?? defaultWorkers();
+  const tally = new PairedTally(pairedLayoutOf(base, variant, turns));
+  const results = await execute({
+    workers,
+    job: { kind: 'compare', base: { ref: baseRef, variant: null }, variant: variantRefResolved, seed, turns },
+    tasks: planTasks(0, options.runs, options.runs, workers),
+  });
+  for (const result of results) if (result.type === 'paired') tally.add(result.data);
+  const comparison = summarizeComparison(seed, scenarioInfo(base), scenarioInfo(variant), tally);
+  process.stdout.write(options.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
+  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this comparison with --seed ${seed})\n`);
+  return 0;
+}
+
+/**
+ * The variant side: a scenario reference, or just a variant of the base
+ * (`compare niger-2024 us-withdrawal`) when no scenario has that name.
+ */
+function loadVariant(baseRef: string, variantRef: string): [Scenario, ScenarioRef] {
+  try {
+    return [loadForCommand(variantRef, undefined), { ref: variantRef, variant: null }];
+  } catch (error) {
+    const base = splitReference(baseRef);
+    const shorthand = !isFileReference(variantRef) && !variantRef.includes('/') && !isFileReference(base.scenario);
+    if (!(error instanceof UsageError) || !shorthand) throw error;
+    const ref = `${base.scenario}/${variantRef}`;
+    try {
+      return [loadForCommand(ref, undefined), { ref, variant: null }];
+    } catch {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { mergeShards, MergeError, parseShardFile, type NamedShard } from '../../engine/batch/merge.js';
+import { summarizeBatch } from '../../engine/batch/summary.js';
+import { summarizeSweep } from '../../engine/batch/sweep-summary.js';
+import { formatBatch } from '../batch/batch-text.js';
+import { sweepCsv } from '../batch/csv.js';
+import { formatSweep } from '../batch/sweep-text.js';
+import { UsageError } from '../errors.js';
+import { readUserFile, writeFileAtomic } from '../files.js';
+
+export interface MergeOptions {
+  json?: boolean;
+  csv?: string;
+}
+
+/**
+ * `sandtable merge FILE...`: put the shards of a batch or sweep back
+ * together. The output is exactly what the unsharded command prints.
+ */
+export function mergeCommand(files: readonly string[], options: MergeOptions): number {
+  const shards: NamedShard[] = files.map((name) => {
+    const text = readUserFile(name, 'shard file');
+    try {
+      return { name, file: parseShardFile(text) };
+    } catch (error) {
+      if (error instanceof MergeError) throw new UsageError(`${name} ${error.message}`);
+      throw error;
+    }
+  });
+  let merged;
+  try {
+    merged = mergeShards(shards);
+  } catch (error) {
+    if (error instanceof MergeError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (merged.command === 'batch') {
+    if (options.csv !== undefined) {
+      throw new UsageError('merge --csv writes a sweep table; the CSV rows of batch shards are complete files of their own runs');
+    }
+    const summary = summarizeBatch(merged.seed, merged.scenario, merged.combinations[0].tally);
+    process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatBatch(summary));
+    return 0;
+  }
+  const summary = summarizeSweep(merged, merged.combinations);
+  if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
+  process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSweep(summary));
+  return 0;
+}

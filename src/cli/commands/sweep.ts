@@ -1,0 +1,99 @@
+import { layoutOf } from '../../engine/batch/layout.js';
+import { shardRange, WHOLE, type Shard } from '../../engine/batch/shard.js';
+import { SHARD_FORMAT, SHARD_FORMAT_VERSION, tallyToJson, type ShardFile } from '../../engine/batch/shard-file.js';
+import { scenarioInfo } from '../../engine/batch/summary.js';
+import { combinations, type SweepAxis } from '../../engine/batch/sweep.js';
+import { summarizeSweep } from '../../engine/batch/sweep-summary.js';
+import { BatchTally } from '../../engine/batch/tally.js';
+import { randomSeed } from '../../engine/random.js';
+import { sweepCsv } from '../batch/csv.js';
+import { execute } from '../batch/execute.js';
+import { defaultWorkers } from '../batch/options.js';
+import { loadWithOverrides } from '../batch/scenarios.js';
+import { formatSweep } from '../batch/sweep-text.js';
+import { planTasks } from '../batch/tasks.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
+import { loadForCommand } from '../scenario.js';
+
+/** The most combinations a sweep may have. */
+export const MAX_COMBINATIONS = 10_000;
+
+export interface SweepOptions {
+  set?: SweepAxis[];
+  runs: number;
+  seed?: number;
+  turns?: number;
+  variant?: string;
+  workers?: number;
+  json?: boolean;
+  csv?: string;
+  shard?: Shard;
+}
+
+/**
+ * `sandtable sweep`: a full-factorial sweep over scenario parameters, every
+ * combination run on the same seeds (so differences between combinations
+ * come from the parameters, not from chance).
+ */
+export async function sweepCommand(ref: string | undefined, options: SweepOptions): Promise<number> {
+  const axes = options.set ?? [];
+  if (axes.length === 0) throw new UsageError('a sweep needs at least one --set NAME=FROM:TO:STEPS, such as --set talksChance=0:0.4:5');
+  if (options.shard !== undefined && options.csv !== undefined) {
+    throw new UsageError('a shard cannot write the sweep table: merge the shards with `sandtable merge --csv FILE`');
+  }
+  const base = loadForCommand(ref, options.variant);
+  const list = combinations(axes);
+  if (list.length > MAX_COMBINATIONS) throw new UsageError(`the sweep has ${list.length} combinations; at most ${MAX_COMBINATIONS} are allowed`);
+  const hashes = list.map((overrides) => loadWithOverrides(ref, options.variant, overrides).hash);
+  const seed = options.seed ?? randomSeed();
+  const turns = options.turns ?? base.defaultTurns;
+  const shard = options.shard ?? WHOLE;
+  const workers = options.workers ?? defaultWorkers();
+  const layout = layoutOf(base, turns, false);
+  const { from, to } = shardRange(list.length * options.runs, shard);
+
+  const results = await execute({
+    workers,
+    job: { kind: 'tally', scenario: { ref: ref ?? base.id, variant: options.variant ?? null }, combinations: list, seed, turns, quantiles: false, csv: false },
+    tasks: planTasks(from, to, options.runs, workers),
+  });
+  const tallies = new Map<number, BatchTally>();
+  for (const result of results) {
+    if (result.type !== 'tallies') continue;
+    for (const { combination, data } of result.tallies) {
+      const tally = tallies.get(combination) ?? new BatchTally(layout);
+      tally.add(data);
+      tallies.set(combination, tally);
+    }
+  }
+
+  const info = scenarioInfo(base);
+  if (options.shard !== undefined) {
+    const touched = [...tallies.keys()].sort((a, b) => a - b);
+    const file: ShardFile = {
+      format: SHARD_FORMAT,
+      formatVersion: SHARD_FORMAT_VERSION,
+      command: 'sweep',
+      shard,
+      runs: options.runs,
+      seed,
+      turns,
+      scenario: info,
+      parameters: axes,
+      layout,
+      combinations: touched.map((index) => ({ index, params: list[index], hash: hashes[index], tally: tallyToJson(tallies.get(index)!) })),
+    };
+    process.stdout.write(`${JSON.stringify(file)}\n`);
+  } else {
+    const summary = summarizeSweep(
+      { runs: options.runs, seed, turns, scenario: info, parameters: axes },
+      list.map((params, index) => ({ params, hash: hashes[index], tally: tallies.get(index) ?? new BatchTally(layout) })),
+    );
+    if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
+    process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSweep(summary));
+    if (options.csv !== undefined) process.stderr.write(`sandtable: ${list.length} combinations written to ${options.csv}\n`);
+  }
+  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this sweep with --seed ${seed})\n`);
+  return 0;
+}
