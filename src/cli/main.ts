@@ -4,12 +4,15 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
 import { batchCommand } from './commands/batch.js';
 import { compareCommand } from './commands/compare.js';
+import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
+import { showCommand } from './commands/show.js';
 import { sweepCommand } from './commands/sweep.js';
 import { tuiCommand } from './commands/tui.js';
+import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './errors.js';
 import { parseSeed, parseTurns } from './options.js';
 
@@ -119,6 +122,30 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the merged result as JSON')
     .option('--csv <file>', 'for a sweep, write one row per combination to a CSV file')
     .action((files, options) => setCode(mergeCommand(files, options)));
+
+  program
+    .command('validate')
+    .description('check a scenario file: structure, ranges, expressions, names, extends; exit 0 valid, 2 invalid')
+    .argument('<file>', 'a scenario file (.yaml, .yml or .json), or a built-in id')
+    .action((file) => setCode(validateCommand(file)));
+
+  program
+    .command('show')
+    .description('print a scenario in the file format, with extends resolved (YAML by default)')
+    .argument('<scenario>', 'built-in scenario id, id/variant, or a scenario file')
+    .addOption(variant())
+    .option('--yaml', 'print YAML (the default)')
+    .option('--json', 'print JSON')
+    .action((scenario, options) => setCode(showCommand(scenario, options)));
+
+  program
+    .command('init')
+    .description('write a complete, commented scenario file to start from')
+    .argument('<file>', 'the file to write (.yaml, .yml or .json)')
+    .option('--from <scenario>', 'scenario to copy: built-in id, id/variant or file (default niger-2024)')
+    .option('--extends <scenario>', 'write a short file that extends this scenario instead of a copy')
+    .option('--force', 'overwrite the file if it exists')
+    .action((file, options) => setCode(initCommand(file, options)));
 
   return program;
 }

@@ -1,0 +1,28 @@
+import { stripControl } from '../../engine/text.js';
+import { ScenarioError } from '../../scenarios/compile.js';
+import { resolveSpec, ScenarioNotFound } from '../../scenarios/load.js';
+import { EXIT, UsageError } from '../errors.js';
+import { problemLines } from '../scenario.js';
+
+/**
+ * `sandtable validate FILE`: every check a command makes when it loads the
+ * file, with every problem on its own line. Exit 0 valid, 2 invalid.
+ */
+export function validateCommand(file: string): number {
+  try {
+    const spec = resolveSpec(file);
+    const variants = spec.variants.length === 0 ? 'no variants' : `variants: ${spec.variants.map((variant) => variant.id).join(', ')}`;
+    process.stdout.write(stripControl(
+      `${file}: valid scenario \`${spec.id}\` (${spec.actors.length} actors, ${spec.rules.length} rules, ${variants})\n`,
+    ));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ScenarioNotFound) throw new UsageError(stripControl(error.message));
+    if (!(error instanceof ScenarioError)) throw error;
+    const lines = problemLines(error);
+    for (const line of lines) process.stderr.write(`sandtable: error: ${line}\n`);
+    const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
+    process.stderr.write(stripControl(`sandtable: error: ${count} in ${file}; fix them and run \`sandtable validate ${file}\` again\n`));
+    return EXIT.usage;
+  }
+}
