@@ -17,7 +17,9 @@ export function EventDetails({ event, index, count, month, width, height }: Even
   const paint = usePaint();
   const label = (text: string) => <Text bold color={paint('cyan')}>{text} </Text>;
   return (
-    <Panel title={`${event.title} [${event.id}]`} note={`${month} · event ${index + 1} of ${count}`} width={width} height={height}>
+    <Panel title={event.title} width={width} height={height}>
+      <Text dimColor wrap="truncate-end">{month} · event {index + 1} of {count} · [{event.id}]</Text>
+      <Text> </Text>
       <Text>{event.narrative}</Text>
       <Text> </Text>
       <Text>{label('Why')}{event.why}</Text>

@@ -10,9 +10,9 @@ export interface HelpOverlayProps {
 }
 
 const SECTIONS: readonly { readonly scope: Scope; readonly title: string }[] = [
+  { scope: 'everywhere', title: 'Everywhere' },
   { scope: 'panels', title: 'On the panels' },
   { scope: 'list', title: 'In a list (what-ifs, branches)' },
-  { scope: 'everywhere', title: 'Everywhere' },
 ];
 
 /** The key table, as help. */
