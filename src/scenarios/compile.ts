@@ -70,12 +70,12 @@ export function compileScenario(
   const params = { ...spec.params, ...(variant?.params ?? {}), ...overrides };
   for (const name of Object.keys(overrides)) {
     if (!Object.hasOwn(spec.params, name)) {
-      problems.push({ path: ['params', name], message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
+      problems.push({ path: ['params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
     }
   }
   for (const name of Object.keys(variant?.params ?? {})) {
     if (!Object.hasOwn(spec.params, name)) {
-      problems.push({ path: ['variants', spec.variants.indexOf(variant!), 'params', name], message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
+      problems.push({ path: ['variants', spec.variants.indexOf(variant!), 'params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
     }
   }
   const scope = new ScenarioScope(spec, params);

@@ -47,13 +47,13 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
   const ref = String(data.extends);
   const links = [...chain, { id: identity(source), shown: source.file }];
   if (links.length > MAX_EXTENDS_DEPTH) {
-    fail([{ path: ['extends'], message: `extends a chain of more than ${MAX_EXTENDS_DEPTH} files (${links.map((link) => link.shown).join(' → ')}); extend a scenario closer to the start` }]);
+    fail([{ path: ['extends'], message: `makes a chain of more than ${MAX_EXTENDS_DEPTH} files (${links.map((link) => link.shown).join(' → ')}); extend a scenario closer to the start` }]);
   }
   const base = baseOf(ref, source, fail);
   const seen = links.findIndex((link) => link.id === identity(base));
   if (seen >= 0) {
     const cycle = [...links.slice(seen).map((link) => link.shown), base.file].join(' → ');
-    fail([{ path: ['extends'], message: `extends forms a cycle: ${cycle}; a scenario cannot extend itself, directly or through others` }]);
+    fail([{ path: ['extends'], message: `forms a cycle: ${cycle}; a scenario cannot extend itself, directly or through others` }]);
   }
   const resolved = resolveExtends(base, links);
   if (resolved.problems.length > 0) throw new ScenarioError(resolved.problems, base.file);

@@ -98,7 +98,10 @@ export function atPath(doc: Document.Parsed, lines: LineCounter, path: readonly 
 }
 
 function yamlMessage(code: string, message: string, text: string, pos: [number, number]): string {
-  if (code === 'DUPLICATE_KEY') return `the key \`${text.slice(pos[0], pos[1]).trim()}\` appears twice in the same map; keep one`;
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^["']?([^"':\n]*)/.exec(text.slice(pos[0]))?.[1]?.trim() ?? '';
+    return `the key \`${key}\` appears twice in the same map; keep one`;
+  }
   if (code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/.test(message)) {
     return `uses a YAML tag this format does not accept (${message.replace(/^Unresolved tag: /, '')}); write plain values`;
   }
