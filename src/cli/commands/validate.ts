@@ -22,7 +22,8 @@ export function validateCommand(file: string): number {
     const lines = problemLines(error);
     for (const line of lines) process.stderr.write(`sandtable: error: ${line}\n`);
     const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
-    process.stderr.write(stripControl(`sandtable: error: ${count} in ${file}; fix them and run \`sandtable validate ${file}\` again\n`));
+    const fix = lines.length === 1 ? 'fix it' : 'fix them';
+    process.stderr.write(stripControl(`sandtable: error: ${count} in ${file}; ${fix} and run \`sandtable validate ${file}\` again\n`));
     return EXIT.usage;
   }
 }
