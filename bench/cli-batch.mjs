@@ -21,18 +21,18 @@ export function batchMissing() {
 }
 
 /**
- * Run `sandtable batch` once; resolves to wall milliseconds and, when asked,
- * the peak resident memory in MiB (GNU time's maximum RSS, or polling the
- * process's VmHWM where GNU time is missing). Worker threads share the
- * process, so its peak covers them.
+ * Run `sandtable batch` once; resolves to wall milliseconds, CPU seconds (user
+ * + system) and the peak resident memory in MiB, from GNU time where it is
+ * installed (else wall time only, and the peak by polling the process's VmHWM
+ * when asked). Worker threads share the process, so its figures cover them.
  */
 function batch({ runs, workers, seed = 1, peak = false }) {
   const args = [BIN, 'batch', 'niger-2024', '--runs', String(runs), '--seed', String(seed), '--json'];
   if (workers !== undefined) args.push('--workers', String(workers));
-  const dir = peak ? mkdtempSync(join(tmpdir(), 'sandtable-bench-')) : null;
-  const useTime = peak && existsSync(GNU_TIME);
+  const useTime = existsSync(GNU_TIME);
+  const dir = useTime ? mkdtempSync(join(tmpdir(), 'sandtable-bench-')) : null;
   const command = useTime ? GNU_TIME : process.execPath;
-  const argv = useTime ? ['-f', '%M', '-o', join(dir, 'rss'), process.execPath, ...args] : args;
+  const argv = useTime ? ['-f', '%U %S %M', '-o', join(dir, 'usage'), process.execPath, ...args] : args;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
@@ -51,18 +51,21 @@ function batch({ runs, workers, seed = 1, peak = false }) {
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (poll) clearInterval(poll);
-      let peakMiB = null;
+      let peakMiB = peak && !useTime ? polledKiB / 1024 : null;
+      let cpuSeconds = null;
       if (useTime) {
-        try { peakMiB = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop()) / 1024; } catch { /* below */ }
-      } else if (peak) {
-        peakMiB = polledKiB / 1024;
+        try {
+          const [user, system, rss] = readFileSync(join(dir, 'usage'), 'utf8').trim().split('\n').pop().split(' ').map(Number);
+          cpuSeconds = user + system;
+          peakMiB = rss / 1024;
+        } catch { /* GNU time wrote nothing */ }
+        rmSync(dir, { recursive: true, force: true });
       }
-      if (dir) rmSync(dir, { recursive: true, force: true });
       if (code !== 0) {
         reject(new Error(`sandtable ${args.slice(1).join(' ')} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
         return;
       }
-      resolve({ ms, peakMiB });
+      resolve({ ms, cpuSeconds, peakMiB });
     });
   });
 }
@@ -83,7 +86,7 @@ export async function measureBatch({ sliceSeconds = 12, reps = 2, million = fals
   const startupMs = median(startup);
   log(`batch: start-up ${startupMs.toFixed(0)} ms`);
 
-  const probe = 2000;
+  const probe = 5000;
   const probeMs = (await batch({ runs: probe, workers: 1 })).ms;
   const probeRate = probe / Math.max(1, (probeMs - startupMs) / 1000);
   const runs = Math.min(100_000, Math.max(2000, Math.round((probeRate * sliceSeconds) / 1000) * 1000));
@@ -92,21 +95,23 @@ export async function measureBatch({ sliceSeconds = 12, reps = 2, million = fals
   const samples = { 1: [], 2: [] };
   for (let rep = 0; rep < reps; rep += 1) {
     for (const workers of rep % 2 === 0 ? [1, 2] : [2, 1]) {
-      const { ms } = await batch({ runs, workers });
-      samples[workers].push(ms);
-      log(`batch: ${runs} runs, ${workers} worker${workers > 1 ? 's' : ''}: ${(ms / 1000).toFixed(1)} s`);
+      const sample = await batch({ runs, workers });
+      samples[workers].push(sample);
+      log(`batch: ${runs} runs, ${workers} worker${workers > 1 ? 's' : ''}: ${(sample.ms / 1000).toFixed(1)} s`);
     }
   }
   const rate = (ms) => runs / (ms / 1000);
   const net = (ms) => runs / (Math.max(1, ms - startupMs) / 1000);
-  const one = median(samples[1]);
-  const two = median(samples[2]);
+  const one = median(samples[1].map((sample) => sample.ms));
+  const two = median(samples[2].map((sample) => sample.ms));
+  // CPU time over wall time: about the number of workers on an idle machine, less when other work competes.
+  const busy = (list) => (list[0].cpuSeconds === null ? null : median(list.map((sample) => sample.cpuSeconds / (sample.ms / 1000))));
 
   // Peak memory at two sizes, to show whether it grows with the number of runs.
   const memory = [];
   for (const size of [10_000, 100_000]) {
-    const { ms, peakMiB } = await batch({ runs: size, peak: true });
-    memory.push({ runs: size, workers: 'default', seconds: ms / 1000, peakMiB, runsPerSecond: size / (ms / 1000) });
+    const { ms, peakMiB, cpuSeconds } = await batch({ runs: size, peak: true });
+    memory.push({ runs: size, workers: 'default', seconds: ms / 1000, cpuSeconds, peakMiB, runsPerSecond: size / (ms / 1000) });
     log(`batch: ${size} runs (default workers): ${(ms / 1000).toFixed(1)} s, peak ${peakMiB?.toFixed(0)} MiB`);
   }
   const hundred = memory[memory.length - 1];
@@ -122,8 +127,8 @@ export async function measureBatch({ sliceSeconds = 12, reps = 2, million = fals
     turns: 'scenario default (24)',
     startupMs,
     runs,
-    oneWorker: { seconds: one / 1000, runsPerSecond: rate(one), runsPerSecondNet: net(one) },
-    twoWorkers: { seconds: two / 1000, runsPerSecond: rate(two), runsPerSecondNet: net(two) },
+    oneWorker: { seconds: one / 1000, runsPerSecond: rate(one), runsPerSecondNet: net(one), coresBusy: busy(samples[1]) },
+    twoWorkers: { seconds: two / 1000, runsPerSecond: rate(two), runsPerSecondNet: net(two), coresBusy: busy(samples[2]) },
     speedup: one / two,
     memory,
     millionEstimateSeconds,

@@ -137,19 +137,25 @@ async function main() {
       out.push(`Batch: niger-2024 via \`sandtable batch --json\`, one process per measurement, start-up ${fmt(b.startupMs)} ms`);
       out.push('');
       out.push(table(
-        ['workers', 'runs', 'seconds', 'runs/s', 'runs/s without start-up'],
-        [
-          ['1', fmt(b.runs), fmt(b.oneWorker.seconds, 2), fmt(b.oneWorker.runsPerSecond), fmt(b.oneWorker.runsPerSecondNet)],
-          ['2', fmt(b.runs), fmt(b.twoWorkers.seconds, 2), fmt(b.twoWorkers.runsPerSecond), fmt(b.twoWorkers.runsPerSecondNet)],
-        ],
+        ['workers', 'runs', 'seconds', 'runs/s', 'runs/s without start-up', 'CPU time / wall time', 'runs per CPU second'],
+        [['1', b.oneWorker], ['2', b.twoWorkers]].map(([workers, w]) => [
+          workers, fmt(b.runs), fmt(w.seconds, 2), fmt(w.runsPerSecond), fmt(w.runsPerSecondNet),
+          w.coresBusy === null ? '?' : fmt(w.coresBusy, 2), w.coresBusy === null ? '?' : fmt(w.runsPerSecond / w.coresBusy),
+        ]),
       ));
       out.push('');
       out.push(table(
-        ['runs (default workers)', 'seconds', 'runs/s', 'peak memory (MiB)'],
-        b.memory.map((row) => [fmt(row.runs), fmt(row.seconds, 1), fmt(row.runsPerSecond), row.peakMiB === null ? '?' : fmt(row.peakMiB)]),
+        ['runs (default workers)', 'seconds', 'runs/s', 'CPU time / wall time', 'peak memory (MiB)'],
+        b.memory.map((row) => [
+          fmt(row.runs), fmt(row.seconds, 1), fmt(row.runsPerSecond),
+          row.cpuSeconds === null ? '?' : fmt(row.cpuSeconds / row.seconds, 2), row.peakMiB === null ? '?' : fmt(row.peakMiB),
+        ]),
       ));
       out.push('');
       for (const t of b.targets) out.push(`${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.shown}`);
+      if (b.twoWorkers.coresBusy !== null && b.twoWorkers.coresBusy < 1.6) {
+        out.push(`note: 2 workers kept only ${fmt(b.twoWorkers.coresBusy, 2)} cores busy: other work on the machine competed for them`);
+      }
     }
   }
 
