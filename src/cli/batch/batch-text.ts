@@ -1,5 +1,5 @@
 import type { BatchSummary, TallySummary } from '../../engine/batch/summary.js';
-import { columns, decimal, percent, percentInterval } from './format.js';
+import { columns, decimal, percent, percentInterval, plural } from './format.js';
 import { sparkline } from './sparkline.js';
 
 /** The text of `sandtable batch` (and of `merge` of its shards). */
@@ -8,7 +8,7 @@ export function formatBatch(summary: BatchSummary): string {
   const name = scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`;
   return [
     `${name}: ${scenario.title}`,
-    `${summary.runs} runs · seed ${summary.seed} · ${summary.turns} turns · scenario ${scenario.hash.slice(0, 12)}`,
+    `${plural(summary.runs, 'run')} · seed ${summary.seed} · ${plural(summary.turns, 'turn')} · scenario ${scenario.hash.slice(0, 12)}`,
     '',
     formatTally(summary, summary.turns),
   ].join('\n');

@@ -1,6 +1,6 @@
 import type { ChanceDifference, Comparison } from '../../engine/batch/comparison.js';
 import type { ScenarioInfo } from '../../engine/batch/summary.js';
-import { columns, decimal, percent, points } from './format.js';
+import { columns, decimal, percent, plural, points } from './format.js';
 
 const nameOf = (scenario: ScenarioInfo) => (scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`);
 
@@ -34,7 +34,7 @@ export function formatComparison(comparison: Comparison): string {
   ];
   const right = [false, true, true, true, false, true, true];
   return [
-    `${nameOf(comparison.variant)} against ${nameOf(comparison.base)}: ${runs} paired runs on the same seeds · seed ${comparison.seed} · ${comparison.turns} turns`,
+    `${nameOf(comparison.variant)} against ${nameOf(comparison.base)}: ${plural(runs, 'paired run')} on the same seeds · seed ${comparison.seed} · ${plural(comparison.turns, 'turn')}`,
     divergence,
     '',
     `Metrics at turn ${comparison.turns}: mean, and mean paired difference (variant − base)`,

@@ -45,3 +45,8 @@ export function columns(rows: readonly (readonly string[])[], right: readonly bo
     }).join('  ').trimEnd())
     .join('\n');
 }
+
+/** A count and its noun: "1 turn", "24 turns". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

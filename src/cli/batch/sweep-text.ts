@@ -1,5 +1,5 @@
 import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
-import { columns, decimal, percent } from './format.js';
+import { columns, decimal, percent, plural } from './format.js';
 
 /** The text of `sandtable sweep` (and of `merge` of its shards): one row per combination. */
 export function formatSweep(summary: SweepSummary): string {
@@ -21,7 +21,7 @@ export function formatSweep(summary: SweepSummary): string {
   };
   return [
     `${name}: ${scenario.title}`,
-    `sweep of ${names.join(', ')}: ${summary.combinations.length} combinations × ${summary.runs} runs on the same seeds · seed ${summary.seed} · ${summary.turns} turns`,
+    `sweep of ${names.join(', ')}: ${summary.combinations.length} combinations × ${plural(summary.runs, 'run')} on the same seeds · seed ${summary.seed} · ${plural(summary.turns, 'turn')}`,
     '',
     `Outcome frequencies at turn ${summary.turns}`,
     table(outcomes, (combination, id) => percent(combination.outcomes[id].p)),
