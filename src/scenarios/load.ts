@@ -12,9 +12,11 @@ export { BUILTIN_DIR, BUILTIN_IDS, isFileReference, MAX_FILE_BYTES, ScenarioNotF
 /** The scenario a command uses when none is named. */
 export const DEFAULT_SCENARIO = 'niger-2024';
 
-/** Split `niger-2024/us-withdrawal` into scenario and variant. */
+/** Split `niger-2024/us-withdrawal` (or `course/week1.yaml/fast`) into scenario and variant. */
 export function splitReference(ref: string): { scenario: string; variant: string | null } {
   if (isFileReference(ref)) return { scenario: ref, variant: null };
+  const file = /^(.+\.(?:ya?ml|json))\/([^/]+)$/i.exec(ref);
+  if (file !== null) return { scenario: file[1], variant: file[2] };
   const slash = ref.indexOf('/');
   return slash < 0 ? { scenario: ref, variant: null } : { scenario: ref.slice(0, slash), variant: ref.slice(slash + 1) };
 }

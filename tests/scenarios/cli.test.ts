@@ -61,6 +61,7 @@ describe('sandtable init FILE', () => {
     const run = sandtable(['run', file, '--seed', '5', '--turns', '4', '--variant', 'us-withdrawal']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('my-course/us-withdrawal');
+    expect(sandtable(['run', `${file}/us-withdrawal`, '--seed', '5', '--turns', '4']).stdout).toBe(run.stdout);
     expect(sandtable(['validate', file]).code).toBe(0);
     const schema = text.match(/\$schema=(\S+)/)![1];
     expect(existsSync(join(dir, schema))).toBe(true);
