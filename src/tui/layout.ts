@@ -46,15 +46,17 @@ export function cooperationWidth(actors: number): number {
 export function layoutFor(columns: number, rows: number, counts: Counts): Fit {
   const topHeight = Math.max(2 + counts.actors, 1 + counts.indicators);
   const cooperationHeight = 2 + counts.actors;
-  const leftWidth = Math.max(cooperationWidth(counts.actors), 30);
+  const minLeft = Math.max(cooperationWidth(counts.actors), 30);
   const need = {
-    columns: Math.max(leftWidth + GAP + MIN_EVENTS_WIDTH, MIN_ACTORS_WIDTH + GAP + MIN_INDICATORS_WIDTH),
+    columns: Math.max(minLeft + GAP + MIN_EVENTS_WIDTH, MIN_ACTORS_WIDTH + GAP + MIN_INDICATORS_WIDTH),
     rows: HEADER + topHeight + cooperationHeight + MIN_CHANGES + FOOTER + 1,
   };
   if (columns < need.columns || rows < need.rows) return { fits: false, need };
   const usable = rows - 1;
   const bottomHeight = usable - HEADER - topHeight - FOOTER;
   const indicatorsWidth = Math.max(MIN_INDICATORS_WIDTH, Math.floor((columns - GAP) * 0.42));
+  // Wide terminals give the changes list (under the heat map) room for its labels.
+  const leftWidth = Math.max(minLeft, Math.min(48, Math.floor(columns * 0.3)));
   return {
     fits: true,
     layout: {

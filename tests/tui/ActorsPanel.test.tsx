@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorColumns, ActorsPanel } from '../../src/tui/components/ActorsPanel.js';
+import { actorColumns, ActorsPanel, fitName } from '../../src/tui/components/ActorsPanel.js';
 import { actorRows, issuesOf } from '../../src/tui/view-model.js';
 import { historyAt, mount, scenario } from './helpers.js';
 
@@ -31,5 +31,11 @@ describe('ActorsPanel', () => {
   it('never draws more lines than its height', () => {
     const { frame } = mount(<ActorsPanel issues={issuesOf(scenario)} actors={actorRows(scenario, state)} width={60} height={5} />);
     expect(frame().split('\n')).toHaveLength(5);
+  });
+
+  it('drops the part of a name in brackets before cutting it', () => {
+    expect(fitName('JNIM (al-Qaida-linked)', 10)).toBe('JNIM');
+    expect(fitName('Niger (CNSP)', 20)).toBe('Niger (CNSP)');
+    expect(fitName('Mali and Burkina Faso', 10)).toBe('Mali and …');
   });
 });

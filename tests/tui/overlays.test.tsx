@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventDetails } from '../../src/tui/components/EventDetails.js';
-import { Footer } from '../../src/tui/components/Footer.js';
+import { Footer, hintLine } from '../../src/tui/components/Footer.js';
 import { Header } from '../../src/tui/components/Header.js';
 import { HelpOverlay } from '../../src/tui/components/HelpOverlay.js';
 import { ListOverlay, listLines } from '../../src/tui/components/ListOverlay.js';
@@ -31,6 +31,13 @@ describe('Footer', () => {
   it('shows the main keys when there is no message', () => {
     const { frame } = mount(<Footer notice={null} width={100} />);
     expect(frame()).toContain('? keys · q quit');
+  });
+
+  it('shows fewer hints in a narrow terminal but always help and quit', () => {
+    expect(hintLine(80)).toMatch(/^←→ step · .* · \? keys · q quit$/);
+    expect(hintLine(80).length).toBeLessThanOrEqual(80);
+    expect(hintLine(140)).toContain('s new seed');
+    expect(hintLine(20)).toBe('? keys · q quit');
   });
 
   it('shows the last message instead', () => {

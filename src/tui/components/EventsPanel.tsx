@@ -14,6 +14,13 @@ export interface EventsPanelProps {
 
 const LINES_PER_EVENT = 4;
 
+// Lines are cut near the panel's width before Ink sees them: Ink measures every
+// character it is given, and a source quote can be ten times wider than the panel.
+// Ink's own truncation still makes the final cut (and handles wide characters).
+function near(text: string, width: number): string {
+  return text.length > width + 1 ? text.slice(0, width + 1) : text;
+}
+
 /** The first event shown so that the selected one is visible. */
 export function firstShown(selected: number, count: number, capacity: number): number {
   if (capacity <= 0 || count <= capacity) return 0;
@@ -42,17 +49,17 @@ export function EventsPanel({ events, selected, month, turn, width, height }: Ev
         return (
           <Box key={event.id} flexDirection="column">
             <Text wrap="truncate-end">
-              <Text bold inverse={isSelected}>{isSelected ? '▸ ' : '  '}{event.title}</Text>
+              <Text bold inverse={isSelected}>{isSelected ? '▸ ' : '  '}{near(event.title, width)}</Text>
               <Text dimColor> [{event.id}]</Text>
             </Text>
-            <Text wrap="truncate-end">  {event.narrative}</Text>
+            <Text wrap="truncate-end">  {near(event.narrative, width)}</Text>
             <Text wrap="truncate-end">
               <Text color={paint('yellow')}>  why </Text>
-              <Text>{event.why}</Text>
+              <Text>{near(event.why, width)}</Text>
             </Text>
             <Text wrap="truncate-end">
               <Text color={paint('green')}>  source </Text>
-              <Text dimColor>{event.source}</Text>
+              <Text dimColor>{near(event.source, width)}</Text>
             </Text>
           </Box>
         );

@@ -7,12 +7,22 @@ export interface FooterProps {
   readonly width: number;
 }
 
-const HINT = '←→ step · space play · b what-if · Tab branch · c compare · e export · ? keys · q quit';
+const HINTS = ['←→ step', 'space play', 'b what-if', 'Tab branch', 'c compare', 'e export', 't branches', 's new seed'];
+const ALWAYS = ['? keys', 'q quit'];
+
+/** As many key hints as fit in `width`, most useful first; help and quit are always shown. */
+export function hintLine(width: number): string {
+  for (let count = HINTS.length; count >= 0; count -= 1) {
+    const line = [...HINTS.slice(0, count), ...ALWAYS].join(' · ');
+    if (line.length <= width) return line;
+  }
+  return ALWAYS.join(' · ');
+}
 
 /** The bottom line: the last message, or the main keys. */
 export function Footer({ notice, width }: FooterProps) {
   const paint = usePaint();
-  if (notice === null) return <Text dimColor wrap="truncate-end">{HINT.slice(0, Math.max(0, width))}</Text>;
+  if (notice === null) return <Text dimColor wrap="truncate-end">{hintLine(width)}</Text>;
   return (
     <Text wrap="truncate-end" bold color={paint(notice.tone === 'error' ? 'red' : 'green')}>
       {notice.text}
