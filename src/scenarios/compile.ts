@@ -1,10 +1,9 @@
-import { freeze } from 'immer';
-import { roundState } from '../engine/effects.js';
 import { hashOf } from '../engine/hash.js';
 import type {
-  ActorDef, ActorState, Effect, Expr, Intervention, MutableState, Rule, Scenario, Target, WorldState,
+  ActorDef, Effect, Expr, Intervention, Rule, Scenario, Target, WorldState,
 } from '../engine/types.js';
 import { compileExpression, ExpressionError } from './expression.js';
+import { initialState } from './initial-state.js';
 import type { EffectSpec, InterventionSpec, ScenarioSpec } from './format.js';
 import { ScenarioScope, suggest } from './scope.js';
 
@@ -263,61 +262,4 @@ export function toIntervention(item: InterventionSpec, scope: ScenarioScope): In
   // The same check as an expression naming the choice; ids are plain words, so quoting is safe.
   compileExpression(`chose(${JSON.stringify(item.choose)}, ${JSON.stringify(item.action)})`, scope);
   return { kind: 'choose', actor: item.choose, action: item.action, turn: item.turn };
-}
-
-function initialState(spec: ScenarioSpec, problems: Problem[]): WorldState {
-  const ids = spec.actors.map((actor) => actor.id);
-  const issues = spec.issues.map((issue) => issue.id);
-  const actors: Record<string, ActorState> = {};
-  spec.actors.forEach((actor, a) => {
-    const stance: Record<string, number> = {};
-    const salience: Record<string, number> = {};
-    for (const issue of spec.issues) {
-      stance[issue.id] = actor.stance[issue.id] ?? 0;
-      salience[issue.id] = actor.salience[issue.id] ?? 0.5;
-    }
-    for (const field of ['stance', 'salience'] as const) {
-      for (const key of Object.keys(actor[field])) {
-        if (!issues.includes(key)) {
-          problems.push({ path: ['actors', a, field, key], atKey: true, message: `unknown issue \`${key}\`${suggest(key, issues)} (declare it under issues:)` });
-        }
-      }
-    }
-    actors[actor.id] = { stance, salience, attrs: { ...actor.attrs } };
-  });
-  const coop: Record<string, Record<string, number>> = {};
-  for (const a of ids) {
-    coop[a] = {};
-    for (const b of ids) if (a !== b) coop[a][b] = spec.cooperation.default;
-  }
-  for (const [a, row] of Object.entries(spec.cooperation.initial)) {
-    for (const [b, level] of Object.entries(row)) {
-      const unknown = [a, b].filter((id) => !Object.hasOwn(coop, id));
-      if (unknown.length > 0 || a === b) {
-        problems.push({
-          path: ['cooperation', 'initial', a, ...(Object.hasOwn(coop, a) ? [b] : [])],
-          atKey: true,
-          message: a === b ? 'an actor has no cooperation level with itself' : `unknown actor \`${unknown[0]}\`${suggest(unknown[0], ids)}`,
-        });
-        continue;
-      }
-      coop[a][b] = level;
-      if (spec.cooperation.symmetric) coop[b][a] = level;
-    }
-  }
-  const indicators: Record<string, number> = {};
-  for (const indicator of spec.indicators) indicators[indicator.id] = indicator.initial;
-  const state: MutableState = {
-    turn: 0,
-    actors,
-    coop,
-    indicators,
-    flags: { ...spec.flags },
-    events: {},
-    scheduled: [],
-    actions: {},
-  };
-  // Values from a file may have more digits than the engine keeps.
-  roundState(state);
-  return freeze(state, true);
 }

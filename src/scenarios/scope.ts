@@ -13,9 +13,12 @@ export function suggest(wrong: string, known: Iterable<string>): string {
 }
 
 function similar(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
   const limit = Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
-  const contains = a !== '' && b !== '' && (b.toLowerCase().includes(a.toLowerCase()) || a.toLowerCase().includes(b.toLowerCase()));
-  return distance(a, b) <= limit || contains;
+  const edits = distance(a, b);
+  // A name inside the other (`presence` in `usPresence`) is a likely slip too, if it is not tiny.
+  const contains = shorter >= 3 && (b.toLowerCase().includes(a.toLowerCase()) || a.toLowerCase().includes(b.toLowerCase()));
+  return (edits <= limit && edits < shorter) || contains;
 }
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {

@@ -103,7 +103,7 @@ function yamlMessage(code: string, message: string, text: string, pos: [number, 
     return `the key \`${key}\` appears twice in the same map; keep one`;
   }
   if (code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/.test(message)) {
-    return `uses a YAML tag this format does not accept (${message.replace(/^Unresolved tag: /, '')}); write plain values`;
+    return `uses the YAML tag ${shortTag(message.replace(/^Unresolved tag: /, ''))}, which this format does not accept; write plain values`;
   }
   if (/Maximum call stack/.test(message)) return `is nested too deeply to read; a scenario needs at most ${MAX_DEPTH} levels`;
   if (/multiple documents/.test(message)) return 'holds more than one YAML document (a line `---` in the middle); keep one scenario per file';
@@ -127,12 +127,24 @@ function flowNestingProblem(text: string): { offset: number; message: string } |
   return null;
 }
 
+/** Explicit tags that only restate a plain value's type; any other tag asks for a type the format does not have. */
+const PLAIN_TAGS: readonly string[] = ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`);
+
+/** `!!binary` for `tag:yaml.org,2002:binary`, as it is written in a file. */
+function shortTag(tag: string): string {
+  return tag.replace(/^tag:yaml\.org,2002:/, '!!');
+}
+
 /** Keys that could reach a prototype, keys that are not plain text, and aliases to nothing. */
 function checkNodes(doc: Document.Parsed, lines: LineCounter): Problem[] {
   const problems: Problem[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
+    const tag = (node as Node | null)?.tag;
+    if (tag !== undefined && !PLAIN_TAGS.includes(tag)) {
+      problems.push(atOffset(lines, (node as Node).range?.[0] ?? 0, `uses the YAML tag ${shortTag(tag)}, which this format does not accept; write plain values`));
+    }
     if (isAlias(node)) {
       if (node.resolve(doc) === undefined) {
         problems.push(atOffset(lines, node.range?.[0] ?? 0, `uses the alias *${node.source} before any anchor &${node.source} is set`));

@@ -75,6 +75,26 @@ describe('extends:', () => {
     expect(variant.interventions).toEqual(niger.variants[0].interventions);
   });
 
+  it('merges maps key by key at every depth and replaces lists without ids', () => {
+    const dir = writeFiles(tempDir(), {
+      'maps.yaml': [
+        'extends: niger-2024',
+        'id: maps',
+        'cooperation:',
+        '  initial:',
+        '    niger: { russia: 0.2 }',
+        'dynamics:',
+        '  - toward: { target: ind.ctSupport, goal: 0.5, rate: 0.1 }',
+        '',
+      ].join('\n'),
+    });
+    const spec = readScenarioFile(join(dir, 'maps.yaml'));
+    expect(spec.cooperation.initial.niger).toEqual({ ...niger.cooperation.initial.niger, russia: 0.2 });
+    expect(spec.cooperation.initial.usa).toEqual(niger.cooperation.initial.usa);
+    expect(spec.cooperation.default).toBe(niger.cooperation.default);
+    expect(spec.dynamics).toEqual([{ toward: { target: 'ind.ctSupport', goal: 0.5, rate: 0.1 } }]);
+  });
+
   it('adds new items, removes items with remove: true, and removes a field with null', () => {
     const dir = writeFiles(tempDir(), {
       'added.yaml': [

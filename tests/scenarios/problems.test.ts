@@ -120,6 +120,15 @@ describe('a scenario file with problems', () => {
     ]);
   });
 
+  it('refuses YAML tags and more than one document in a file', () => {
+    const tagged = tinyWith('turns: 6', 'turns: !!python/object 6');
+    expect(problemsOf(tagged)).toEqual([`${at(tagged, '!!python')} uses the YAML tag !!python/object, which this format does not accept; write plain values`]);
+    const twice = `${TINY}---\n${TINY}`;
+    expect(problemsOf(twice)).toEqual([
+      `${at(twice, '---')} holds more than one YAML document (a line \`---\` in the middle); keep one scenario per file`,
+    ]);
+  });
+
   it('reports an empty file and a file that is not a map', () => {
     expect(problemsOf('')).toEqual(['scenario.yaml:1:1: the file is empty; `sandtable init FILE` writes a complete starting file']);
     expect(problemsOf('- a\n- b\n')).toEqual(['scenario.yaml:1:1: must be a map (key: value lines), not a list']);

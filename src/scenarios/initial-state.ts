@@ -1,0 +1,67 @@
+import { freeze } from 'immer';
+import { roundState } from '../engine/effects.js';
+import type { ActorState, MutableState, WorldState } from '../engine/types.js';
+import type { Problem } from './compile.js';
+import type { ScenarioSpec } from './format.js';
+import { suggest } from './scope.js';
+
+/**
+ * The state at turn 0, from the scenario's data; problems (a stance on an
+ * unknown issue, cooperation with an unknown actor) are added to `problems`.
+ */
+export function initialState(spec: ScenarioSpec, problems: Problem[]): WorldState {
+  const ids = spec.actors.map((actor) => actor.id);
+  const issues = spec.issues.map((issue) => issue.id);
+  const actors: Record<string, ActorState> = {};
+  spec.actors.forEach((actor, a) => {
+    const stance: Record<string, number> = {};
+    const salience: Record<string, number> = {};
+    for (const issue of spec.issues) {
+      stance[issue.id] = actor.stance[issue.id] ?? 0;
+      salience[issue.id] = actor.salience[issue.id] ?? 0.5;
+    }
+    for (const field of ['stance', 'salience'] as const) {
+      for (const key of Object.keys(actor[field])) {
+        if (!issues.includes(key)) {
+          problems.push({ path: ['actors', a, field, key], atKey: true, message: `unknown issue \`${key}\`${suggest(key, issues)} (declare it under issues:)` });
+        }
+      }
+    }
+    actors[actor.id] = { stance, salience, attrs: { ...actor.attrs } };
+  });
+  const coop: Record<string, Record<string, number>> = {};
+  for (const a of ids) {
+    coop[a] = {};
+    for (const b of ids) if (a !== b) coop[a][b] = spec.cooperation.default;
+  }
+  for (const [a, row] of Object.entries(spec.cooperation.initial)) {
+    for (const [b, level] of Object.entries(row)) {
+      const unknown = [a, b].filter((id) => !Object.hasOwn(coop, id));
+      if (unknown.length > 0 || a === b) {
+        problems.push({
+          path: ['cooperation', 'initial', a, ...(Object.hasOwn(coop, a) ? [b] : [])],
+          atKey: true,
+          message: a === b ? 'an actor has no cooperation level with itself' : `unknown actor \`${unknown[0]}\`${suggest(unknown[0], ids)}`,
+        });
+        continue;
+      }
+      coop[a][b] = level;
+      if (spec.cooperation.symmetric) coop[b][a] = level;
+    }
+  }
+  const indicators: Record<string, number> = {};
+  for (const indicator of spec.indicators) indicators[indicator.id] = indicator.initial;
+  const state: MutableState = {
+    turn: 0,
+    actors,
+    coop,
+    indicators,
+    flags: { ...spec.flags },
+    events: {},
+    scheduled: [],
+    actions: {},
+  };
+  // Values from a file may have more digits than the engine keeps.
+  roundState(state);
+  return freeze(state, true);
+}
