@@ -87,7 +87,8 @@ function describe(issue: Issue, schema: z.ZodType, data: unknown, path: Part[]):
       return [{ path, message: `${kind(value)} ${issue.message.startsWith('must') ? issue.message : `is not in the expected form: ${issue.message}`}` }];
     case 'unrecognized_keys': {
       const inner = here === null ? null : unwrap(here);
-      const known = inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
+      // At the top, `extends:` is a field too (of files that extend another scenario).
+      const known = inner instanceof z.ZodObject ? [...Object.keys(inner.shape), ...(path.length === 0 ? ['extends'] : [])] : [];
       return issue.keys.map((key) => {
         const hint = suggest(key, known);
         return {

@@ -25,6 +25,11 @@ describe('a scenario file with problems', () => {
     ]);
   });
 
+  it('suggests extends: for a misspelt extends', () => {
+    const text = 'extend: niger-2024\nid: slow\n';
+    expect(problemsOf(text)).toContain('scenario.yaml:1:1: extend: unknown field `extend`; did you mean `extends`?');
+  });
+
   it('says which type a field must have and what it found', () => {
     const text = tinyWith('turns: 6', 'turns: six');
     expect(problemsOf(text)).toEqual([`${at(text, 'six')} turns: must be a number, not the text "six"`]);
