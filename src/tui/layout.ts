@@ -17,6 +17,8 @@ export interface Layout {
   readonly cooperationHeight: number;
   readonly changesHeight: number;
   readonly eventsWidth: number;
+  /** Lines of the footer: two when a message needs them. */
+  readonly footerHeight: number;
 }
 
 export type Fit =
@@ -42,8 +44,12 @@ export function cooperationWidth(actors: number): number {
   return 7 + 4 * actors;
 }
 
-/** The layout for a terminal of `columns` × `rows`, or the size it would need. */
-export function layoutFor(columns: number, rows: number, counts: Counts): Fit {
+/**
+ * The layout for a terminal of `columns` × `rows`, or the size it would need.
+ * `footer` is 2 while a long message (such as where a record was written) is
+ * shown; the lower row gives up the line.
+ */
+export function layoutFor(columns: number, rows: number, counts: Counts, footer: 1 | 2 = 1): Fit {
   const topHeight = Math.max(2 + counts.actors, 1 + counts.indicators);
   const cooperationHeight = 2 + counts.actors;
   const minLeft = Math.max(cooperationWidth(counts.actors), 30);
@@ -53,7 +59,7 @@ export function layoutFor(columns: number, rows: number, counts: Counts): Fit {
   };
   if (columns < need.columns || rows < need.rows) return { fits: false, need };
   const usable = rows - 1;
-  const bottomHeight = usable - HEADER - topHeight - FOOTER;
+  const bottomHeight = usable - HEADER - topHeight - footer;
   const indicatorsWidth = Math.max(MIN_INDICATORS_WIDTH, Math.floor((columns - GAP) * 0.42));
   // Wide terminals give the changes list (under the heat map) room for its labels.
   const leftWidth = Math.max(minLeft, Math.min(48, Math.floor(columns * 0.3)));
@@ -70,6 +76,7 @@ export function layoutFor(columns: number, rows: number, counts: Counts): Fit {
       cooperationHeight,
       changesHeight: bottomHeight - cooperationHeight,
       eventsWidth: columns - GAP - leftWidth,
+      footerHeight: footer,
     },
   };
 }

@@ -19,6 +19,10 @@ const screens: Record<string, Session> = {
   'branch list': reduce(branched, { type: 'open', mode: 'branches' }),
   'event details': reduce(atThree, { type: 'open', mode: 'event' }),
   'side by side': reduce(branched, { type: 'compare' }),
+  'panels with a long message': reduce(atThree, {
+    type: 'notice',
+    notice: { tone: 'info', text: `Wrote the run record of main (24 turns, to April 2026) to /${'long/'.repeat(30)}sandtable-niger-2024-seed123-main.json` },
+  }),
 };
 
 const show = (session: Session, columns: number, rows: number) =>
@@ -39,6 +43,14 @@ describe('Screen', () => {
     const frame = show(atThree, 100, 30);
     for (const title of ['Actors', 'Indicators', 'Cooperation', 'What changed', 'Events in July 2024']) expect(frame).toContain(`─ ${title}`);
     expect(frame).toContain('Turn 3/24 · July 2024 · seed 123 · branch main');
+  });
+
+  it('shows a long message, such as where a record was written, on two lines', () => {
+    const text = `Wrote the run record of main (24 turns, to April 2026) to /home/teacher/classes/sahel/${'x'.repeat(30)}/sandtable-niger-2024-seed123-main.json`;
+    const frame = show(reduce(atThree, { type: 'notice', notice: { tone: 'info', text } }), 100, 30);
+    const lines = frame.split('\n');
+    expect(lines).toHaveLength(29);
+    expect(lines.slice(-2).map((line) => line.trim()).join(' ')).toBe(text);
   });
 
   it('says how big the window must be when it is too small', () => {

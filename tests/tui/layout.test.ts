@@ -19,6 +19,15 @@ describe('layout', () => {
     }
   });
 
+  it('gives a line of the lower row to a two-line message', () => {
+    const one = layoutFor(80, 24, niger);
+    const two = layoutFor(80, 24, niger, 2);
+    if (!one.fits || !two.fits) throw new Error('80×24 should fit');
+    expect(two.layout.bottomHeight).toBe(one.layout.bottomHeight - 1);
+    expect(1 + two.layout.topHeight + two.layout.bottomHeight + 2).toBe(23);
+    expect(two.layout.changesHeight).toBeGreaterThanOrEqual(2);
+  });
+
   it('uses the whole width and no more', () => {
     const fit = layoutFor(100, 30, niger);
     if (!fit.fits) throw new Error('100×30 should fit');

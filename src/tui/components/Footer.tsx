@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { Notice } from '../session.js';
 import { usePaint } from '../theme.js';
 
@@ -19,13 +19,21 @@ export function hintLine(width: number): string {
   return ALWAYS.join(' · ');
 }
 
+/** How many lines the footer needs for a message. */
+export function footerLines(notice: Notice | null, width: number): 1 | 2 {
+  return notice !== null && notice.text.length > width ? 2 : 1;
+}
+
 /** The bottom line: the last message, or the main keys. */
 export function Footer({ notice, width }: FooterProps) {
   const paint = usePaint();
   if (notice === null) return <Text dimColor wrap="truncate-end">{hintLine(width)}</Text>;
+  // A message may take two lines (a path can be long); it is cut after that.
   return (
-    <Text wrap="truncate-end" bold color={paint(notice.tone === 'error' ? 'red' : 'green')}>
-      {notice.text}
-    </Text>
+    <Box width={width} height={footerLines(notice, width)} overflow="hidden">
+      <Text wrap="wrap" bold color={paint(notice.tone === 'error' ? 'red' : 'green')}>
+        {notice.text}
+      </Text>
+    </Box>
   );
 }

@@ -15,7 +15,7 @@ import { ComparePanel } from './ComparePanel.js';
 import { CooperationPanel } from './CooperationPanel.js';
 import { EventDetails } from './EventDetails.js';
 import { EventsPanel } from './EventsPanel.js';
-import { Footer } from './Footer.js';
+import { Footer, footerLines } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { IndicatorsPanel } from './IndicatorsPanel.js';
@@ -34,7 +34,8 @@ export interface ScreenProps {
 export function Screen({ session, columns, rows, whatIfs }: ScreenProps) {
   const branch = activeBranch(session);
   const { scenario } = branch.history;
-  const fit = layoutFor(columns, rows, { actors: scenario.actors.length, indicators: scenario.indicators.length });
+  const counts = { actors: scenario.actors.length, indicators: scenario.indicators.length };
+  const fit = layoutFor(columns, rows, counts, footerLines(session.notice, columns));
   if (!fit.fits) return <TooSmall columns={columns} rows={rows} need={fit.need} />;
   const { layout } = fit;
   const name = scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`;
