@@ -5,9 +5,15 @@ import type { ScenarioSpec } from '../scenarios/format.js';
 import { DEFAULT_SCENARIO, loadScenario, resolveSpec, ScenarioNotFound } from '../scenarios/load.js';
 import { UsageError } from './errors.js';
 
+/** Most problems printed for one file; a file broken everywhere would otherwise flood the terminal. */
+export const MAX_PROBLEM_LINES = 100;
+
 /** One line per problem, `FILE:LINE:COLUMN: field: message`, safe to print in a terminal. */
 export function problemLines(error: ScenarioError): string[] {
-  return error.problems.map((problem) => stripControl(formatProblem(problem, error.file)));
+  const lines = error.problems.slice(0, MAX_PROBLEM_LINES).map((problem) => stripControl(formatProblem(problem, error.file)));
+  const more = error.problems.length - MAX_PROBLEM_LINES;
+  if (more > 0) lines.push(stripControl(`... and ${more} more ${more === 1 ? 'problem' : 'problems'} in ${error.file ?? 'the scenario'}`));
+  return lines;
 }
 
 /** Run a scenario loader, turning every loading problem into a usage error. */

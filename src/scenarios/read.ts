@@ -25,6 +25,8 @@ export function readSourceFile(path: string, shown: string = path): SourceFile {
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw new ScenarioNotFound(`${shown} is a directory, not a scenario file`);
+    // A device or pipe named .yaml could be endless; only regular files are read.
+    if (!stats.isFile()) throw new ScenarioNotFound(`${shown} is not a regular file; name a scenario file`);
     size = stats.size;
   } catch (error) {
     if (error instanceof ScenarioNotFound) throw error;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from '../../src/scenarios/expression.js';
@@ -24,6 +24,24 @@ describe('a scenario file from a stranger', () => {
     const file = join(tempDir(), 'big.yaml');
     writeFileSync(file, `${TINY}# ${'x'.repeat(MAX_FILE_BYTES)}\n`);
     expect(() => readScenarioFile(file)).toThrow(`${file} is ${MAX_FILE_BYTES + TINY.length + 3} bytes; scenario files are limited to ${MAX_FILE_BYTES} bytes (4 MiB)`);
+  });
+
+  it('is read only from a regular file, never from a device or pipe', () => {
+    const dir = tempDir();
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    expect(() => readScenarioFile(join(dir, 'zero.yaml'))).toThrow(`${join(dir, 'zero.yaml')} is not a regular file; name a scenario file`);
+    writeFileSync(join(dir, 'child.yaml'), 'extends: zero.yaml\nid: x\n');
+    expect(() => readScenarioFile(join(dir, 'child.yaml'))).toThrow(/child\.yaml:1:10: extends: cannot extend zero\.yaml: .*is not a regular file/);
+  });
+
+  it('is reported in at most a hundred lines, however broken it is', () => {
+    const broken = `${TINY.replace('rules:\n', `rules:\n${Array.from({ length: 150 }, (_, i) => `  - { id: r${i} }`).join('\n')}\n`)}`;
+    const file = join(tempDir(), 'broken.yaml');
+    writeFileSync(file, broken);
+    const lines = sandtable(['validate', file]).stderr.trim().split('\n');
+    expect(lines).toHaveLength(102);
+    expect(lines[100]).toMatch(/^sandtable: error: \.\.\. and \d+ more problems in /);
+    expect(lines[101]).toMatch(/^sandtable: error: \d+ problems in /);
   });
 
   it('is refused when its YAML aliases would blow up in memory', () => {

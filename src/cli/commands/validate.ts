@@ -19,10 +19,10 @@ export function validateCommand(file: string): number {
   } catch (error) {
     if (error instanceof ScenarioNotFound) throw new UsageError(stripControl(error.message));
     if (!(error instanceof ScenarioError)) throw error;
-    const lines = problemLines(error);
-    for (const line of lines) process.stderr.write(`sandtable: error: ${line}\n`);
-    const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
-    const fix = lines.length === 1 ? 'fix it' : 'fix them';
+    for (const line of problemLines(error)) process.stderr.write(`sandtable: error: ${line}\n`);
+    const total = error.problems.length;
+    const count = total === 1 ? '1 problem' : `${total} problems`;
+    const fix = total === 1 ? 'fix it' : 'fix them';
     process.stderr.write(stripControl(`sandtable: error: ${count} in ${file}; ${fix} and run \`sandtable validate ${file}\` again\n`));
     return EXIT.usage;
   }
