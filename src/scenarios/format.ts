@@ -35,6 +35,7 @@ export const expressionSchema = z
 const expression = expressionSchema;
 const turn = z.number().int().min(0).max(LIMITS.turns);
 
+/** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
   z.strictObject({
     add: z.record(z.string(), expression).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression.'),
@@ -56,6 +57,7 @@ export const effectSchema = z.union([
 ]).describe('One effect: add, set, toward, flag, schedule or cancel.');
 const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 
+/** An intervention, as written in a scenario or a variant. */
 export const interventionSpecSchema = z.union([
   z.strictObject({ force: kebabId, turn }).describe('Make a rule fire at a turn.'),
   z.strictObject({ block: kebabId, from: turn.optional(), to: turn.optional(), turn: turn.optional() })
@@ -64,6 +66,7 @@ export const interventionSpecSchema = z.union([
   z.strictObject({ choose: kebabId, action: kebabId, turn }).describe("Make an actor take an action at a turn."),
 ]).describe('An intervention: force, block, set or choose.');
 
+/** An action in an actor's repertoire. */
 export const actionSchema = z.strictObject({
   id: kebabId,
   title: text,
@@ -72,6 +75,7 @@ export const actionSchema = z.strictObject({
   effects: effects.default([]),
 });
 
+/** An actor: its stance, attributes, posture labels and actions. */
 export const actorSchema = z.strictObject({
   id: kebabId,
   name: text,
@@ -86,6 +90,7 @@ export const actorSchema = z.strictObject({
   actions: z.array(actionSchema).max(LIMITS.actionsPerActor).default([]),
 });
 
+/** A rule: an event with a condition, a chance and effects. */
 export const ruleSchema = z.strictObject({
   id: kebabId,
   title: text,
@@ -97,6 +102,7 @@ export const ruleSchema = z.strictObject({
   source: text.min(1).describe('The sentence of the source the rule rests on, or "Modelling assumption: ...".'),
 });
 
+/** A variant: changed parameters and interventions over the base scenario. */
 export const variantSchema = z.strictObject({
   id: kebabId,
   title: text,
@@ -105,20 +111,26 @@ export const variantSchema = z.strictObject({
   interventions: z.array(interventionSpecSchema).max(256).default([]),
 });
 
+/** An issue on which actors take stances. */
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
+/** A world quantity in [0, 1]. */
 export const indicatorSchema = z.strictObject({ id: name, title: text, description: text.default(''), initial: unit });
+/** The pairwise cooperation matrix at turn 0. */
 export const cooperationSchema = z.strictObject({
   symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),
   default: unit.default(0.5).describe('Cooperation between actors not listed under initial.'),
   initial: z.record(kebabId, z.record(kebabId, unit)).default({}),
 });
+/** A named number computed from the final state. */
 export const metricSchema = z.strictObject({ id: name, title: text, value: expression });
+/** An outcome class; the first whose condition holds is the run's outcome. */
 export const outcomeSchema = z.strictObject({
   id: kebabId,
   title: text,
   when: expression.optional().describe('First match wins; the last outcome has no `when`.'),
 });
 
+/** A whole scenario file (without `extends:`). */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
   id: kebabId.describe('The scenario id, such as "niger-2024".'),
