@@ -20,8 +20,8 @@ export interface AppServices {
   readonly variants: readonly VariantOption[];
   /** Write a branch's run record; returns where, or throws ExportRefused (or an error with a message). */
   readonly exportRecord: (branch: Branch) => { path: string; turns: number };
-  /** Told the exit code just before the app unmounts. */
-  readonly onExit: (code: number) => void;
+  /** Told the exit code, and the seed of the run on screen, just before the app unmounts. */
+  readonly onExit: (code: number, seed: number) => void;
 }
 
 export interface AppProps {
@@ -46,7 +46,7 @@ export function App({ history, services, autoplayInterval = 700 }: AppProps) {
       const command = commandFor(current().mode, press.input, press.key);
       if (command === null) continue;
       if (command === 'quit' || command === 'interrupt') {
-        services.onExit(command === 'quit' ? 0 : 130);
+        services.onExit(command === 'quit' ? 0 : 130, current().branches[0].history.seed);
         exit();
         return;
       }

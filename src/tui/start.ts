@@ -36,14 +36,12 @@ export async function startTui(start: TuiStart): Promise<number> {
   let code = 0;
   let lastSeed = start.seed;
   const services = {
-    randomSeed: () => {
-      lastSeed = randomSeed();
-      return lastSeed;
-    },
+    randomSeed,
     variants,
     exportRecord: (branch: Parameters<typeof exportRecord>[0]) => exportRecord(branch, start.dir, start.writeFile),
-    onExit: (value: number) => {
+    onExit: (value: number, seed: number) => {
       code = value;
+      lastSeed = seed;
     },
   };
   process.stdout.write(ENTER_ALTERNATE_SCREEN);

@@ -131,6 +131,15 @@ describe('App keys', () => {
     const app = mountApp();
     await app.press('q');
     expect(app.calls.exits).toEqual([0]);
+    expect(app.calls.seeds).toEqual([123]);
+  });
+
+  it('reports the seed of the run on screen when quitting after a new seed', async () => {
+    const app = mountApp();
+    await app.press('s');
+    await app.waitFor('seed 777');
+    await app.press('q');
+    expect(app.calls.seeds).toEqual([777]);
   });
 
   it('quits with Ctrl+C and exit code 130', async () => {

@@ -81,7 +81,7 @@ export function mount(element: ReactElement): Mounted {
 
 /** Services for the app that record what it asked for instead of touching the system. */
 export function fakeServices(overrides: Partial<AppServices> = {}) {
-  const calls = { exits: [] as number[], exported: [] as string[] };
+  const calls = { exits: [] as number[], seeds: [] as number[], exported: [] as string[] };
   const services: AppServices = {
     randomSeed: () => 777,
     variants: variantOptions('niger-2024', scenario),
@@ -89,8 +89,9 @@ export function fakeServices(overrides: Partial<AppServices> = {}) {
       calls.exported.push(branch.name);
       return { path: `/tmp/${branch.name}.json`, turns: branch.history.turns };
     },
-    onExit: (code) => {
+    onExit: (code, seed) => {
       calls.exits.push(code);
+      calls.seeds.push(seed);
     },
     ...overrides,
   };
