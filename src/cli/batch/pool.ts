@@ -18,6 +18,17 @@ export interface PoolOptions {
   readonly signal: AbortSignal;
 }
 
+/**
+ * Heap limits of a worker. V8 grows a heap lazily, and a worker that makes as
+ * much short-lived garbage as a batch does would otherwise let its heap (and
+ * so the process's memory) creep up with the number of runs; a cap makes it
+ * collect instead. A batch needs little heap (its histograms live outside
+ * it), so the cap is generous: it exists to stop creep, not to ration.
+ */
+function limits(job: Job): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: job.kind === 'tally' && job.csv ? 128 : 48, maxYoungGenerationSizeMb: 8 };
+}
+
 /** Tasks kept queued at each worker, so it never waits for its next one. */
 const QUEUED = 2;
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -102,11 +113,13 @@ export function runPool(options: PoolOptions): Promise<ResultMessage[]> {
     }
     signal.addEventListener('abort', onAbort, { once: true });
     for (let index = 0; index < count; index += 1) {
-      const worker = new Worker(WORKER_URL, { workerData: job });
+      const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: limits(job) });
       workers.push(worker);
       queued.set(worker, 0);
       worker.on('message', (message: FromWorker) => onMessage(worker, message));
-      worker.on('error', (error) => fail(error));
+      worker.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new Error(`a worker thread ran out of its ${limits(job).maxOldGenerationSizeMb} MB heap`)
+        : error));
       worker.on('exit', (code) => {
         if (!settled && !delivered.has(worker)) fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
       });

@@ -19,15 +19,15 @@ const job = workerData as Job;
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
-  const scenarios = new Map<number, Scenario>();
   const tallies = new Map<number, BatchTally>();
+  // Tasks come in combination order, so keeping the last scenario is enough
+  // (a sweep of thousands of combinations must not keep thousands compiled).
+  let loaded: { combination: number; scenario: Scenario } | null = null;
   const scenarioOf = (combination: number) => {
-    let scenario = scenarios.get(combination);
-    if (scenario === undefined) {
-      scenario = loadScenario(spec.scenario.ref, spec.scenario.variant, spec.combinations[combination]);
-      scenarios.set(combination, scenario);
+    if (loaded?.combination !== combination) {
+      loaded = { combination, scenario: loadScenario(spec.scenario.ref, spec.scenario.variant, spec.combinations[combination]) };
     }
-    return scenario;
+    return loaded.scenario;
   };
   return {
     run(task: Task): void {

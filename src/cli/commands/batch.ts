@@ -7,6 +7,7 @@ import { randomSeed } from '../../engine/random.js';
 import { formatBatch } from '../batch/batch-text.js';
 import { batchCsvHeader } from '../batch/csv.js';
 import { execute } from '../batch/execute.js';
+import { interruptible } from '../batch/interrupt.js';
 import { defaultWorkers } from '../batch/options.js';
 import { OutputFile } from '../batch/output-file.js';
 import { planTasks } from '../batch/tasks.js';
@@ -37,37 +38,40 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
   const { from, to } = shardRange(options.runs, shard);
   const layout = layoutOf(scenario, turns);
   const tasks = planTasks(from, to, options.runs, workers);
-  const csv = options.csv === undefined ? null : OutputFile.open(options.csv);
-
-  // CSV rows arrive in whatever order tasks finish; they are written in run order.
-  const pending = new Map<number, string>();
-  let nextTask = 0;
   const tally = new BatchTally(layout);
-  try {
-    csv?.write(batchCsvHeader(layout));
-    const results = await execute({
-      workers,
-      job: { kind: 'tally', scenario: { ref: ref ?? scenario.id, variant: options.variant ?? null }, combinations: [{}], seed, turns, quantiles: true, csv: csv !== null },
-      tasks,
-      window: csv === null ? undefined : workers * 8,
-      onDone: (task, message) => {
-        if (csv === null) return;
-        pending.set(task.id, message.csv ?? '');
-        while (pending.has(nextTask)) {
-          csv.write(pending.get(nextTask)!);
-          pending.delete(nextTask);
-          nextTask += 1;
-        }
-      },
-    });
-    for (const result of results) {
-      if (result.type === 'tallies') for (const { data } of result.tallies) tally.add(data);
+  // Signals are caught from before the CSV file exists, so an interrupt always cleans up.
+  await interruptible(async (signal) => {
+    const csv = options.csv === undefined ? null : OutputFile.open(options.csv);
+    // CSV rows arrive in whatever order tasks finish; they are written in run order.
+    const pending = new Map<number, string>();
+    let nextTask = 0;
+    try {
+      csv?.write(batchCsvHeader(layout));
+      const results = await execute({
+        workers,
+        job: { kind: 'tally', scenario: { ref: ref ?? scenario.id, variant: options.variant ?? null }, combinations: [{}], seed, turns, quantiles: true, csv: csv !== null },
+        tasks,
+        window: csv === null ? undefined : workers * 8,
+        signal,
+        onDone: (task, message) => {
+          if (csv === null) return;
+          pending.set(task.id, message.csv ?? '');
+          while (pending.has(nextTask)) {
+            csv.write(pending.get(nextTask)!);
+            pending.delete(nextTask);
+            nextTask += 1;
+          }
+        },
+      });
+      for (const result of results) {
+        if (result.type === 'tallies') for (const { data } of result.tallies) tally.add(data);
+      }
+      csv?.commit();
+    } catch (error) {
+      csv?.discard();
+      throw error;
     }
-    csv?.commit();
-  } catch (error) {
-    csv?.discard();
-    throw error;
-  }
+  });
 
   const info = scenarioInfo(scenario);
   if (options.shard !== undefined) {

@@ -6,6 +6,7 @@ import type { Scenario } from '../../engine/types.js';
 import { isFileReference, splitReference } from '../../scenarios/load.js';
 import { formatComparison } from '../batch/compare-text.js';
 import { execute } from '../batch/execute.js';
+import { interruptible } from '../batch/interrupt.js';
 import { defaultWorkers } from '../batch/options.js';
 import type { ScenarioRef } from '../batch/protocol.js';
 import { planTasks } from '../batch/tasks.js';
@@ -32,11 +33,12 @@ export async function compareCommand(baseRef: string, variantRef: string, option
   const turns = options.turns ?? base.defaultTurns;
   const workers = options.workers ?? defaultWorkers();
   const tally = new PairedTally(pairedLayoutOf(base, variant, turns));
-  const results = await execute({
+  const results = await interruptible((signal) => execute({
     workers,
     job: { kind: 'compare', base: { ref: baseRef, variant: null }, variant: variantRefResolved, seed, turns },
     tasks: planTasks(0, options.runs, options.runs, workers),
-  });
+    signal,
+  }));
   for (const result of results) if (result.type === 'paired') tally.add(result.data);
   const comparison = summarizeComparison(seed, scenarioInfo(base), scenarioInfo(variant), tally);
   process.stdout.write(options.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));

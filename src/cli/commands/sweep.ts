@@ -8,6 +8,7 @@ import { BatchTally } from '../../engine/batch/tally.js';
 import { randomSeed } from '../../engine/random.js';
 import { sweepCsv } from '../batch/csv.js';
 import { execute } from '../batch/execute.js';
+import { interruptible } from '../batch/interrupt.js';
 import { defaultWorkers } from '../batch/options.js';
 import { loadWithOverrides } from '../batch/scenarios.js';
 import { formatSweep } from '../batch/sweep-text.js';
@@ -53,11 +54,12 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
   const layout = layoutOf(base, turns, false);
   const { from, to } = shardRange(list.length * options.runs, shard);
 
-  const results = await execute({
+  const results = await interruptible((signal) => execute({
     workers,
     job: { kind: 'tally', scenario: { ref: ref ?? base.id, variant: options.variant ?? null }, combinations: list, seed, turns, quantiles: false, csv: false },
     tasks: planTasks(from, to, options.runs, workers),
-  });
+    signal,
+  }));
   const tallies = new Map<number, BatchTally>();
   for (const result of results) {
     if (result.type !== 'tallies') continue;
