@@ -3,10 +3,23 @@ import { EventDetails } from '../../src/tui/components/EventDetails.js';
 import { Footer, hintLine } from '../../src/tui/components/Footer.js';
 import { Header } from '../../src/tui/components/Header.js';
 import { HelpOverlay } from '../../src/tui/components/HelpOverlay.js';
+import { Panel } from '../../src/tui/components/Panel.js';
+import { Text } from 'ink';
 import { ListOverlay, listLines } from '../../src/tui/components/ListOverlay.js';
 import { TooSmall } from '../../src/tui/components/TooSmall.js';
 import { eventItem } from '../../src/tui/view-model.js';
 import { historyAt, mount } from './helpers.js';
+
+describe('Panel', () => {
+  it('keeps its title and clips what does not fit at the end, never lines in the middle', () => {
+    const { frame } = mount(
+      <Panel title="Events" width={30} height={4}>
+        {['one', 'two', 'three', 'four', 'five'].map((line) => <Text key={line}>{line}</Text>)}
+      </Panel>,
+    );
+    expect(frame().split('\n')).toEqual([expect.stringMatching(/^─ Events ─+$/), 'one', 'two', 'three']);
+  });
+});
 
 describe('Header', () => {
   it('shows the scenario, Turn N/T, the month, the seed and the branch', () => {
@@ -81,6 +94,14 @@ describe('EventDetails', () => {
 });
 
 describe('HelpOverlay', () => {
+  it('keeps every section heading in a classic 80×24 terminal', () => {
+    const { frame } = mount(<HelpOverlay width={80} height={21} />);
+    expect(frame()).toMatch(/^─ Keys/);
+    expect(frame()).toContain('Everywhere');
+    expect(frame()).toContain('On the panels');
+    expect(frame()).toMatch(/s\s+new run with a new seed/);
+  });
+
   it('lists the key table, quitting first', () => {
     const { frame } = mount(<HelpOverlay width={100} height={30} />);
     const lines = frame().split('\n');

@@ -37,7 +37,7 @@ export function ComparePanel(props: ComparePanelProps) {
     const titleWidth = Math.max(10, Math.min(22, half - 22));
     return (
       <Panel title={title} width={half} height={height - 1}>
-        <Text dimColor>Indicators in {month}</Text>
+        <Text dimColor wrap="truncate-end">Indicators in {month}</Text>
         {comparison.indicators.map((item) => {
           const series = which === 'parent' ? item.parent : item.branch;
           const values = formatPair(item.parent[item.parent.length - 1], item.branch[item.branch.length - 1]);
@@ -50,7 +50,7 @@ export function ComparePanel(props: ComparePanelProps) {
             </Text>
           );
         })}
-        <Text dimColor>Postures that differ</Text>
+        <Text dimColor wrap="truncate-end">Postures that differ</Text>
         {comparison.postures.length === 0 && <Text>  none</Text>}
         {comparison.postures.map((item) => (
           <Text key={item.actor} wrap="truncate-end">
@@ -58,7 +58,7 @@ export function ComparePanel(props: ComparePanelProps) {
             {pad(item.name, titleWidth)} {which === 'parent' ? item.parent : item.branch}
           </Text>
         ))}
-        <Text dimColor>Events in {month} (≠ only on this side)</Text>
+        <Text dimColor wrap="truncate-end">Events in {month} (≠ only on this side)</Text>
         {events.length === 0 && <Text>  none</Text>}
         {events.map(({ id, title: eventTitle, shared }) => (
           <Text key={id} wrap="truncate-end">

@@ -23,11 +23,16 @@ export function Panel({ title, note, width, height, children }: PanelProps) {
   const rule = '─'.repeat(Math.max(0, width - head.length - tail.length));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden" flexShrink={0}>
-      <Text wrap="truncate-end">
-        <Text color={paint('cyan')} bold>{pad(head, Math.min(width, head.length))}</Text>
-        <Text dimColor>{tail}{rule}</Text>
-      </Text>
-      {children}
+      <Box flexShrink={0}>
+        <Text wrap="truncate-end">
+          <Text color={paint('cyan')} bold>{pad(head, Math.min(width, head.length))}</Text>
+          <Text dimColor>{tail}{rule}</Text>
+        </Text>
+      </Box>
+      {/* Never shrink lines to fit: Yoga would drop lines from the middle; the panel clips the end instead. */}
+      <Box flexDirection="column" flexGrow={1} flexShrink={0}>
+        {children}
+      </Box>
     </Box>
   );
 }
