@@ -1,4 +1,32 @@
-import type { Intervention } from './types.js';
+import type { Intervention, Scenario } from './types.js';
+
+/** The end of a block that has none: past any horizon. */
+export const FOREVER = 1_000_000;
+
+/** A stretch of a run computed with one scenario, from the turn after `from`. */
+export interface Segment {
+  readonly from: number;
+  readonly scenario: Scenario;
+}
+
+/**
+ * The scenarios' own interventions over a run made of segments: each
+ * segment's counted from its start and kept to the turns it covers.
+ */
+export function segmentInterventions(segments: readonly Segment[]): Intervention[] {
+  return segments.flatMap(({ from, scenario }, i) => {
+    const end = i + 1 < segments.length ? segments[i + 1].from : FOREVER;
+    return scenario.interventions.flatMap((item): Intervention[] => {
+      if (item.kind === 'block') {
+        const start = Math.max(item.from + from, from + 1);
+        const stop = Math.min(item.to >= FOREVER ? FOREVER : item.to + from, end);
+        return start <= stop ? [{ ...item, from: start, to: stop }] : [];
+      }
+      const turn = item.turn + from;
+      return turn > from && turn <= end ? [{ ...item, turn }] : [];
+    });
+  });
+}
 
 /** Interventions grouped for the turn they act on; built once per run. */
 export interface InterventionPlan {
@@ -47,7 +75,7 @@ export function describeIntervention(item: Intervention): string {
     case 'block':
       return item.from === item.to
         ? `block ${item.event} at turn ${item.from}`
-        : `block ${item.event} from turn ${item.from}${Number.isFinite(item.to) && item.to < 1e6 ? ` to ${item.to}` : ''}`;
+        : `block ${item.event} from turn ${item.from}${item.to < FOREVER ? ` to ${item.to}` : ' on'}`;
     case 'set':
       return `set ${item.path} = ${item.value} at turn ${item.turn}`;
     case 'choose':

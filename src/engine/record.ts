@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { advance, startHistory, type History } from './history.js';
+import { advance, branch, startHistory, type History } from './history.js';
+import { FOREVER } from './interventions.js';
 import { MAX_SEED } from './random.js';
 import type { Intervention, Scenario } from './types.js';
 import { ENGINE_VERSION } from './version.js';
@@ -15,7 +16,10 @@ export interface RunRecord {
   readonly format: typeof RECORD_FORMAT;
   readonly formatVersion: number;
   readonly engineVersion: string;
+  /** The scenario the run started with. */
   readonly scenario: { readonly id: string; readonly variant: string | null; readonly hash: string };
+  /** Switches to a variant part-way through (what-if branches), in turn order; absent when none. */
+  readonly switches?: readonly VariantSwitch[];
   readonly seed: number;
   readonly turns: number;
   /** Interventions and choices, each with its turn. */
@@ -25,10 +29,17 @@ export interface RunRecord {
   readonly finalHash: string;
 }
 
+/** A switch to a variant after `turn`: turns after it were computed with that variant. */
+export interface VariantSwitch {
+  readonly turn: number;
+  readonly variant: string | null;
+  readonly hash: string;
+}
+
 const turnNumber = z.number().int().min(0).max(MAX_TURNS);
 const interventionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('force'), event: z.string(), turn: turnNumber }),
-  z.object({ kind: z.literal('block'), event: z.string(), from: turnNumber, to: turnNumber }),
+  z.object({ kind: z.literal('block'), event: z.string(), from: turnNumber, to: z.number().int().min(0).max(FOREVER) }),
   z.object({ kind: z.literal('set'), path: z.string(), value: z.number(), turn: turnNumber }),
   z.object({ kind: z.literal('choose'), actor: z.string(), action: z.string(), turn: turnNumber }),
 ]);
@@ -38,6 +49,7 @@ const recordSchema = z.object({
   formatVersion: z.number(),
   engineVersion: z.string(),
   scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash }),
+  switches: z.array(z.object({ turn: turnNumber, variant: z.string().nullable(), hash })).optional(),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
   interventions: z.array(interventionSchema),
@@ -51,11 +63,15 @@ export class RecordError extends Error {}
 /** The record of a finished (or partly run) history. */
 export function recordOf(history: History): RunRecord {
   const hashes = history.kept.map((turn) => turn.hash);
+  const [first, ...later] = history.segments;
   return {
     format: RECORD_FORMAT,
     formatVersion: RECORD_FORMAT_VERSION,
     engineVersion: ENGINE_VERSION,
-    scenario: { id: history.scenario.id, variant: history.scenario.variant, hash: history.scenario.hash },
+    scenario: { id: first.scenario.id, variant: first.scenario.variant, hash: first.scenario.hash },
+    ...(later.length === 0
+      ? {}
+      : { switches: later.map(({ from, scenario }) => ({ turn: from, variant: scenario.variant, hash: scenario.hash })) }),
     seed: history.seed,
     turns: history.kept.length - 1,
     interventions: history.interventions,
@@ -112,14 +128,29 @@ export function checkScenario(record: RunRecord, scenario: Scenario): void {
   }
 }
 
-/** Re-run a record and compare every turn's hash; stops at the first difference. */
-export function replay(record: RunRecord, scenario: Scenario): Verification {
+/**
+ * Re-run a record and compare every turn's hash; stops at the first difference.
+ * `variantOf` gives the scenario of another variant of the same scenario, for
+ * records that switch variant part-way through.
+ */
+export function replay(
+  record: RunRecord,
+  scenario: Scenario,
+  variantOf: (variant: string | null) => Scenario = () => scenario,
+): Verification {
   checkScenario(record, scenario);
+  const switches = (record.switches ?? []).map((item) => {
+    const target = variantOf(item.variant);
+    checkScenario({ ...record, scenario: { id: record.scenario.id, variant: item.variant, hash: item.hash } }, target);
+    return { ...item, scenario: target };
+  });
   let history = startHistory(scenario, record.seed, record.turns, record.interventions);
   for (let turn = 0; turn <= record.turns; turn += 1) {
     if (turn > 0) history = advance(history);
     const actual = history.kept[turn].hash;
     if (actual !== record.hashes[turn]) return { ok: false, history, turn, expected: record.hashes[turn], actual };
+    const switchHere = switches.find((item) => item.turn === turn);
+    if (switchHere !== undefined) history = branch(history, turn, [], switchHere.scenario);
   }
   const last = history.kept[record.turns].hash;
   if (last !== record.finalHash) {

@@ -1,4 +1,5 @@
 import { hashOf } from '../engine/hash.js';
+import { FOREVER } from '../engine/interventions.js';
 import type {
   ActorDef, Effect, Expr, Intervention, Rule, Scenario, Target, WorldState,
 } from '../engine/types.js';
@@ -7,8 +8,7 @@ import { initialState } from './initial-state.js';
 import type { EffectSpec, InterventionSpec, ScenarioSpec } from './format.js';
 import { ScenarioScope, suggest } from './scope.js';
 
-/** Block interventions without an end last "forever": past any horizon. */
-export const FOREVER = 1_000_000;
+export { FOREVER };
 
 /** One problem in a scenario, at a field path such as `rules[3].chance`. */
 export interface Problem {

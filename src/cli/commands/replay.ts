@@ -19,7 +19,7 @@ export function replayCommand(file: string, options: { verify?: boolean; json?: 
   const scenario = loadForCommand(options.scenario ?? record.scenario.id, record.scenario.variant ?? undefined);
   let result;
   try {
-    result = replay(record, scenario);
+    result = replay(record, scenario, (variant) => loadForCommand(options.scenario ?? record.scenario.id, variant ?? undefined));
   } catch (error) {
     if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
     throw error;
