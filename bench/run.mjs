@@ -92,6 +92,8 @@ async function main() {
   }
   ensureDependencies();
   const report = { machine: machine() };
+  /** Sections that ran and failed: reported, and the exit code is 1. */
+  const failed = [];
   const out = [];
   const m = report.machine;
   out.push(`sandtable benchmark, ${m.date.slice(0, 10)}`);
@@ -132,8 +134,16 @@ async function main() {
       report.batch = { available: false, reason: missing };
       out.push(`Batch (niger-2024 via sandtable batch): not measured: ${missing}`);
     } else {
-      const b = await measureBatch({ sliceSeconds: options.quick ? 4 : 12, reps: 2, million: options.million, log });
-      report.batch = b;
+      try {
+        report.batch = await measureBatch({ sliceSeconds: options.quick ? 4 : 12, reps: 2, million: options.million, log });
+      } catch (error) {
+        failed.push('batch');
+        report.batch = { available: true, error: error.message };
+        out.push(`Batch (niger-2024 via sandtable batch): FAILED: ${error.message}`);
+      }
+    }
+    if (report.batch?.available && report.batch.error === undefined) {
+      const b = report.batch;
       out.push(`Batch: niger-2024 via \`sandtable batch --json\`, one process per measurement, start-up ${fmt(b.startupMs)} ms`);
       out.push('');
       out.push(table(
@@ -167,8 +177,16 @@ async function main() {
       report.tui = { available: false, reason: missing };
       out.push(`TUI frame: not measured: ${missing}`);
     } else {
-      const t = await measureTuiFrame({ log });
-      report.tui = t;
+      try {
+        report.tui = await measureTuiFrame({ log });
+      } catch (error) {
+        failed.push('tui');
+        report.tui = { available: true, error: error.message };
+        out.push(`TUI frame: FAILED: ${error.message}`);
+      }
+    }
+    if (report.tui?.available && report.tui.error === undefined) {
+      const t = report.tui;
       out.push(`TUI frame: ${t.description}`);
       out.push(table(
         ['what', 'median ms per frame', 'p95 ms'],
@@ -178,6 +196,10 @@ async function main() {
   }
 
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${out.join('\n')}\n`);
+  if (failed.length > 0) {
+    log(`bench: failed: ${failed.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {
