@@ -10,22 +10,32 @@ export interface Segment {
 }
 
 /**
- * The scenarios' own interventions over a run made of segments: each
- * segment's counted from its start and kept to the turns it covers.
+ * The scenarios' own interventions over a run made of segments. A segment
+ * applies its scenario's base interventions at their turns and its variant's
+ * own interventions counted from the segment's start, each only within the
+ * turns the segment covers.
  */
 export function segmentInterventions(segments: readonly Segment[]): Intervention[] {
   return segments.flatMap(({ from, scenario }, i) => {
     const end = i + 1 < segments.length ? segments[i + 1].from : FOREVER;
-    return scenario.interventions.flatMap((item): Intervention[] => {
-      if (item.kind === 'block') {
-        const start = Math.max(item.from + from, from + 1);
-        const stop = Math.min(item.to >= FOREVER ? FOREVER : item.to + from, end);
-        return start <= stop ? [{ ...item, from: start, to: stop }] : [];
-      }
-      const turn = item.turn + from;
-      return turn > from && turn <= end ? [{ ...item, turn }] : [];
-    });
+    const own = scenario.variantInterventions.length;
+    const base = scenario.interventions.slice(0, scenario.interventions.length - own);
+    return [
+      ...base.flatMap((item) => within(item, 0, from, end)),
+      ...scenario.variantInterventions.flatMap((item) => within(item, from, from, end)),
+    ];
   });
+}
+
+/** An intervention moved `by` turns and kept to the turns after `from` up to `end`. */
+function within(item: Intervention, by: number, from: number, end: number): Intervention[] {
+  if (item.kind === 'block') {
+    const start = Math.max(item.from + by, from + 1);
+    const stop = Math.min(item.to >= FOREVER ? FOREVER : item.to + by, end);
+    return start <= stop ? [{ ...item, from: start, to: stop }] : [];
+  }
+  const turn = item.turn + by;
+  return turn > from && turn <= end ? [{ ...item, turn }] : [];
 }
 
 /** Interventions grouped for the turn they act on; built once per run. */

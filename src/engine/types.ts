@@ -165,8 +165,10 @@ export interface Scenario {
   readonly dynamics: readonly Effect[];
   readonly metrics: readonly Metric[];
   readonly outcomes: readonly OutcomeClass[];
-  /** Interventions the scenario (or its variant) always applies. */
+  /** Interventions the scenario (with its variant) applies in a run from turn 0: base then variant. */
   readonly interventions: readonly Intervention[];
+  /** The variant's own interventions, counted from the turn the variant starts (0 unless switched to later). */
+  readonly variantInterventions: readonly Intervention[];
   readonly symmetricCooperation: boolean;
   /** Resolve a state path such as `ind.insurgency` for `set` interventions. */
   target(path: string): Target | null;

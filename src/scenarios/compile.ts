@@ -135,11 +135,13 @@ export function compileScenario(
   if (lastOutcome.when !== undefined) {
     problems.push({ path: ['outcomes', spec.outcomes.length - 1], message: 'the last outcome class must have no `when`, so every run has an outcome' });
   }
-  const interventions = [
-    ...spec.interventions.map((item, i) => attempt(['interventions', i], () => toIntervention(item, scope))),
-    ...(variant?.interventions ?? []).map((item, i) =>
-      attempt(['variants', spec.variants.indexOf(variant!), 'interventions', i], () => toIntervention(item, scope))),
-  ].filter((item): item is Intervention => item !== null);
+  const present = (item: Intervention | null): item is Intervention => item !== null;
+  const baseInterventions = spec.interventions
+    .map((item, i) => attempt(['interventions', i], () => toIntervention(item, scope)))
+    .filter(present);
+  const variantInterventions = (variant?.interventions ?? [])
+    .map((item, i) => attempt(['variants', spec.variants.indexOf(variant!), 'interventions', i], () => toIntervention(item, scope)))
+    .filter(present);
 
   const initial = initialState(spec, problems);
   const scenario: Scenario = {
@@ -163,7 +165,8 @@ export function compileScenario(
       title: item.title,
       when: item.when === undefined ? null : expr(['outcomes', i, 'when'], item.when),
     })),
-    interventions,
+    interventions: [...baseInterventions, ...variantInterventions],
+    variantInterventions,
     symmetricCooperation: spec.cooperation.symmetric,
     target: (path: string): Target | null => {
       try {

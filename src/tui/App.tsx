@@ -3,7 +3,6 @@ import { useCallback, useMemo } from 'react';
 import { monthLabel } from '../engine/calendar.js';
 import type { History } from '../engine/history.js';
 import { Screen } from './components/Screen.js';
-import { ExportRefused } from './export.js';
 import { useAutoplay } from './hooks/use-autoplay.js';
 import { useSession } from './hooks/use-session.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -18,7 +17,7 @@ export interface AppServices {
   readonly randomSeed: () => number;
   /** The variants a what-if branch can switch to. */
   readonly variants: readonly VariantOption[];
-  /** Write a branch's run record; returns where, or throws ExportRefused (or an error with a message). */
+  /** Write a branch's run record; returns where, or throws an error that says why it could not. */
   readonly exportRecord: (branch: Branch) => { path: string; turns: number };
   /** Told the exit code, and the seed of the run on screen, just before the app unmounts. */
   readonly onExit: (code: number, seed: number) => void;
@@ -103,7 +102,6 @@ function exportNotice(session: Session, services: AppServices): { text: string; 
     const until = monthLabel(branch.history.scenario.start, turns);
     return { tone: 'info', text: `Wrote the run record of ${branch.name} (${turns} turns, to ${until}) to ${path}` };
   } catch (error) {
-    const reason = error instanceof ExportRefused ? error.message : `cannot export: ${(error as Error).message}`;
-    return { tone: 'error', text: reason };
+    return { tone: 'error', text: `cannot export: ${(error as Error).message}` };
   }
 }

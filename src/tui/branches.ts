@@ -11,17 +11,12 @@ export interface Branch {
   readonly forkTurn: number;
   /** What the what-if changed, in words (empty for main). */
   readonly change: string;
-  /**
-   * When the branch (or an ancestor) switched to a variant part-way through a
-   * run: a run record cannot express that, so such branches cannot be exported.
-   */
-  readonly variantSwitch: { readonly variant: string; readonly turn: number } | null;
   readonly history: History;
 }
 
 /** The main branch of a new run. */
 export function mainBranch(history: History): Branch {
-  return { id: 0, name: 'main', parent: null, forkTurn: 0, change: '', variantSwitch: null, history };
+  return { id: 0, name: 'main', parent: null, forkTurn: 0, change: '', history };
 }
 
 /** What a what-if changes when it forks a branch. */
@@ -34,8 +29,7 @@ export function forkBranch(parent: Branch, id: number, atTurn: number, fork: For
   const history = fork.kind === 'interventions'
     ? forkHistory(parent.history, atTurn, fork.interventions)
     : forkHistory(parent.history, atTurn, [], fork.scenario);
-  const variantSwitch = fork.kind === 'variant' && atTurn > 0 ? { variant: fork.variant, turn: atTurn } : parent.variantSwitch;
-  return { id, name: `what-if ${id}`, parent: parent.id, forkTurn: atTurn, change: fork.change, variantSwitch, history };
+  return { id, name: `what-if ${id}`, parent: parent.id, forkTurn: atTurn, change: fork.change, history };
 }
 
 /** The branch with its history computed up to `turn` (or its horizon); kept turns are reused. */

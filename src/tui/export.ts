@@ -7,9 +7,6 @@ import type { Branch } from './branches.js';
 /** Writes a file whole or not at all; given by the command line (its writeFileAtomic). */
 export type WriteFile = (path: string, content: string) => void;
 
-/** A branch that cannot be written as a run record, with a sentence saying why. */
-export class ExportRefused extends Error {}
-
 /** `sandtable-niger-2024-seed123-what-if-1.json`: scenario, variant, seed and branch. */
 export function recordFileName(branch: Branch): string {
   const { scenario, seed } = branch.history;
@@ -27,13 +24,6 @@ function slug(text: string): string {
  * suffix. Returns the path written and the number of turns recorded.
  */
 export function exportRecord(branch: Branch, dir: string, write: WriteFile): { path: string; turns: number } {
-  if (branch.variantSwitch !== null) {
-    const { variant, turn } = branch.variantSwitch;
-    throw new ExportRefused(
-      `${branch.name} switches to variant ${variant} after turn ${turn}, which a run record cannot express yet; ` +
-        'export its parent, or branch the variant at turn 0.',
-    );
-  }
   const record = recordOf(advanceTo(branch.history));
   const content = `${JSON.stringify(record, null, 2)}\n`;
   const name = recordFileName(branch);

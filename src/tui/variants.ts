@@ -8,12 +8,10 @@ import type { VariantOption } from './what-ifs.js';
  */
 export function variantOptions(ref: string, scenario: Scenario): VariantOption[] {
   const source = splitReference(ref).scenario;
-  const baseCount = loadScenario(source, null).interventions.length;
   return resolveSpec(source).variants.map((variant) => ({
     id: variant.id,
     title: variant.title,
     description: variant.description ?? '',
     scenario: variant.id === scenario.variant ? scenario : loadScenario(source, variant.id),
-    baseCount,
   }));
 }

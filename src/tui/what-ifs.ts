@@ -3,7 +3,6 @@ import { monthLabel } from '../engine/calendar.js';
 import { stripControl } from '../engine/text.js';
 import type { Intervention, Scenario, WorldState } from '../engine/types.js';
 import type { Fork } from './branches.js';
-import { switchedVariant } from './variant-switch.js';
 
 /** A variant of the scenario that a branch can switch to. */
 export interface VariantOption {
@@ -12,8 +11,6 @@ export interface VariantOption {
   readonly description: string;
   /** The variant compiled from the same scenario source. */
   readonly scenario: Scenario;
-  /** How many of its interventions belong to the base scenario. */
-  readonly baseCount: number;
 }
 
 /** One entry of the what-if menu. */
@@ -55,7 +52,7 @@ export function whatIfsAt(
       fork: {
         kind: 'variant',
         variant: variant.id,
-        scenario: switchedVariant(variant.scenario, variant.baseCount, atTurn),
+        scenario: variant.scenario,
         change: `variant ${variant.id} from ${monthLabel(scenario.start, next)}`,
       },
     }));

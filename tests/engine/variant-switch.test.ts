@@ -3,7 +3,8 @@ import { advanceTo, branch, startHistory } from '../../src/engine/history.js';
 import { FOREVER } from '../../src/engine/interventions.js';
 import { parseRecord, recordOf, replay } from '../../src/engine/record.js';
 import { run } from '../../src/engine/run.js';
-import { loadScenario } from '../../src/scenarios/load.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import { builtinSpec, loadScenario } from '../../src/scenarios/load.js';
 import { hashes } from '../helpers.js';
 
 const base = loadScenario('niger-2024');
@@ -51,5 +52,19 @@ describe('switching to a variant part-way through a run', () => {
     const history = run(base, { seed: 2, turns: 6, interventions: [{ kind: 'block', event: 'us-withdrawal-announced', from: 1, to: FOREVER }] });
     const record = parseRecord(JSON.stringify(recordOf(history)));
     expect(replay(record, base).ok).toBe(true);
+  });
+});
+
+describe('a switch to a variant of a scenario that has interventions of its own', () => {
+  it('keeps the scenario\'s interventions at their turns and moves only the variant\'s', () => {
+    const spec = builtinSpec('niger-2024');
+    const withBase = { ...spec, interventions: [{ force: 'iran-ties', turn: 8 }] };
+    const plain = compileScenario(withBase);
+    const variant = compileScenario(withBase, 'us-withdrawal');
+    const switched = advanceTo(branch(advanceTo(startHistory(plain, 12, 12), 3), 3, [], variant));
+    const cause = (turn: number, id: string) => switched.kept[turn].events.find((event) => event.id === id)?.why.cause;
+    expect(cause(8, 'iran-ties')).toBe('forced');
+    expect(cause(4, 'us-withdrawal-announced') ?? 'already fired').toMatch(/forced|already fired/);
+    expect(cause(11, 'iran-ties')).not.toBe('forced');
   });
 });

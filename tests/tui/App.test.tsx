@@ -1,6 +1,5 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExportRefused } from '../../src/tui/export.js';
 import { KEY, mountApp } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -99,11 +98,11 @@ describe('App keys', () => {
   it('says why a branch cannot be exported', async () => {
     const app = mountApp({
       exportRecord: () => {
-        throw new ExportRefused('what-if 1 switches to variant us-withdrawal after turn 2');
+        throw new Error('cannot write /tmp/ro/main.json: permission denied');
       },
     });
     await app.press('e');
-    await app.waitFor('what-if 1 switches to variant us-withdrawal after turn 2');
+    await app.waitFor('cannot export: cannot write /tmp/ro/main.json: permission denied');
   });
 
   it('starts a new run with a new seed on s', async () => {

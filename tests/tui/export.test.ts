@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecord, replay } from '../../src/engine/record.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { forkBranch, mainBranch } from '../../src/tui/branches.js';
-import { exportRecord, ExportRefused, recordFileName } from '../../src/tui/export.js';
+import { exportRecord, recordFileName } from '../../src/tui/export.js';
 import { historyAt, scenario } from './helpers.js';
 
 const write = (path: string, content: string) => writeFileSync(path, content);
@@ -57,10 +57,13 @@ describe('exporting a run record', () => {
     expect(readdirSync(dir)).toEqual(['sandtable-niger-2024-seed123-main.json']);
   });
 
-  it('refuses a branch that switched variant part-way, which a record cannot express', () => {
+  it('exports a branch that switched variant part-way, and the record replays through the switch', () => {
     const variant = loadScenario('niger-2024', 'us-withdrawal');
     const switched = forkBranch(main, 1, 3, { kind: 'variant', variant: 'us-withdrawal', scenario: variant, change: 'variant' });
-    expect(() => exportRecord(switched, workDir(), write)).toThrow(ExportRefused);
+    const { path } = exportRecord(switched, workDir(), write);
+    const record = parseRecord(readFileSync(path, 'utf8'));
+    expect(record.switches).toEqual([{ turn: 3, variant: 'us-withdrawal', hash: variant.hash }]);
+    expect(replay(record, scenario, (name) => loadScenario('niger-2024', name)).ok).toBe(true);
   });
 
   it('exports a variant branch forked at turn 0, which is a plain run of the variant', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceTo, branch, startHistory } from '../../src/engine/history.js';
-import { FOREVER } from '../../src/scenarios/compile.js';
 import { loadScenario } from '../../src/scenarios/load.js';
-import { switchedVariant } from '../../src/tui/variant-switch.js';
 import { variantOptions } from '../../src/tui/variants.js';
 import { whatIfsAt } from '../../src/tui/what-ifs.js';
 import { historyAt, scenario } from './helpers.js';
@@ -48,26 +46,18 @@ describe('the what-if menu', () => {
 
 describe('switching to a variant part-way', () => {
   it('moves the variant\'s own steps to the months after the switch', () => {
-    const variant = loadScenario('niger-2024', 'negotiated-stay');
-    const switched = switchedVariant(variant, 0, 5);
-    expect(switched.interventions).toEqual([
-      { kind: 'force', event: 'us-reassessment-talks', turn: 6 },
-      { kind: 'set', path: 'ind.usPresence', value: 0.4, turn: 7 },
-      expect.objectContaining({ kind: 'block', event: 'us-withdrawal-announced', to: FOREVER }),
-      expect.objectContaining({ kind: 'block', event: 'us-troops-ordered-out', to: FOREVER }),
-    ]);
-  });
-
-  it('leaves the variant as it is when the switch is at turn 0', () => {
-    const variant = loadScenario('niger-2024', 'us-withdrawal');
-    expect(switchedVariant(variant, 0, 0)).toBe(variant);
+    const variant = variants.find((item) => item.id === 'negotiated-stay')!;
+    const parent = advanceTo(startHistory(scenario, 4, 24), 5);
+    const child = advanceTo(branch(parent, 5, [], variant.scenario), 7);
+    expect(child.kept[6].events.find((event) => event.id === 'us-reassessment-talks')?.why.cause).toBe('forced');
+    expect(child.kept[7].state.indicators.usPresence).toBeLessThanOrEqual(0.4);
   });
 
   it('makes a switched branch fire the variant\'s forced event in the month after the fork', () => {
     const variant = variants.find((item) => item.id === 'us-withdrawal')!;
     const parent = advanceTo(startHistory(scenario, 4, 24), 2);
     expect(parent.kept.some((turn) => turn.events.some((event) => event.id === 'us-withdrawal-announced'))).toBe(false);
-    const child = advanceTo(branch(parent, 2, [], switchedVariant(variant.scenario, variant.baseCount, 2)), 3);
+    const child = advanceTo(branch(parent, 2, [], variant.scenario), 3);
     expect(child.kept[3].events.map((event) => event.id)).toContain('us-withdrawal-announced');
   });
 });
