@@ -1,6 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandtable } from '../helpers.js';
-import { expectUsageError, ok } from './cli.js';
+import { expectUsageError, ok, scratch } from './cli.js';
 import { COIN } from './helpers.js';
 
 describe('sandtable compare', () => {
@@ -103,6 +105,13 @@ describe('bad input to batch, compare, sweep and merge', () => {
     expectUsageError(['compare', 'niger-2042', 'niger-2024', '--runs', '5'], /unknown scenario `niger-2042`/);
     expectUsageError(['compare', 'niger-2024', 'us-withdrawl', '--runs', '5'], /unknown scenario `us-withdrawl`/);
     expectUsageError(['batch', 'niger-2024/nope', '--runs', '5'], /no variant `nope`/);
+  });
+
+  it('names the run and seed at which a scenario cannot be run, so it can be replayed alone', () => {
+    const broken = join(scratch('broken'), 'broken.yaml');
+    writeFileSync(broken, readFileSync(COIN, 'utf8').replace('chance: param.p', 'chance: "param.p / ind.heads"'));
+    expectUsageError(['batch', broken, '--runs', '5', '--seed', '1'], /the scenario cannot be run: run \d+ \(seed \d+\), turn 1: chance of heads would become Infinity/);
+    expectUsageError(['compare', broken, broken, '--runs', '5', '--seed', '1'], /run \d+ \(seed \d+\), turn 1/);
   });
 
   it('refuses to write a CSV where it cannot, before running anything', () => {

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { layoutOf } from '../../engine/batch/layout.js';
 import { runPair } from '../../engine/batch/pair.js';
 import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
-import { tallyRuns } from '../../engine/batch/runs.js';
+import { inRun, tallyRuns } from '../../engine/batch/runs.js';
 import { BatchTally } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
 import { deriveSeed } from '../../engine/random.js';
@@ -65,7 +65,8 @@ function compareWorker(spec: Extract<Job, { kind: 'compare' }>) {
   return {
     run(task: Task): void {
       for (let index = task.from; index < task.to; index += 1) {
-        tally.addPair(runPair(base, variant, deriveSeed(spec.seed, index), spec.turns));
+        const seed = deriveSeed(spec.seed, index);
+        tally.addPair(inRun(index, seed, () => runPair(base, variant, seed, spec.turns)));
       }
       post({ type: 'done', task: task.id, runs: task.to - task.from });
     },

@@ -1,6 +1,7 @@
 import { outcomeOf, type Outcome } from '../outcome.js';
 import { deriveSeed } from '../random.js';
 import { runFast } from '../run.js';
+import { SimulationError } from '../errors.js';
 import type { Scenario, WorldState } from '../types.js';
 import type { BatchTally } from './tally.js';
 
@@ -38,9 +39,22 @@ export function tallyRuns(scenario: Scenario, range: RunRange, tally: BatchTally
   for (let index = range.from; index < range.to; index += 1) {
     const seed = deriveSeed(range.seed, index);
     observe(scenario.initial);
-    const result = runFast(scenario, { seed, turns: range.turns }, observe);
+    const result = inRun(index, seed, () => runFast(scenario, { seed, turns: range.turns }, observe));
     const outcome = outcomeOf(scenario, result.state);
     tally.finish(result.firstFired, outcome);
     onRun?.(index, seed, outcome, result.state);
+  }
+}
+
+/**
+ * Run `work` for run `index` of a batch; a scenario error says which run and
+ * seed it happened in, so `sandtable run --seed` can show it turn by turn.
+ */
+export function inRun<T>(index: number, seed: number, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof SimulationError) throw new SimulationError(`run ${index} (seed ${seed}), ${error.message}`);
+    throw error;
   }
 }
