@@ -103,6 +103,7 @@ export function compileScenario(
   checkUnique(problems, ['metrics'], spec.metrics.map((m) => m.id), 'metric');
   checkUnique(problems, ['outcomes'], spec.outcomes.map((o) => o.id), 'outcome');
   spec.actors.forEach((actor, a) => checkUnique(problems, ['actors', a, 'actions'], actor.actions.map((x) => x.id), 'action'));
+  checkExercise(spec, scope, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -190,11 +191,36 @@ export function scenarioHash(
   variantId: string | null,
   overrides: Readonly<Record<string, number>> = {},
 ): string {
-  const { variants, $schema: _schema, ...base } = spec;
+  // Roles and injects do not change a run: an inject that fires is recorded as an intervention.
+  const { variants, roles: _roles, injects: _injects, $schema: _schema, ...base } = spec;
   const variant = variants.find((item) => item.id === variantId) ?? null;
   // Parameter overrides (sweeps) are part of the identity only when present,
   // so the hash of the scenario as written stays the same.
   return hashOf(Object.keys(overrides).length === 0 ? { scenario: base, variant } : { scenario: base, variant, overrides });
+}
+
+/** Roles name actors that exist, once each; injects fire rules that exist, within the scenario's turns. */
+function checkExercise(spec: ScenarioSpec, scope: ScenarioScope, problems: Problem[]): void {
+  const actors = spec.actors.map((actor) => actor.id);
+  checkUnique(problems, ['injects'], spec.injects.map((inject) => inject.id), 'inject');
+  spec.roles.forEach((role, i) => {
+    if (spec.roles.findIndex((other) => other.actor === role.actor) < i) {
+      problems.push({ path: ['roles', i, 'actor'], message: `\`${role.actor}\` has two roles; give each actor one` });
+    } else if (!actors.includes(role.actor)) {
+      problems.push({ path: ['roles', i, 'actor'], message: `unknown actor \`${role.actor}\`${suggest(role.actor, actors)}` });
+    }
+  });
+  spec.injects.forEach((inject, i) => {
+    try {
+      scope.rule(inject.event);
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      problems.push({ path: ['injects', i, 'event'], message: error.message });
+    }
+    if (inject.turn > spec.turns) {
+      problems.push({ path: ['injects', i, 'turn'], message: `turn ${inject.turn} is after the scenario's last turn (${spec.turns})` });
+    }
+  });
 }
 
 const CONSTANT_ZERO: Expr = { source: '0', evaluate: () => 0, explain: () => '0', inputs: () => ({}) };

@@ -111,6 +111,21 @@ export const variantSchema = z.strictObject({
   interventions: z.array(interventionSpecSchema).max(256).default([]),
 });
 
+/** A role a person can play in an exercise (`sandtable exercise --role ACTOR`). */
+export const roleSchema = z.strictObject({
+  actor: kebabId.describe('The actor the player decides for, such as "usa".'),
+  brief: text.min(1).describe('What the player reads before deciding: the situation from this actor\'s side.'),
+  goals: z.array(text).max(16).default([]).describe('What the actor wants, one line each; shown beside the brief.'),
+});
+
+/** An inject: an event the instructor's timeline makes happen at a turn of an exercise. */
+export const injectSchema = z.strictObject({
+  id: kebabId.describe('The inject\'s id, such as "flights-declared-illegal".'),
+  turn: z.number().int().min(1).max(LIMITS.turns).describe('The turn it fires at (1 = the month after the start).'),
+  event: kebabId.describe('The rule it fires.'),
+  brief: text.min(1).describe('What the players are told when it fires.'),
+});
+
 /** An issue on which actors take stances. */
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
 /** A world quantity in [0, 1]. */
@@ -153,6 +168,10 @@ export const scenarioSchema = z.strictObject({
   /** Interventions the scenario always applies (variants add to them). */
   interventions: z.array(interventionSpecSchema).max(256).default([]),
   variants: z.array(variantSchema).max(LIMITS.variants).default([]),
+  roles: z.array(roleSchema).max(LIMITS.actors).default([])
+    .describe('Role briefs for exercises; not part of the scenario hash (they do not change runs).'),
+  injects: z.array(injectSchema).max(256).default([])
+    .describe('The exercise inject timeline; not part of the scenario hash (fired injects are recorded as interventions).'),
 });
 
 /** A scenario as written in a file (before defaults). */
@@ -162,3 +181,5 @@ export type ScenarioSpec = z.output<typeof scenarioSchema>;
 export type EffectSpec = z.output<typeof effectSchema>;
 export type InterventionSpec = z.output<typeof interventionSpecSchema>;
 export type VariantSpec = z.output<typeof variantSchema>;
+export type RoleSpec = z.output<typeof roleSchema>;
+export type InjectSpec = z.output<typeof injectSchema>;
