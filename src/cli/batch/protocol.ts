@@ -1,13 +1,15 @@
 import type { PairedData } from '../../engine/batch/paired.js';
 import type { TallyData } from '../../engine/batch/tally.js';
+import type { ScenarioSpec } from '../../scenarios/format.js';
 
 // The messages between the command (main thread) and its worker threads.
 // Scenarios hold compiled functions, which cannot cross threads, so a job
-// names its scenarios and every worker loads them itself.
+// carries the scenario's checked data and every worker compiles it itself
+// (compiling is cheap; reading and checking the file is what costs).
 
-/** A scenario as the command line named it. */
-export interface ScenarioRef {
-  readonly ref: string;
+/** A scenario as data: what `compileScenario` needs to build it. */
+export interface ScenarioSource {
+  readonly spec: ScenarioSpec;
   readonly variant: string | null;
 }
 
@@ -15,7 +17,7 @@ export interface ScenarioRef {
 export type Job =
   | {
       readonly kind: 'tally';
-      readonly scenario: ScenarioRef;
+      readonly scenario: ScenarioSource;
       /** Parameter overrides of each combination (one empty combination for a batch). */
       readonly combinations: readonly Readonly<Record<string, number>>[];
       readonly seed: number;
@@ -27,8 +29,8 @@ export type Job =
     }
   | {
       readonly kind: 'compare';
-      readonly base: ScenarioRef;
-      readonly variant: ScenarioRef;
+      readonly base: ScenarioSource;
+      readonly variant: ScenarioSource;
       readonly seed: number;
       readonly turns: number;
     };

@@ -1,8 +1,18 @@
 import type { Scenario } from '../../engine/types.js';
 import { ScenarioError } from '../../scenarios/compile.js';
-import { DEFAULT_SCENARIO, loadScenario } from '../../scenarios/load.js';
+import { DEFAULT_SCENARIO, loadScenario, resolveSpec, splitReference } from '../../scenarios/load.js';
 import { UsageError } from '../errors.js';
-import { loadForCommand } from '../scenario.js';
+import { asUsageError, loadForCommand } from '../scenario.js';
+import type { ScenarioSource } from './protocol.js';
+
+/**
+ * The data a worker compiles a command's scenario from. Call after the
+ * scenario has loaded (so the reference is known to be good).
+ */
+export function sourceOf(ref: string | undefined, variant: string | undefined): ScenarioSource {
+  const split = splitReference(ref ?? DEFAULT_SCENARIO);
+  return { spec: asUsageError(() => resolveSpec(split.scenario)), variant: variant ?? split.variant };
+}
 
 /**
  * Load a scenario with parameter overrides (a sweep's combination); an

@@ -7,7 +7,7 @@ import { BatchTally } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
 import { deriveSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
-import { loadScenario } from '../../scenarios/load.js';
+import { compileScenario } from '../../scenarios/compile.js';
 import { CsvRows } from './csv.js';
 import type { FromWorker, Job, Task, ToWorker } from './protocol.js';
 
@@ -25,7 +25,7 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
   let loaded: { combination: number; scenario: Scenario } | null = null;
   const scenarioOf = (combination: number) => {
     if (loaded?.combination !== combination) {
-      loaded = { combination, scenario: loadScenario(spec.scenario.ref, spec.scenario.variant, spec.combinations[combination]) };
+      loaded = { combination, scenario: compileScenario(spec.scenario.spec, spec.scenario.variant, spec.combinations[combination]) };
     }
     return loaded.scenario;
   };
@@ -59,8 +59,8 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
 }
 
 function compareWorker(spec: Extract<Job, { kind: 'compare' }>) {
-  const base = loadScenario(spec.base.ref, spec.base.variant);
-  const variant = loadScenario(spec.variant.ref, spec.variant.variant);
+  const base = compileScenario(spec.base.spec, spec.base.variant);
+  const variant = compileScenario(spec.variant.spec, spec.variant.variant);
   const tally = new PairedTally(pairedLayoutOf(base, variant, spec.turns));
   return {
     run(task: Task): void {
@@ -81,16 +81,20 @@ function fail(error: unknown): void {
   post({ type: 'error', message: error instanceof Error ? error.message : String(error), simulation: error instanceof SimulationError });
 }
 
+// If setting up fails, the error is reported once and the worker stays
+// listening until the pool terminates it, so the error cannot race its exit.
+let worker: ReturnType<typeof tallyWorker> | null = null;
 try {
-  const worker = job.kind === 'tally' ? tallyWorker(job) : compareWorker(job);
-  port.on('message', (message: ToWorker) => {
-    try {
-      if (message.type === 'task') worker.run(message.task);
-      else worker.finish();
-    } catch (error) {
-      fail(error);
-    }
-  });
+  worker = job.kind === 'tally' ? tallyWorker(job) : compareWorker(job);
 } catch (error) {
   fail(error);
 }
+port.on('message', (message: ToWorker) => {
+  if (worker === null) return;
+  try {
+    if (message.type === 'task') worker.run(message.task);
+    else worker.finish();
+  } catch (error) {
+    fail(error);
+  }
+});

@@ -10,6 +10,7 @@ import { execute } from '../batch/execute.js';
 import { interruptible } from '../batch/interrupt.js';
 import { defaultWorkers } from '../batch/options.js';
 import { OutputFile } from '../batch/output-file.js';
+import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
 import { loadForCommand } from '../scenario.js';
 
@@ -49,7 +50,7 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
       csv?.write(batchCsvHeader(layout));
       const results = await execute({
         workers,
-        job: { kind: 'tally', scenario: { ref: ref ?? scenario.id, variant: options.variant ?? null }, combinations: [{}], seed, turns, quantiles: true, csv: csv !== null },
+        job: { kind: 'tally', scenario: sourceOf(ref, options.variant), combinations: [{}], seed, turns, quantiles: true, csv: csv !== null },
         tasks,
         window: csv === null ? undefined : workers * 8,
         signal,

@@ -8,7 +8,7 @@ import { formatComparison } from '../batch/compare-text.js';
 import { execute } from '../batch/execute.js';
 import { interruptible } from '../batch/interrupt.js';
 import { defaultWorkers } from '../batch/options.js';
-import type { ScenarioRef } from '../batch/protocol.js';
+import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../scenario.js';
@@ -26,16 +26,16 @@ export interface CompareOptions {
  * seeds, so on the same random numbers; the differences are then due to what
  * the variant changed, not to chance.
  */
-export async function compareCommand(baseRef: string, variantRef: string, options: CompareOptions): Promise<number> {
+export async function compareCommand(baseRef: string, variantArgument: string, options: CompareOptions): Promise<number> {
   const base = loadForCommand(baseRef, undefined);
-  const [variant, variantRefResolved] = loadVariant(baseRef, variantRef);
+  const [variant, variantRef] = loadVariant(baseRef, variantArgument);
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? base.defaultTurns;
   const workers = options.workers ?? defaultWorkers();
   const tally = new PairedTally(pairedLayoutOf(base, variant, turns));
   const results = await interruptible((signal) => execute({
     workers,
-    job: { kind: 'compare', base: { ref: baseRef, variant: null }, variant: variantRefResolved, seed, turns },
+    job: { kind: 'compare', base: sourceOf(baseRef, undefined), variant: sourceOf(variantRef, undefined), seed, turns },
     tasks: planTasks(0, options.runs, options.runs, workers),
     signal,
   }));
@@ -50,16 +50,16 @@ export async function compareCommand(baseRef: string, variantRef: string, option
  * The variant side: a scenario reference, or just a variant of the base
  * (`compare niger-2024 us-withdrawal`) when no scenario has that name.
  */
-function loadVariant(baseRef: string, variantRef: string): [Scenario, ScenarioRef] {
+function loadVariant(baseRef: string, variantRef: string): [Scenario, string] {
   try {
-    return [loadForCommand(variantRef, undefined), { ref: variantRef, variant: null }];
+    return [loadForCommand(variantRef, undefined), variantRef];
   } catch (error) {
     const base = splitReference(baseRef);
     const shorthand = !isFileReference(variantRef) && !variantRef.includes('/') && !isFileReference(base.scenario);
     if (!(error instanceof UsageError) || !shorthand) throw error;
     const ref = `${base.scenario}/${variantRef}`;
     try {
-      return [loadForCommand(ref, undefined), { ref, variant: null }];
+      return [loadForCommand(ref, undefined), ref];
     } catch {
       throw error;
     }

@@ -10,7 +10,7 @@ import { sweepCsv } from '../batch/csv.js';
 import { execute } from '../batch/execute.js';
 import { interruptible } from '../batch/interrupt.js';
 import { defaultWorkers } from '../batch/options.js';
-import { loadWithOverrides } from '../batch/scenarios.js';
+import { loadWithOverrides, sourceOf } from '../batch/scenarios.js';
 import { formatSweep } from '../batch/sweep-text.js';
 import { planTasks } from '../batch/tasks.js';
 import { UsageError } from '../errors.js';
@@ -56,7 +56,7 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
 
   const results = await interruptible((signal) => execute({
     workers,
-    job: { kind: 'tally', scenario: { ref: ref ?? base.id, variant: options.variant ?? null }, combinations: list, seed, turns, quantiles: false, csv: false },
+    job: { kind: 'tally', scenario: sourceOf(ref, options.variant), combinations: list, seed, turns, quantiles: false, csv: false },
     tasks: planTasks(from, to, options.runs, workers),
     signal,
   }));
