@@ -48,6 +48,8 @@ describe('streaming tallies', () => {
     for (const event of Object.values(summary.events)) {
       expect(event.byTurn).toHaveLength(25);
       expect(event.byTurn[24]).toBe(event.p);
+      expect(event.byTurnCi95).toHaveLength(25);
+      expect(event.byTurnCi95[24]).toEqual(event.ci95);
       for (let turn = 1; turn < 25; turn += 1) expect(event.byTurn[turn]).toBeGreaterThanOrEqual(event.byTurn[turn - 1]);
     }
     for (const indicator of Object.values(summary.indicators)) {

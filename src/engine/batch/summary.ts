@@ -31,6 +31,8 @@ export interface EventSummary {
   readonly medianTurn: number | null;
   /** Probability that it has fired by turn t, for t = 0..turns. */
   readonly byTurn: readonly number[];
+  /** The Wilson 95% interval of each of those. */
+  readonly byTurnCi95: readonly Interval[];
 }
 
 export interface IndicatorTurn {
@@ -94,10 +96,12 @@ export function summarizeTally(tally: BatchTally): TallySummary {
   layout.events.forEach((event, index) => {
     const counts = tally.firstFired.subarray(index * width, index * width + layout.turns + 1);
     const byTurn: number[] = [];
+    const byTurnCi95: Interval[] = [];
     let cumulative = 0;
     for (const count of counts) {
       cumulative += count;
       byTurn.push(share(cumulative));
+      byTurnCi95.push(interval(wilson(cumulative, runs)));
     }
     events[event.id] = {
       title: event.title,
@@ -106,6 +110,7 @@ export function summarizeTally(tally: BatchTally): TallySummary {
       ci95: interval(wilson(cumulative, runs)),
       medianTurn: medianTurn(counts, cumulative),
       byTurn,
+      byTurnCi95,
     };
   });
 
