@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 
+// Frozen objects never change, and Immer shares unchanged parts of a state
+// between turns, so each part is serialised once and reused from here.
+const serialised = new WeakMap<object, string>();
+
+// Keys that JSON.stringify would print as they are, between quotes.
+const PLAIN_KEY = /^[\w\-.:| ]*$/;
+
 /**
  * Canonical JSON: object keys sorted, no whitespace, numbers as JavaScript
  * prints them (the shortest round-trip form, the same on every platform).
@@ -11,14 +18,28 @@ export function canonicalJson(value: unknown): string {
     }
     return JSON.stringify(value) ?? 'null';
   }
+  const cached = serialised.get(value);
+  if (cached !== undefined) return cached;
+  let text: string;
   if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
+    text = '[';
+    for (let i = 0; i < value.length; i += 1) text += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    text += ']';
+  } else {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    text = '{';
+    let first = true;
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue;
+      text += `${first ? '' : ','}${PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key)}:${canonicalJson(item)}`;
+      first = false;
+    }
+    text += '}';
   }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  if (Object.isFrozen(value)) serialised.set(value, text);
+  return text;
 }
 
 /** sha256 of the canonical JSON of a value, as hex. */

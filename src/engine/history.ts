@@ -52,9 +52,34 @@ export function startHistory(
     seed,
     turns,
     interventions,
-    kept: [{ turn: 0, state: initial, hash: hashOf(initial), patches: [], events: [], decisions: [] }],
+    kept: [keptTurn(0, initial, [], [], [])],
     plans: planInterventions([...segmentInterventions(segments), ...interventions], turns),
     streams: new Streams(seed),
+  };
+}
+
+/**
+ * A kept turn whose hash is worked out the first time it is read: stepping
+ * through a run in the UI needs no hashes; records and replays read them all.
+ */
+function keptTurn(
+  turn: number,
+  state: WorldState,
+  patches: readonly Patch[],
+  events: readonly FiredEvent[],
+  decisions: readonly Decision[],
+): Turn {
+  let hash: string | undefined;
+  return {
+    turn,
+    state,
+    get hash() {
+      hash ??= hashOf(state);
+      return hash;
+    },
+    patches,
+    events,
+    decisions,
   };
 }
 
@@ -68,14 +93,7 @@ export function advance(history: History): History {
   const last = current(history);
   const turn = last.turn + 1;
   const result = step(history.scenario, last.state, history.streams, planAt(history.plans, turn));
-  const kept: Turn = {
-    turn,
-    state: result.state,
-    hash: hashOf(result.state),
-    patches: result.patches,
-    events: result.events,
-    decisions: result.decisions,
-  };
+  const kept = keptTurn(turn, result.state, result.patches, result.events, result.decisions);
   return { ...history, kept: [...history.kept, kept] };
 }
 

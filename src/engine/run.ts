@@ -4,8 +4,11 @@ import { advanceTo, startHistory, type History } from './history.js';
 import { planAt, planInterventions } from './interventions.js';
 import { outcomeOf, type Outcome } from './outcome.js';
 import { Streams } from './random.js';
+import { cloneState } from './state.js';
 import { stepInPlace } from './step.js';
-import type { Decision, FiredEvent, Intervention, MutableState, Scenario, WorldState } from './types.js';
+import type { Decision, FiredEvent, Intervention, Scenario, WorldState } from './types.js';
+
+export { cloneState };
 
 export interface RunOptions {
   readonly seed: number;
@@ -40,29 +43,6 @@ export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (state
   const firstFired: Record<string, number> = {};
   for (const [id, tally] of Object.entries(working.events)) firstFired[id] = tally.first;
   return { state: working as WorldState, firstFired };
-}
-
-/** A private, writable deep copy of a state; faster than structuredClone for this one shape. */
-export function cloneState(state: WorldState): MutableState {
-  const actors: MutableState['actors'] = {};
-  for (const id in state.actors) {
-    const actor = state.actors[id];
-    actors[id] = { stance: { ...actor.stance }, salience: { ...actor.salience }, attrs: { ...actor.attrs } };
-  }
-  const coop: MutableState['coop'] = {};
-  for (const id in state.coop) coop[id] = { ...state.coop[id] };
-  const events: MutableState['events'] = {};
-  for (const id in state.events) events[id] = { ...state.events[id] };
-  return {
-    turn: state.turn,
-    actors,
-    coop,
-    indicators: { ...state.indicators },
-    flags: { ...state.flags },
-    events,
-    scheduled: state.scheduled.map((entry) => ({ ...entry })),
-    actions: { ...state.actions },
-  };
 }
 
 /** The JSON shape of `sandtable run --json`. */

@@ -4,6 +4,7 @@ import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
 import type { InterventionPlan } from './interventions.js';
 import { shortKey, type Streams } from './random.js';
+import { cloneState, syncState } from './state.js';
 import type {
   Action, ActorDef, Decision, EvalContext, Explanation, FiredEvent, MutableState, Rule, Scenario, WorldState,
 } from './types.js';
@@ -25,6 +26,12 @@ export interface StepResult extends TurnOutcome {
 /**
  * Advance the world by one turn (one month), immutably: the interactive path,
  * which keeps every state and the patches between them.
+ *
+ * The turn is computed on a private working copy by the very recipe the batch
+ * path runs (so both give bit-identical states by construction, and the
+ * recipe reads plain objects instead of Immer proxies); the result is then
+ * written into an Immer draft value by value, which gives the new immutable
+ * state with structural sharing and one patch per changed value.
  */
 export function step(
   scenario: Scenario,
@@ -32,13 +39,10 @@ export function step(
   streams: Streams,
   plan: InterventionPlan,
 ): StepResult {
-  let outcome: TurnOutcome = { events: [], decisions: [] };
+  const working = cloneState(state);
+  const outcome = stepInPlace(scenario, working, streams, plan, true);
   const [next, patches] = produceWithPatches(state, (draft) => {
-    try {
-      outcome = advance(scenario, draft as MutableState, streams, plan, true);
-    } catch (error) {
-      throw atTurn(error, state.turn + 1);
-    }
+    syncState(draft as MutableState, state, working);
   });
   return { state: next, patches, ...outcome };
 }
