@@ -8,6 +8,7 @@ import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { replayCommand } from './commands/replay.js';
+import { parseFormat, parseReportRuns, reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { showCommand } from './commands/show.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -69,6 +70,16 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the replayed run as JSON')
     .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
     .action((file, options) => setCode(replayCommand(file, options)));
+
+  program
+    .command('report')
+    .description('after-action report of a run record: decisions, injects, timeline, and what the choices changed over paired runs')
+    .argument('<record>', 'a run record (exported from an exercise or the TUI, or written by run --record)')
+    .addOption(new Option('--format <F>', 'md (Markdown, the default) or html (one self-contained page with charts)').argParser(parseFormat))
+    .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500)').argParser(parseReportRuns))
+    .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
+    .action((record, options) => setCode(reportCommand(record, options)));
 
   const runs = () => new Option('--runs <N>', 'number of runs').argParser(parseRuns).makeOptionMandatory();
   const workers = () => new Option('--workers <K>', 'worker threads (default: the number of cores)').argParser(parseWorkers);

@@ -1,0 +1,68 @@
+import { InvalidArgumentError } from 'commander';
+import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/record.js';
+import { afterAction } from '../../engine/report/after-action.js';
+import { renderReport, type ReportFormat } from '../../report/index.js';
+import { EXIT, UsageError } from '../errors.js';
+import { readUserFile, writeFileAtomic } from '../files.js';
+import { positiveInteger } from '../options.js';
+import { loadForCommand, specForCommand } from '../scenario.js';
+
+/** Paired runs of the counterfactual when `--runs` is not given. */
+export const DEFAULT_REPORT_RUNS = 500;
+/** The most paired runs a report computes (on one thread). */
+export const MAX_REPORT_RUNS = 100_000;
+
+/** Parse `report --runs`. */
+export const parseReportRuns = positiveInteger('the number of runs', MAX_REPORT_RUNS);
+
+/** Parse `--format`: md or html. */
+export function parseFormat(value: string): ReportFormat {
+  if (value === 'md' || value === 'html') return value;
+  throw new InvalidArgumentError(`the report format must be md or html, not "${value}".`);
+}
+
+export interface ReportOptions {
+  format?: ReportFormat;
+  out?: string;
+  runs?: number;
+  scenario?: string;
+}
+
+/** `sandtable report RECORD`: the after-action report of a run record, as Markdown or HTML. */
+export function reportCommand(file: string, options: ReportOptions): number {
+  const format = options.format ?? (options.out !== undefined && /\.html?$/i.test(options.out) ? 'html' : 'md');
+  let record: RunRecord;
+  try {
+    record = parseRecord(readUserFile(file, 'run record'));
+  } catch (error) {
+    if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
+    throw error;
+  }
+  // A record names its scenario by id; a scenario file must be named again with --scenario.
+  const ref = options.scenario ?? record.scenario.id;
+  const scenario = loadForCommand(ref, record.scenario.variant ?? undefined);
+  let result;
+  try {
+    result = replay(record, scenario, (variant) => loadForCommand(ref, variant ?? undefined));
+  } catch (error) {
+    if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
+    throw error;
+  }
+  if (!result.ok) {
+    throw new UsageError(
+      `${file} does not replay (turn ${result.turn} differs), so a report would not describe the recorded run; ` +
+        `\`sandtable replay ${file} --verify\` shows where`,
+      EXIT.checkFailed,
+    );
+  }
+  const spec = specForCommand(ref);
+  const analysis = afterAction(result.history, options.runs ?? DEFAULT_REPORT_RUNS);
+  const content = renderReport({ analysis, roles: spec.roles, injects: spec.injects, record: file }, format);
+  if (options.out === undefined) {
+    process.stdout.write(content);
+  } else {
+    writeFileAtomic(options.out, content);
+    process.stderr.write(`sandtable: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${options.out}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,110 @@
+import type { AfterAction } from '../engine/report/after-action.js';
+import type { Block, Chart, Line } from './document.js';
+import { clear, interval, percent, points, signed, value } from './numbers.js';
+
+/** The counterfactual: how the player's deviations changed the distribution over paired runs. */
+export function counterfactualBlocks(analysis: AfterAction): Block[] {
+  const { counterfactual } = analysis;
+  const { comparison, runs, deviations } = counterfactual;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: `What the choices changed, over ${runs} paired runs` },
+    {
+      kind: 'paragraph',
+      line: [
+        `Each of ${runs} runs is played twice on the same seed (run i is seeded from seed ${counterfactual.seed} and i, as `,
+        { code: 'sandtable batch' }, ` does): once with the ${deviations.length} ${deviations.length === 1 ? 'deviation' : 'deviations'} applied at ${deviations.length === 1 ? 'its month' : 'their months'}, `,
+        'once with the policy deciding; both get the same injects and draw the same random numbers, so they differ only through the choices. ',
+        'Differences are "with the choices" minus "policy deciding", with 95% intervals (a paired t interval for metrics, Newcombe\'s paired score interval for chances).',
+      ],
+    },
+  ];
+  if (deviations.length === 0) {
+    const why = analysis.decisions.length === 0 ? 'No person chose for any actor' : 'Every choice was the one the policy picked';
+    blocks.push({
+      kind: 'paragraph',
+      line: [{ strong: why }, ', so the two arms are the same run on every seed: no run diverged, and every difference below is zero.'],
+    });
+  }
+  const divergence: Line = comparison.diverged === 0
+    ? ['Runs that diverged: ', { strong: `0 of ${runs}` }, '.']
+    : [
+        'Runs that diverged: ', { strong: `${comparison.diverged} of ${runs}` },
+        ` (${percent(comparison.diverged / runs)}); they first differ at turn ${comparison.firstDivergence.min} at the earliest, turn ${comparison.firstDivergence.median} in the median.`,
+      ];
+  blocks.push({ kind: 'paragraph', line: divergence });
+
+  const metrics = Object.entries(comparison.metrics);
+  blocks.push(
+    { kind: 'heading', level: 3, text: 'Metrics at the last turn (means)' },
+    {
+      kind: 'table',
+      head: ['Metric', 'With the choices', 'Policy deciding', 'Difference', '95% interval'],
+      numeric: [false, true, true, true, true],
+      rows: metrics.map(([, metric]) => [
+        [metric.title], [value(metric.variant)], [value(metric.base)],
+        [clear(metric.ci95) ? { strong: signed(metric.difference) } : signed(metric.difference)], [interval(metric.ci95)],
+      ]),
+    },
+  );
+  const outcomes = Object.entries(comparison.outcomes);
+  blocks.push(
+    { kind: 'heading', level: 3, text: 'Outcome classes' },
+    {
+      kind: 'table',
+      head: ['Outcome', 'With the choices', 'Policy deciding', 'Difference', '95% interval'],
+      numeric: [false, true, true, true, true],
+      rows: outcomes.map(([id, klass]) => [
+        id === analysis.outcome.class ? [{ strong: klass.title }, ' (this run)'] : [klass.title],
+        [percent(klass.variant)], [percent(klass.base)],
+        [clear(klass.ci95) ? { strong: points(klass.difference) } : points(klass.difference)], [interval(klass.ci95, points)],
+      ]),
+    },
+  );
+  const events = Object.entries(comparison.events).filter(([, event]) => event.baseOnly + event.variantOnly > 0);
+  blocks.push({ kind: 'heading', level: 3, text: 'Events whose chance changed' });
+  blocks.push(events.length === 0
+    ? { kind: 'paragraph', line: ['No event fired in one arm of a pair and not in the other.'] }
+    : {
+        kind: 'table',
+        head: ['Event', 'With the choices', 'Policy deciding', 'Difference', '95% interval'],
+        numeric: [false, true, true, true, true],
+        rows: events.map(([id, event]) => [
+          [event.title, ' ', { code: id }], [percent(event.variant)], [percent(event.base)],
+          [clear(event.ci95) ? { strong: points(event.difference) } : points(event.difference)], [interval(event.ci95, points)],
+        ]),
+      });
+  blocks.push({ kind: 'charts', charts: [outcomeChart(analysis), metricChart(analysis)] });
+  return blocks;
+}
+
+function outcomeChart(analysis: AfterAction): Chart {
+  const { player, policy } = analysis.counterfactual;
+  const ids = Object.keys(player.outcomes);
+  const arm = (summary: typeof player) => ({
+    values: ids.map((id) => summary.outcomes[id].p),
+    low: ids.map((id) => summary.outcomes[id].ci95[0]),
+    high: ids.map((id) => summary.outcomes[id].ci95[1]),
+  });
+  return {
+    kind: 'bars',
+    title: `Outcome classes over ${analysis.counterfactual.runs} runs (◆ this run's outcome)`,
+    groups: ids.map((id) => ({ label: player.outcomes[id].title, marked: id === analysis.outcome.class })),
+    bars: [
+      { label: 'with the choices', style: 'player', ...arm(player) },
+      { label: 'policy deciding', style: 'policy', ...arm(policy) },
+    ],
+  };
+}
+
+function metricChart(analysis: AfterAction): Chart {
+  return {
+    kind: 'differences',
+    title: 'Difference in each metric at the last turn (with the choices − policy deciding, 95% interval)',
+    rows: Object.values(analysis.counterfactual.comparison.metrics).map((metric) => ({
+      label: metric.title,
+      value: metric.difference,
+      low: metric.ci95?.[0] ?? metric.difference,
+      high: metric.ci95?.[1] ?? metric.difference,
+    })),
+  };
+}

@@ -1,0 +1,59 @@
+// The report as a small document model, so the Markdown and the HTML say the
+// same things: sections build blocks once, and each format only renders them.
+
+/** Text with emphasis: plain, strong or code. */
+export type Inline = string | { readonly strong: string } | { readonly code: string };
+
+/** A line of inline parts. */
+export type Line = readonly Inline[];
+
+/** A chart of values over turns: one line per series (the HTML draws it; Markdown leaves it out). */
+export interface LineChart {
+  readonly kind: 'lines';
+  readonly title: string;
+  /** x labels, one per turn. */
+  readonly turns: readonly string[];
+  readonly min: number;
+  readonly max: number;
+  readonly series: readonly {
+    readonly label: string;
+    readonly values: readonly number[];
+    readonly style: SeriesStyle;
+    /** A band (such as the 5th to 95th percentile) drawn under the line. */
+    readonly band?: { readonly low: readonly number[]; readonly high: readonly number[] };
+  }[];
+}
+
+/** Bars of probabilities in groups (outcome classes), each bar with its interval. */
+export interface BarChart {
+  readonly kind: 'bars';
+  readonly title: string;
+  readonly groups: readonly { readonly label: string; readonly marked: boolean }[];
+  readonly bars: readonly { readonly label: string; readonly style: SeriesStyle; readonly values: readonly number[]; readonly low: readonly number[]; readonly high: readonly number[] }[];
+}
+
+/** Differences with their intervals around zero (a forest plot). */
+export interface DifferenceChart {
+  readonly kind: 'differences';
+  readonly title: string;
+  readonly rows: readonly { readonly label: string; readonly value: number; readonly low: number; readonly high: number }[];
+}
+
+export type Chart = LineChart | BarChart | DifferenceChart;
+
+/** Which of a few fixed, colour-blind-safe looks a series has. */
+export type SeriesStyle = 'run' | 'baseline' | 'player' | 'policy';
+
+export type Block =
+  | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly line: Line }
+  | { readonly kind: 'list'; readonly items: readonly Line[] }
+  | { readonly kind: 'table'; readonly head: readonly string[]; readonly rows: readonly (readonly Line[])[]; readonly numeric: readonly boolean[] }
+  | { readonly kind: 'quote'; readonly text: string }
+  | { readonly kind: 'charts'; readonly charts: readonly Chart[] };
+
+/** The whole report: a title and its blocks. */
+export interface ReportDocument {
+  readonly title: string;
+  readonly blocks: readonly Block[];
+}

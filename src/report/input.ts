@@ -1,0 +1,25 @@
+import type { AfterAction } from '../engine/report/after-action.js';
+
+/** A role brief, as the scenario gives it. */
+export interface RoleBrief {
+  readonly actor: string;
+  readonly brief: string;
+  readonly goals: readonly string[];
+}
+
+/** An inject of the scenario's timeline, to give the injects that fired their briefs. */
+export interface InjectBrief {
+  readonly id: string;
+  readonly turn: number;
+  readonly event: string;
+  readonly brief: string;
+}
+
+/** What a report is made from: the analysis of the run, and the scenario's exercise texts. */
+export interface ReportInput {
+  readonly analysis: AfterAction;
+  readonly roles: readonly RoleBrief[];
+  readonly injects: readonly InjectBrief[];
+  /** The record file as the user named it, for the commands that reproduce the report. */
+  readonly record: string;
+}

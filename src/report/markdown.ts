@@ -1,0 +1,72 @@
+import { stripControl } from '../engine/text.js';
+import type { Block, Chart, Inline, Line, LineChart, ReportDocument } from './document.js';
+import { value } from './numbers.js';
+
+/** Text made safe for Markdown: no control sequences, one line, no character Markdown would read as syntax. */
+export function escapeMarkdown(text: string): string {
+  return stripControl(text).replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`);
+}
+
+function code(text: string): string {
+  const clean = stripControl(text).replace(/\s*\n\s*/g, ' ');
+  return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
+}
+
+function inline(part: Inline): string {
+  if (typeof part === 'string') return escapeMarkdown(part);
+  if ('strong' in part) return `**${escapeMarkdown(part.strong)}**`;
+  return code(part.code);
+}
+
+function line(parts: Line): string {
+  return parts.map(inline).join('');
+}
+
+/** An indicator chart block as a table: the value at the start, and each series at the end. */
+function lineTable(charts: readonly LineChart[]): string[] {
+  if (charts.length === 0) return [];
+  const series = charts[0].series;
+  const head = ['Indicator', 'Start', ...series.map((item) => `${item.label}, at the end`)];
+  const rows = charts.map((chart) => [
+    escapeMarkdown(chart.title),
+    value(chart.series[chart.series.length - 1].values[0] ?? 0),
+    ...chart.series.map((item) => value(item.values[item.values.length - 1] ?? 0)),
+  ]);
+  return [
+    `| ${head.map(escapeMarkdown).join(' | ')} |`,
+    `| --- | ${head.slice(1).map(() => '---:').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+}
+
+function block(item: Block): string[] {
+  switch (item.kind) {
+    case 'heading':
+      return [`${'#'.repeat(item.level)} ${escapeMarkdown(item.text)}`];
+    case 'paragraph':
+      return [line(item.line)];
+    case 'list':
+      return item.items.map((entry) => `- ${line(entry)}`);
+    case 'quote':
+      return [`> ${escapeMarkdown(item.text)}`];
+    case 'table':
+      return [
+        `| ${item.head.map(escapeMarkdown).join(' | ')} |`,
+        `| ${item.numeric.map((numeric) => (numeric ? '---:' : '---')).join(' | ')} |`,
+        ...item.rows.map((row) => `| ${row.map(line).join(' | ')} |`),
+      ];
+    case 'charts':
+      // Bars and differences repeat tables given just before them; indicators become a table of their own.
+      return lineTable(item.charts.filter((chart: Chart): chart is LineChart => chart.kind === 'lines'));
+  }
+}
+
+/** The report as Markdown that pastes into a course page. */
+export function renderMarkdown(document: ReportDocument): string {
+  const parts = [`# ${escapeMarkdown(document.title)}`];
+  for (const item of document.blocks) {
+    const lines = block(item);
+    if (lines.length > 0) parts.push(lines.join('\n'));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
