@@ -4,7 +4,7 @@ import { sameLayout, type BatchLayout } from './layout.js';
 import { shardRange } from './shard.js';
 import { SHARD_FORMAT, SHARD_FORMAT_VERSION, shardFileSchema, tallyFromJson, type ShardFile } from './shard-file.js';
 import type { ScenarioInfo } from './summary.js';
-import { combinations, type SweepAxis } from './sweep.js';
+import { combinationCount, combinations, MAX_COMBINATIONS, type SweepAxis } from './sweep.js';
 import { BatchTally } from './tally.js';
 
 /** Shard files that cannot be merged, with a sentence saying why. */
@@ -55,6 +55,10 @@ export function parseShardFile(text: string): ShardFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MergeError(`has an invalid field ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
+  }
+  const planned = combinationCount(parsed.data.parameters);
+  if (planned > MAX_COMBINATIONS) {
+    throw new MergeError(`is a sweep of ${planned} combinations; a sweep has at most ${MAX_COMBINATIONS}`);
   }
   return parsed.data as ShardFile;
 }

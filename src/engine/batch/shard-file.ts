@@ -52,8 +52,17 @@ export interface ShardFile {
   }[];
 }
 
+/**
+ * The most a shard file may claim. Shards come from other machines, so claims
+ * no real batch makes (a billion shards, a layout of a million events) are
+ * refused before anything is allocated for them. Shards, runs and values per
+ * parameter match the command line's limits; layout sizes, the scenario
+ * format's.
+ */
+export const SHARD_FILE_LIMITS = { shards: 100_000, runs: 100_000_000, values: 1000, events: 512, indicators: 128, outcomes: 32, metrics: 64 } as const;
+
 const count = z.number().int().min(0);
-const named = z.array(z.object({ id: z.string(), title: z.string() }));
+const named = (most: number) => z.array(z.object({ id: z.string(), title: z.string() })).max(most);
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
 const bigInteger = z.string().regex(/^-?\d+$/, 'a whole number in decimal');
 
@@ -61,18 +70,18 @@ export const shardFileSchema = z.object({
   format: z.literal(SHARD_FORMAT),
   formatVersion: z.number(),
   command: z.enum(['batch', 'sweep']),
-  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }),
-  runs: z.number().int().min(1),
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1).max(SHARD_FILE_LIMITS.shards) }),
+  runs: z.number().int().min(1).max(SHARD_FILE_LIMITS.runs),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
   scenario: z.object({ id: z.string(), title: z.string(), version: z.string(), variant: z.string().nullable(), hash }),
-  parameters: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
+  parameters: z.array(z.object({ name: z.string(), values: z.array(z.number()).min(1).max(SHARD_FILE_LIMITS.values) })),
   layout: z.object({
     turns: z.number().int().min(1).max(MAX_TURNS),
-    events: named,
-    indicators: named,
-    outcomes: named,
-    metrics: named,
+    events: named(SHARD_FILE_LIMITS.events),
+    indicators: named(SHARD_FILE_LIMITS.indicators),
+    outcomes: named(SHARD_FILE_LIMITS.outcomes),
+    metrics: named(SHARD_FILE_LIMITS.metrics),
     quantiles: z.boolean(),
   }),
   combinations: z.array(z.object({

@@ -12,6 +12,14 @@ export function axisValues(from: number, to: number, steps: number): number[] {
   return Array.from({ length: steps }, (_, k) => round(from + ((to - from) * k) / (steps - 1)));
 }
 
+/** The most combinations a sweep may have: each is a compiled scenario and a tally of its own. */
+export const MAX_COMBINATIONS = 10_000;
+
+/** How many combinations the axes make, counted without making them. */
+export function combinationCount(axes: readonly SweepAxis[]): number {
+  return axes.reduce((product, axis) => product * axis.values.length, 1);
+}
+
 /**
  * Every combination of the axes' values (full factorial), the first axis
  * varying slowest, as parameter overrides.
