@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILTIN_DIR } from '../../../src/scenarios/load.js';
+import { smallScenario } from '../../properties/arbitraries.js';
+import { TINY } from '../../scenarios/fixtures.js';
+import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings, type Outcome } from './harness.js';
+import { damaged, HOSTILE_TOKENS, junk, mutated } from './mutations.js';
+
+// The scenario loader on text from strangers: parseSpec (and loadScenario on
+// the same text written to a file) either gives a scenario that compiles and
+// runs, or a ScenarioError whose every problem is one printable line.
+
+const GENERATED_CASES = 800;
+const JSON_CASES = 400;
+const SOUP_CASES = 500;
+const TINY_CASES = 700;
+const NIGER_CASES = 300;
+const LIMIT_MS = 20_000;
+
+const NIGER = readFileSync(join(BUILTIN_DIR, 'niger-2024.yaml'), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'sandtable-fuzz-scenarios-'));
+
+/** The outcome for one text: parsed from memory, and every other case also loaded from a file. */
+async function load(worker: FuzzWorker, text: string, file: string, fromDisk: boolean): Promise<Outcome> {
+  if (!fromDisk) return worker.run('spec', { text, file }, LIMIT_MS);
+  const path = join(dir, file);
+  writeFileSync(path, text);
+  return worker.run('file', { path, variant: null }, LIMIT_MS);
+}
+
+/** Lines of `key: value` at random depths: text that looks like YAML to a parser. */
+const soup = fc.array(
+  fc.tuple(
+    fc.integer({ min: 0, max: 6 }),
+    fc.constantFrom('id', 'title', 'actors', 'rules', 'chance', 'effects', 'add', 'variants', 'extends', 'turns', '-', '- id', 'x', ...HOSTILE_TOKENS),
+    fc.oneof(junk, fc.constantFrom('niger-2024', '[]', '{}', '"0.5"', '0.5', '- a', '&a [1, 2]', '*a', '!!str x', '|\n  block')),
+  ).map(([indent, key, value]) => `${'  '.repeat(indent)}${key}: ${value}`),
+  { maxLength: 30 },
+).map((lines) => lines.join('\n'));
+
+describe('the scenario loader, fuzzed', () => {
+  const worker = new FuzzWorker();
+  afterAll(async () => {
+    await worker.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`reads ${GENERATED_CASES} generated scenarios, damaged, as YAML and JSON`, async () => {
+    let valid = 0;
+    const input = fc.tuple(fc.oneof({ weight: 1, arbitrary: smallScenario }, { weight: 3, arbitrary: damaged(smallScenario) }), fc.boolean(), fc.nat());
+    await fc.assert(fc.asyncProperty(input, async ([data, asJson, n]) => {
+      const text = asJson ? JSON.stringify(data, null, n % 3) : stringify(data);
+      const outcome = await load(worker, text, asJson ? 'generated.json' : 'generated.yaml', n % 2 === 0);
+      expectResultOrDocumentedError(outcome, text);
+      if (outcome.kind === 'value') valid += 1;
+    }), fuzzSettings(GENERATED_CASES));
+    expect(valid).toBeGreaterThan(GENERATED_CASES / 10);
+  });
+
+  it(`reads ${JSON_CASES} arbitrary JSON documents`, async () => {
+    await fc.assert(fc.asyncProperty(fc.json({ maxDepth: 6 }), async (text) => {
+      expectResultOrDocumentedError(await worker.run('spec', { text, file: 'any.json' }, LIMIT_MS), text);
+    }), fuzzSettings(JSON_CASES));
+  });
+
+  it(`reads ${SOUP_CASES} texts that only look like YAML`, async () => {
+    await fc.assert(fc.asyncProperty(fc.oneof(soup, fc.string({ unit: 'binary', maxLength: 400 })), async (text) => {
+      expectResultOrDocumentedError(await worker.run('spec', { text, file: 'soup.yaml' }, LIMIT_MS), text);
+    }), fuzzSettings(SOUP_CASES));
+  });
+
+  it(`reads ${TINY_CASES} mutations of a small valid scenario`, async () => {
+    let valid = 0;
+    await fc.assert(fc.asyncProperty(mutated(TINY), fc.boolean(), async (text, fromDisk) => {
+      const outcome = await load(worker, text, 'tiny.yaml', fromDisk);
+      expectResultOrDocumentedError(outcome, text);
+      if (outcome.kind === 'value') valid += 1;
+    }), fuzzSettings(TINY_CASES));
+    expect(valid).toBeGreaterThan(TINY_CASES / 20);
+  });
+
+  it(`reads ${NIGER_CASES} mutations of niger-2024.yaml`, async () => {
+    let valid = 0;
+    await fc.assert(fc.asyncProperty(mutated(NIGER, 3), fc.boolean(), async (text, fromDisk) => {
+      const outcome = await load(worker, text, 'niger-2024.yaml', fromDisk);
+      expectResultOrDocumentedError(outcome, text);
+      if (outcome.kind === 'value') valid += 1;
+    }), fuzzSettings(NIGER_CASES));
+    expect(valid).toBeGreaterThan(NIGER_CASES / 20);
+  });
+});
