@@ -4,6 +4,7 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
 import { batchCommand } from './commands/batch.js';
 import { compareCommand } from './commands/compare.js';
+import { collect, exerciseCommand } from './commands/exercise.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
@@ -44,6 +45,17 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(turns())
     .addOption(variant())
     .action((scenario, options) => setCode(tuiCommand(scenario, options)));
+
+  program
+    .command('exercise')
+    .description('a teaching exercise in the terminal UI: people decide for the roles each month; injects on a timeline')
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .option('--role <ACTOR>', 'the actor a person plays, e.g. usa (repeat for several roles taking turns)', collect)
+    .addOption(seed())
+    .addOption(turns())
+    .addOption(variant())
+    .option('--injects <file>', 'an inject file (YAML or JSON) that adds to the scenario\'s inject timeline, or replaces it')
+    .action((scenario, options) => setCode(exerciseCommand(scenario, options)));
 
   program
     .command('list')

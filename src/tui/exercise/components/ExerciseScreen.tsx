@@ -1,0 +1,187 @@
+import { Box, Text } from 'ink';
+import { monthLabel } from '../../../engine/calendar.js';
+import { outcomeOf } from '../../../engine/outcome.js';
+import { stripControl } from '../../../engine/text.js';
+import { Screen } from '../../components/Screen.js';
+import { TooSmall } from '../../components/TooSmall.js';
+import { startSession } from '../../session.js';
+import { usePaint } from '../../theme.js';
+import { indicatorRows } from '../../view-model.js';
+import { instructorItems, queuedCount } from '../instructor.js';
+import { exerciseLayoutFor, type ExerciseLayout } from '../layout.js';
+import { seatRole, turnOf, type ExerciseSession, type Notice } from '../session.js';
+import { decidingMonth, happenedRows, optionRows, postureLine, shownMonth } from '../view.js';
+import { BriefPanel } from './BriefPanel.js';
+import { DecisionPanel } from './DecisionPanel.js';
+import { ExerciseHelp } from './ExerciseHelp.js';
+import { HappenedPanel } from './HappenedPanel.js';
+import { InstructorPanel } from './InstructorPanel.js';
+import { OutcomePanel } from './OutcomePanel.js';
+import { SituationPanel } from './SituationPanel.js';
+
+export interface ExerciseScreenProps {
+  readonly session: ExerciseSession;
+  readonly columns: number;
+  readonly rows: number;
+}
+
+const DECIDE_HINTS = ['↑↓ pick', 'Enter choose', 'r brief', 'Tab panels', 'i instructor', 'u take back', 'e export', 'p odds'];
+const DONE_HINTS = ['e export', 'Tab panels', 'u take back', 'r brief'];
+const ALWAYS = ['? keys', 'q quit'];
+
+/** As many key hints as fit in `width`, most useful first; help and quit are always shown. */
+export function exerciseHints(done: boolean, width: number): string {
+  const hints = done ? DONE_HINTS : DECIDE_HINTS;
+  for (let count = hints.length; count >= 0; count -= 1) {
+    const line = [...hints.slice(0, count), ...ALWAYS].join(' · ');
+    if (line.length <= width) return line;
+  }
+  return ALWAYS.join(' · ');
+}
+
+function footerLines(notice: Notice | null, width: number): 1 | 2 {
+  return notice !== null && notice.text.length > width ? 2 : 1;
+}
+
+/** The whole exercise screen for a session and a terminal size; a pure view. */
+export function ExerciseScreen({ session, columns, rows }: ExerciseScreenProps) {
+  if (session.mode === 'panels') return <PanelsView session={session} columns={columns} rows={rows} />;
+  const { scenario } = session.history;
+  const actions = Math.max(...session.roles.map((role) => scenario.actors.find((actor) => actor.id === role.actor)?.actions.length ?? 0));
+  const fit = exerciseLayoutFor(columns, rows, { indicators: scenario.indicators.length, actions }, footerLines(session.notice, columns));
+  if (!fit.fits) return <TooSmall columns={columns} rows={rows} need={fit.need} />;
+  const { layout } = fit;
+  return (
+    <Box flexDirection="column" width={layout.columns} height={layout.rows}>
+      <ExerciseHeader session={session} width={layout.columns} />
+      <Body session={session} layout={layout} />
+      <ExerciseFooter session={session} width={layout.columns} />
+    </Box>
+  );
+}
+
+function ExerciseHeader({ session, width }: { readonly session: ExerciseSession; readonly width: number }) {
+  const paint = usePaint();
+  const { history } = session;
+  const { scenario } = history;
+  const name = scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`;
+  const queued = queuedCount(session);
+  const status = `Turn ${turnOf(session)}/${history.turns} · ${shownMonth(session)} · seed ${history.seed}${queued > 0 ? ` · instructor: ${queued} queued` : ''}`;
+  return (
+    <Box width={width} height={1}>
+      <Box flexGrow={1} flexShrink={1} overflow="hidden">
+        <Text wrap="truncate-end">
+          <Text bold color={paint('cyan')}>sandtable exercise</Text>
+          <Text> {stripControl(name)} </Text>
+          <Text dimColor>{stripControl(scenario.title)}</Text>
+        </Text>
+      </Box>
+      <Box flexShrink={0} marginLeft={1}>
+        <Text bold>{status}</Text>
+      </Box>
+    </Box>
+  );
+}
+
+function ExerciseFooter({ session, width }: { readonly session: ExerciseSession; readonly width: number }) {
+  const paint = usePaint();
+  const { notice } = session;
+  if (notice === null && session.mode === 'brief') return <Text dimColor wrap="truncate-end">Enter or Esc: to the decision · r reads the brief again later · q quit</Text>;
+  if (notice === null) return <Text dimColor wrap="truncate-end">{exerciseHints(session.mode === 'done', width)}</Text>;
+  return (
+    <Box width={width} height={footerLines(notice, width)} overflow="hidden">
+      <Text wrap="wrap" bold color={paint(notice.tone === 'error' ? 'red' : 'green')}>{notice.text}</Text>
+    </Box>
+  );
+}
+
+function Body({ session, layout }: { readonly session: ExerciseSession; readonly layout: ExerciseLayout }) {
+  const { history } = session;
+  const { scenario } = history;
+  const width = layout.columns;
+  const height = layout.rows - 1 - layout.footerHeight;
+  const role = seatRole(session);
+  const seat = session.roles.length > 1 ? `seat ${session.seat + 1} of ${session.roles.length}` : '';
+  const turn = turnOf(session);
+  const lower = layout.decisionHeight + layout.happenedHeight;
+  if (session.mode === 'help') return <ExerciseHelp width={width} height={height} />;
+  if (session.mode === 'brief') return <BriefPanel role={role} seat={seat} width={width} height={height} full />;
+  const top = (
+    <Box height={layout.topHeight}>
+      <BriefPanel role={role} seat={seat} width={layout.briefWidth} height={layout.topHeight} />
+      <Box width={1} />
+      <SituationPanel month={shownMonth(session)} indicators={indicatorRows(scenario, history.kept, turn)} width={layout.situationWidth} height={layout.topHeight} />
+    </Box>
+  );
+  const happened = (
+    <HappenedPanel
+      month={shownMonth(session)}
+      turn={turn}
+      rows={happenedRows(session)}
+      postures={postureLine(session)}
+      start={`The exercise starts in ${shownMonth(session)}. Each month every role decides, then the month is played; injects from the instructor are announced here.`}
+      width={width}
+      height={layout.happenedHeight}
+    />
+  );
+  if (session.mode === 'instructor') {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {top}
+        <InstructorPanel
+          items={instructorItems(session)}
+          row={session.row}
+          next={decidingMonth(session)}
+          monthOf={(value) => monthLabel(scenario.start, value)}
+          width={width}
+          height={lower}
+        />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {top}
+      {session.mode === 'decide' && (
+        <DecisionPanel
+          actorName={stripControl(role.name)}
+          month={decidingMonth(session)}
+          options={optionRows(session)}
+          pick={session.pick}
+          odds={session.odds}
+          seat={seat}
+          lines={layout.actionLines}
+          width={width}
+          height={layout.decisionHeight}
+        />
+      )}
+      {session.mode === 'done' && <Outcome session={session} width={width} height={layout.decisionHeight} />}
+      {happened}
+    </Box>
+  );
+}
+
+function Outcome({ session, width, height }: { readonly session: ExerciseSession; readonly width: number; readonly height: number }) {
+  const { scenario } = session.history;
+  const outcome = outcomeOf(scenario, session.history.kept[turnOf(session)].state);
+  return (
+    <OutcomePanel
+      month={shownMonth(session)}
+      outcome={stripControl(outcome.title)}
+      metrics={scenario.metrics.map((metric) => ({ title: stripControl(metric.title), value: outcome.metrics[metric.id] ?? 0 }))}
+      saved={session.saved}
+      width={width}
+      height={height}
+    />
+  );
+}
+
+/** The main UI's panels over the exercise's run, at the month looked at; read-only. */
+function PanelsView({ session, columns, rows }: ExerciseScreenProps) {
+  const main = {
+    ...startSession(session.history),
+    turn: session.look,
+    notice: { tone: 'info' as const, text: `Exercise, all panels: ← → other months · Tab or Esc back (turn ${turnOf(session)} is the latest)` },
+  };
+  return <Screen session={main} columns={columns} rows={rows} whatIfs={[]} />;
+}
