@@ -41,12 +41,13 @@ export function InstructorPanel({ items, row, next, monthOf, width, height }: In
   const room = Math.max(1, height - 6);
   const start = Math.max(0, Math.min(items.length - room, row - Math.floor(room / 2)));
   const shown = items.slice(start, start + room);
-  const statusWidth = Math.min(30, Math.floor(width * 0.3));
+  const labels = shown.map((item) => label(item, monthOf));
+  const statusWidth = Math.min(32, Math.max(...labels.map((item) => item.status.length)));
   return (
     <Panel title={`Instructor: injects and rules (next month is ${next})`} note={`${row + 1}/${items.length}`} width={width} height={height}>
       {shown.map((item, i) => {
         const index = start + i;
-        const { text, status } = label(item, monthOf);
+        const { text, status } = labels[i];
         const heading = index === 0 || items[index - 1].kind !== item.kind
           ? (item.kind === 'inject' ? 'Inject timeline' : 'Any rule of the scenario')
           : null;
@@ -56,7 +57,7 @@ export function InstructorPanel({ items, row, next, monthOf, width, height }: In
             {heading !== null && <Text bold color={paint('cyan')}>{heading}</Text>}
             <Text wrap="truncate-end" inverse={index === row}>
               {index === row ? '▸ ' : '  '}
-              {pad(stripControl(text), Math.max(10, width - statusWidth - 3))}
+              {pad(stripControl(text), Math.max(10, width - statusWidth - 4))}{' '}
               <Text bold={active} color={active ? paint('red') : undefined}>{status}</Text>
             </Text>
           </Box>
