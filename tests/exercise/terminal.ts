@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers.js';
+
+// The built binary in a real terminal, as tests/e2e/tui.test.ts drives it:
+// tmux gives it a pseudo-terminal of a fixed size, takes keys, and shows what
+// is on the screen. Every wait is bounded; the server has a socket of its own.
+const WAIT_MS = 15_000;
+
+function quote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+async function until(check: () => boolean, describe: () => string): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > WAIT_MS) throw new Error(`gave up after ${WAIT_MS} ms; ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A tmux server of its own, and terminals running `sandtable` in a working directory. */
+export function tmuxServer(work: string) {
+  const socket = `sandtable-exercise-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  let sessions = 0;
+  return {
+    /** Keep the server up between terminals (it would shut down with its last session). */
+    start() {
+      tmux('new-session', '-d', '-s', 'keeper', 'sleep 600');
+    },
+    stop() {
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+    },
+    /** A terminal running `sandtable ARGS`; its exit code is written to a file when it ends. */
+    terminal(args: string, options: { columns?: number; rows?: number } = {}) {
+      sessions += 1;
+      const name = `s${sessions}`;
+      const exitFile = join(work, `${name}.exit`);
+      // CI=false: Ink renders nothing until exit when it believes it runs in CI.
+      const command = `cd ${quote(work)} && env CI=false ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; echo $? > ${quote(exitFile)}`;
+      tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
+      const screen = () => {
+        try {
+          return tmux('capture-pane', '-p', '-t', name);
+        } catch {
+          return '';
+        }
+      };
+      return {
+        screen,
+        keys(...keys: string[]) {
+          tmux('send-keys', '-t', name, ...keys);
+        },
+        /** Wait until the screen shows `text`. */
+        async waitFor(text: string | RegExp) {
+          await until(() => (typeof text === 'string' ? screen().includes(text) : text.test(screen())), () => `screen:\n${screen()}`);
+        },
+        /** Wait for the program to end; resolves to its exit code. */
+        async exitCode(): Promise<number> {
+          await until(() => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim() !== '', () => `still running:\n${screen()}`);
+          return Number(readFileSync(exitFile, 'utf8').trim());
+        },
+      };
+    },
+  };
+}
