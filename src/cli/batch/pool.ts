@@ -102,7 +102,7 @@ export function runPool(options: PoolOptions): Promise<ResultMessage[]> {
           if (results.length === count) {
             settled = true;
             signal.removeEventListener('abort', onAbort);
-            resolve(results);
+            void stopAll().then(() => resolve(results), () => resolve(results));
           }
       }
     };
