@@ -36,6 +36,13 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** What the test reads of a chart element in the page (the tests are type-checked without the DOM library). */
+interface ChartNode {
+  getBoundingClientRect(): { readonly width: number; readonly height: number };
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): { readonly length: number };
+}
+
 const interventions: Intervention[] = [
   { kind: 'force', event: 'us-flights-declared-illegal', turn: 1 },
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((turn): Intervention => ({ kind: 'choose', actor: 'usa', action: turn % 2 === 0 ? 'pressure' : 'withdraw', turn })),
@@ -61,7 +68,8 @@ describe('the HTML report in Chromium', () => {
     });
     await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
 
-    const charts = await tab.locator('svg.chart').evaluateAll((nodes) => nodes.map((node) => {
+    const charts = await tab.locator('svg.chart').evaluateAll((nodes: unknown[]) => nodes.map((item) => {
+      const node = item as ChartNode;
       const box = node.getBoundingClientRect();
       return {
         kind: node.getAttribute('class'),

@@ -1,7 +1,6 @@
 import { current } from '../../engine/history.js';
 import type { ExerciseSession } from './session.js';
-import type { InjectFate } from './types.js';
-import type { Inject } from './types.js';
+import type { Inject, InjectFate } from './types.js';
 
 /** A row of the instructor's list: an inject of the timeline, or any rule of the scenario. */
 export type InstructorItem =

@@ -2,6 +2,7 @@ import { monthLabel } from '../../engine/calendar.js';
 import { current, type History } from '../../engine/history.js';
 import { outcomeOf } from '../../engine/outcome.js';
 import { stripControl } from '../../engine/text.js';
+import type { Action } from '../../engine/types.js';
 import { instructorItems, type InstructorItem } from './instructor.js';
 import { EMPTY_QUEUE, planTurn, playTurn, takeBackTurn, type Queue } from './step.js';
 import type { Inject, InjectFate, Role } from './types.js';
@@ -143,7 +144,7 @@ function apply(state: ExerciseSession, action: ExerciseAction, before: ExerciseS
 }
 
 /** The actions of the role deciding. */
-export function actionsOf(session: ExerciseSession) {
+export function actionsOf(session: ExerciseSession): readonly Action[] {
   const role = seatRole(session);
   return session.history.scenario.actors.find((actor) => actor.id === role.actor)?.actions ?? [];
 }
