@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { decodeUtf8 } from '../scenarios/utf8.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -18,15 +19,39 @@ export function writeFileAtomic(path: string, content: string): void {
   }
 }
 
-/** Read a text file the user named, with a one-line error for every way it can fail. */
+/** Largest file a command reads (run records, shard and inject files); real ones are far smaller. */
+export const MAX_USER_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Read a UTF-8 text file the user named, with a one-line error for every way
+ * it can fail. Only regular files are read: a pipe could block forever and a
+ * device such as /dev/zero never ends. The file is checked once open
+ * (non-blocking, so opening a pipe does not wait for a writer), so it cannot
+ * be swapped for something else between the check and the read.
+ */
 export function readUserFile(path: string, what: string): string {
+  let bytes: Buffer;
+  let fd: number | null = null;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${what} ${path} is a directory`);
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw new UsageError(`${what} ${path} is a directory`);
+    if (!stats.isFile()) throw new UsageError(`${what} ${path} is not a regular file`);
+    if (stats.size > MAX_USER_FILE_BYTES) {
+      throw new UsageError(`${what} ${path} is ${stats.size} bytes; the limit is ${MAX_USER_FILE_BYTES} bytes (256 MiB)`);
+    }
+    bytes = readFileSync(fd);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${what} ${path}: ${describeIoError(error)}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    throw new UsageError(`${what} ${path} is not UTF-8 text (line ${decoded.line}, column ${decoded.column}); save it as UTF-8`);
+  }
+  return decoded.text;
 }
 
 /** A short reason for a file-system error. */

@@ -71,7 +71,22 @@ function what(path: readonly Part[]): string {
 
 /** Turn zod issues into problems, with paths in the data that was checked. */
 export function problemsFromIssues(issues: readonly Issue[], schema: z.ZodType, data: unknown, base: readonly Part[] = []): Problem[] {
-  return issues.flatMap((issue) => describe(issue, schema, data, [...base, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))]));
+  return issues
+    .filter((issue) => !isImpliedBound(issue, issues))
+    .flatMap((issue) => describe(issue, schema, data, [...base, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))]));
+}
+
+/**
+ * zod checks a whole number against the safe-integer range as well as the
+ * field's own limit; when both fail (turns: 1e300) only the field's limit is
+ * worth a line.
+ */
+function isImpliedBound(issue: Issue, all: readonly Issue[]): boolean {
+  if ((issue.code !== 'too_big' && issue.code !== 'too_small') || (issue.origin !== 'int' && issue.origin !== 'number')) return false;
+  const bound = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  if (Math.abs(bound) !== Number.MAX_SAFE_INTEGER) return false;
+  const where = issue.path.map(String).join('\u0000');
+  return all.some((other) => other !== issue && other.code === issue.code && other.path.map(String).join('\u0000') === where);
 }
 
 function describe(issue: Issue, schema: z.ZodType, data: unknown, path: Part[]): Problem[] {

@@ -1,8 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ScenarioError } from './compile.js';
 import { suggest } from './scope.js';
 import { parseSource, type SourceFile } from './source.js';
+import { decodeUtf8 } from './utf8.js';
 
 /** Where the built-in scenarios live (the same place from src/ and from dist/). */
 export const BUILTIN_DIR = fileURLToPath(new URL('../../src/scenarios/builtin/', import.meta.url));
@@ -35,13 +37,17 @@ export function readSourceFile(path: string, shown: string = path): SourceFile {
   if (size > MAX_FILE_BYTES) {
     throw new ScenarioNotFound(`${shown} is ${size} bytes; scenario files are limited to ${MAX_FILE_BYTES} bytes (4 MiB)`);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new ScenarioNotFound(`cannot read scenario file ${shown}: ${describeIoError(error)}`);
   }
-  return parseSource(text, shown, path);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    throw new ScenarioError([{ path: [], message: 'is not UTF-8 text; save the file as UTF-8', line: decoded.line, column: decoded.column }], shown);
+  }
+  return parseSource(decoded.text, shown, path);
 }
 
 function describeIoError(error: unknown): string {
