@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SimulationError } from '../engine/errors.js';
+import { stripControl } from '../engine/text.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
 import { batchCommand } from './commands/batch.js';
@@ -30,7 +31,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
       writeOut: (text) => process.stdout.write(text),
       writeErr: (text) => process.stderr.write(text),
       // Commander's errors become the one-line form of every other error.
-      outputError: (text) => process.stderr.write(`sandtable: ${text.replace(/\s*\n\s*/g, ' ').trim()}\n`),
+      outputError: (text) => process.stderr.write(`sandtable: ${stripControl(text.replace(/\s*\n\s*/g, ' ').trim())}\n`),
     });
 
   const seed = () => new Option('--seed <S>', 'random seed, 0 to 4294967295 (picked and printed when omitted)').argParser(parseSeed);
@@ -193,14 +194,15 @@ function reportError(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof SimulationError) {
-    process.stderr.write(`sandtable: error: the scenario cannot be run: ${error.message}\n`);
+    process.stderr.write(`sandtable: error: the scenario cannot be run: ${stripControl(error.message)}\n`);
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
-    for (const line of error.message.split('\n')) process.stderr.write(`sandtable: error: ${line}\n`);
+    // Messages quote file names and values from files and arguments: nothing in them may drive the terminal.
+    for (const line of error.message.split('\n')) process.stderr.write(`sandtable: error: ${stripControl(line)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`sandtable: error: internal error: ${message} (please report this with the command you ran)\n`);
+  process.stderr.write(`sandtable: error: internal error: ${stripControl(message.replace(/\s*\n\s*/g, ' '))} (please report this with the command you ran)\n`);
   return 70;
 }

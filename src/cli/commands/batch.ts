@@ -12,6 +12,7 @@ import { defaultWorkers } from '../batch/options.js';
 import { OutputFile } from '../batch/output-file.js';
 import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
+import { jsonText, printable } from '../json.js';
 import { loadForCommand } from '../scenario.js';
 
 export interface BatchOptions {
@@ -89,10 +90,10 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
       layout,
       combinations: [{ index: 0, params: {}, hash: scenario.hash, tally: tallyToJson(tally) }],
     };
-    process.stdout.write(`${JSON.stringify(file)}\n`);
+    process.stdout.write(jsonText(file));
   } else {
     const summary = summarizeBatch(seed, info, tally);
-    process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatBatch(summary));
+    process.stdout.write(options.json ? jsonText(summary, 2) : printable(formatBatch(summary)));
   }
   if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this batch with --seed ${seed})\n`);
   if (options.csv !== undefined) process.stderr.write(`sandtable: ${to - from} runs × ${turns + 1} turns written to ${options.csv}\n`);

@@ -11,6 +11,7 @@ import { defaultWorkers } from '../batch/options.js';
 import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
 import { UsageError } from '../errors.js';
+import { jsonText, printable } from '../json.js';
 import { loadForCommand } from '../scenario.js';
 
 export interface CompareOptions {
@@ -41,7 +42,7 @@ export async function compareCommand(baseRef: string, variantArgument: string, o
   }));
   for (const result of results) if (result.type === 'paired') tally.add(result.data);
   const comparison = summarizeComparison(seed, scenarioInfo(base), scenarioInfo(variant), tally);
-  process.stdout.write(options.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
+  process.stdout.write(options.json ? jsonText(comparison, 2) : printable(formatComparison(comparison)));
   if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this comparison with --seed ${seed})\n`);
   return 0;
 }

@@ -1,11 +1,12 @@
 import { stripControl } from '../../engine/text.js';
 import { listScenarios } from '../../scenarios/load.js';
+import { jsonText } from '../json.js';
 
 /** `sandtable list [--json]`: the built-in scenarios and their variants. */
 export function listCommand(options: { json?: boolean }): number {
   const scenarios = listScenarios();
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ scenarios }, null, 2)}\n`);
+    process.stdout.write(jsonText({ scenarios }, 2));
     return 0;
   }
   const lines: string[] = [];

@@ -2,6 +2,7 @@ import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/r
 import { reportOf } from '../../engine/run.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile } from '../files.js';
+import { jsonText } from '../json.js';
 import { loadForCommand } from '../scenario.js';
 import { formatTimeline } from '../timeline.js';
 
@@ -26,7 +27,7 @@ export function replayCommand(file: string, options: { verify?: boolean; json?: 
   }
   if (!options.verify) {
     const report = reportOf(result.history);
-    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatTimeline(report, scenario));
+    process.stdout.write(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
   }
   if (!result.ok) {
     process.stderr.write(

@@ -2,6 +2,7 @@ import { recordOf } from '../../engine/record.js';
 import { randomSeed } from '../../engine/random.js';
 import { reportOf, run } from '../../engine/run.js';
 import { writeFileAtomic } from '../files.js';
+import { jsonText } from '../json.js';
 import { loadForCommand } from '../scenario.js';
 import { formatTimeline } from '../timeline.js';
 
@@ -23,7 +24,7 @@ export function runCommand(ref: string | undefined, options: RunOptions): number
   if (options.record !== undefined) {
     writeFileAtomic(options.record, `${JSON.stringify(recordOf(history), null, 2)}\n`);
   }
-  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatTimeline(report, scenario));
+  process.stdout.write(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
   if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this run with --seed ${seed})\n`);
   if (options.record !== undefined) process.stderr.write(`sandtable: run record written to ${options.record}\n`);
   return 0;

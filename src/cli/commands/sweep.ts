@@ -15,6 +15,7 @@ import { formatSweep } from '../batch/sweep-text.js';
 import { planTasks } from '../batch/tasks.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
+import { jsonText, printable } from '../json.js';
 import { loadForCommand } from '../scenario.js';
 
 /** The most combinations a sweep may have. */
@@ -86,14 +87,14 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
       layout,
       combinations: touched.map((index) => ({ index, params: list[index], hash: hashes[index], tally: tallyToJson(tallies.get(index)!) })),
     };
-    process.stdout.write(`${JSON.stringify(file)}\n`);
+    process.stdout.write(jsonText(file));
   } else {
     const summary = summarizeSweep(
       { runs: options.runs, seed, turns, scenario: info, parameters: axes },
       list.map((params, index) => ({ params, hash: hashes[index], tally: tallies.get(index) ?? new BatchTally(layout) })),
     );
     if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
-    process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSweep(summary));
+    process.stdout.write(options.json ? jsonText(summary, 2) : printable(formatSweep(summary)));
     if (options.csv !== undefined) process.stderr.write(`sandtable: ${list.length} combinations written to ${options.csv}\n`);
   }
   if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this sweep with --seed ${seed})\n`);
