@@ -9,10 +9,15 @@ export function round(value: number): number {
   return Math.round(value * PRECISION) / PRECISION;
 }
 
-/** Keep a value inside its range; a non-finite value is a bug in a scenario expression. */
-export function clamp(value: number, min: number, max: number, what: string): number {
+/**
+ * Keep a value inside its range; a non-finite value is a bug in a scenario
+ * expression. `what` names the value for the error: a string, or a function
+ * giving one, so hot paths build no message unless there is an error.
+ */
+export function clamp(value: number, min: number, max: number, what: string | (() => string)): number {
   if (!Number.isFinite(value)) {
-    throw new SimulationError(`${what} would become ${value}; check the expressions that write it`);
+    const name = typeof what === 'string' ? what : what();
+    throw new SimulationError(`${name} would become ${value}; check the expressions that write it`);
   }
   return value < min ? min : value > max ? max : value;
 }
@@ -53,7 +58,7 @@ export function applyEffects(
         const { target } = effect;
         const current = target.get(view);
         const goal = effect.goal.evaluate(view, ctx);
-        const rate = clamp(effect.rate.evaluate(view, ctx), 0, 1, `rate toward ${target.path}`);
+        const rate = clamp(effect.rate.evaluate(view, ctx), 0, 1, () => `rate toward ${target.path}`);
         write(draft, target, current + rate * (goal - current));
         break;
       }

@@ -3,8 +3,10 @@ import seedrandom from 'seedrandom';
 /** The largest seed accepted: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
 
-interface Stream {
-  readonly next: () => number;
+/** One key's generator and how many numbers it has given. */
+export interface Stream {
+  readonly seed: string;
+  next: () => number;
   drawn: number;
 }
 
@@ -16,25 +18,52 @@ interface Stream {
  */
 export class Streams {
   private readonly streams = new Map<string, Stream>();
+  private boundKeys: readonly string[] | null = null;
+  private bound: Stream[] = [];
 
   constructor(readonly seed: number) {}
 
-  /** The draw in [0, 1) of `key`'s stream for `turn` (turns start at 1). */
-  draw(key: string, turn: number): number {
+  /** The stream of a key (created on first use). */
+  stream(key: string): Stream {
     let stream = this.streams.get(key);
-    if (stream === undefined || stream.drawn >= turn) {
-      stream = { next: seedrandom.alea(`${this.seed}|${shortKey(key)}`), drawn: 0 };
+    if (stream === undefined) {
+      const seed = `${this.seed}|${shortKey(key)}`;
+      stream = { seed, next: seedrandom.alea(seed), drawn: 0 };
       this.streams.set(key, stream);
     }
-    // Skipping forward keeps the draw a pure function of (seed, key, turn),
-    // which is what lets a branch start at any turn with the parent's numbers.
-    while (stream.drawn < turn - 1) {
-      stream.next();
-      stream.drawn += 1;
-    }
-    stream.drawn += 1;
-    return stream.next();
+    return stream;
   }
+
+  /** The streams of a fixed list of keys, in its order; kept for the last list asked for. */
+  streamsOf(keys: readonly string[]): readonly Stream[] {
+    if (keys !== this.boundKeys) {
+      this.bound = keys.map((key) => this.stream(key));
+      this.boundKeys = keys;
+    }
+    return this.bound;
+  }
+
+  /** The draw in [0, 1) of `key`'s stream for `turn` (turns start at 1). */
+  draw(key: string, turn: number): number {
+    return drawAt(this.stream(key), turn);
+  }
+}
+
+/** The draw in [0, 1) of a stream for `turn`: a pure function of (seed, key, turn). */
+export function drawAt(stream: Stream, turn: number): number {
+  if (stream.drawn >= turn) {
+    // Going back (a branch, a replay): start the same stream again.
+    stream.next = seedrandom.alea(stream.seed);
+    stream.drawn = 0;
+  }
+  // Skipping forward keeps the draw a pure function of (seed, key, turn),
+  // which is what lets a branch start at any turn with the parent's numbers.
+  while (stream.drawn < turn - 1) {
+    stream.next();
+    stream.drawn += 1;
+  }
+  stream.drawn += 1;
+  return stream.next();
 }
 
 const shortKeys = new Map<string, string>();

@@ -3,7 +3,7 @@ import { decide } from './decide.js';
 import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
 import type { InterventionPlan } from './interventions.js';
-import { shortKey, type Streams } from './random.js';
+import { drawAt, shortKey, type Streams } from './random.js';
 import { cloneState, syncState } from './state.js';
 import type {
   Action, ActorDef, Decision, EvalContext, Explanation, FiredEvent, MutableState, Rule, Scenario, WorldState,
@@ -84,7 +84,9 @@ function advance(
   plan: InterventionPlan,
   explain: boolean,
 ): TurnOutcome {
-  const { deciders, rules } = prepare(scenario);
+  const { deciders, rules, keys } = prepare(scenario);
+  // One stream per decider, then one per rule, in the prepared order.
+  const slots = streams.streamsOf(keys);
   const turn = draft.turn + 1;
   const view = draft as WorldState;
   draft.turn = turn;
@@ -99,8 +101,9 @@ function advance(
   const decisions: Decision[] = [];
   const chosen: PreparedAction[] = [];
   const choices: Record<string, string> = {};
-  for (const { actor, key, actions } of deciders) {
-    const decision = decide(actor, view, before, streams.draw(key, turn), plan.choices.get(actor.id));
+  for (let i = 0; i < deciders.length; i += 1) {
+    const { actor, actions } = deciders[i];
+    const decision = decide(actor, view, before, drawAt(slots[i], turn), plan.choices.get(actor.id));
     decisions.push(decision);
     chosen.push(actions.get(decision.action)!);
     choices[actor.id] = decision.action;
@@ -115,8 +118,9 @@ function advance(
     }
   }
   const firings: Firing[] = [];
-  for (const { rule, key } of rules) {
-    const roll = streams.draw(key, turn);
+  for (let i = 0; i < rules.length; i += 1) {
+    const rule = rules[i];
+    const roll = drawAt(slots[deciders.length + i], turn);
     const firing = evaluateRule(rule, view, ctx, roll, plan, due?.get(rule.id), explain);
     if (firing !== null) firings.push(firing);
   }
@@ -150,8 +154,10 @@ interface PreparedAction {
 
 /** What a scenario's turns need besides the scenario, worked out once per scenario. */
 interface Prepared {
-  readonly deciders: readonly { readonly actor: ActorDef; readonly key: string; readonly actions: ReadonlyMap<string, PreparedAction> }[];
-  readonly rules: readonly { readonly rule: Rule; readonly key: string }[];
+  readonly deciders: readonly { readonly actor: ActorDef; readonly actions: ReadonlyMap<string, PreparedAction> }[];
+  readonly rules: readonly Rule[];
+  /** Stream keys: the deciders' (`decide:<actor>`), then the rules' (`rule:<id>`). */
+  readonly keys: readonly string[];
 }
 
 const preparedScenarios = new WeakMap<Scenario, Prepared>();
@@ -160,15 +166,16 @@ function prepare(scenario: Scenario): Prepared {
   let prepared = preparedScenarios.get(scenario);
   if (prepared === undefined) {
     checkStreamKeys(scenario);
+    const deciders = scenario.actors
+      .filter((actor) => actor.actions.length > 0)
+      .map((actor) => ({
+        actor,
+        actions: new Map(actor.actions.map((action) => [action.id, { action, by: `${actor.id}: ${action.title}` }])),
+      }));
     prepared = {
-      deciders: scenario.actors
-        .filter((actor) => actor.actions.length > 0)
-        .map((actor) => ({
-          actor,
-          key: `decide:${actor.id}`,
-          actions: new Map(actor.actions.map((action) => [action.id, { action, by: `${actor.id}: ${action.title}` }])),
-        })),
-      rules: scenario.rules.map((rule) => ({ rule, key: `rule:${rule.id}` })),
+      deciders,
+      rules: scenario.rules,
+      keys: [...deciders.map(({ actor }) => `decide:${actor.id}`), ...scenario.rules.map((rule) => `rule:${rule.id}`)],
     };
     preparedScenarios.set(scenario, prepared);
   }
@@ -194,7 +201,7 @@ function evaluateRule(
     return { rule, why: explain ? { ...bareExplanation(rule), cause: 'scheduled', scheduledBy } : null };
   }
   if (rule.condition !== null && rule.condition.evaluate(state, ctx) === 0) return null;
-  const chance = clamp(rule.chance.evaluate(state, ctx), 0, 1, `chance of ${rule.id}`);
+  const chance = clamp(rule.chance.evaluate(state, ctx), 0, 1, () => `chance of ${rule.id}`);
   if (!(roll < chance)) return null;
   if (!explain) return { rule, why: null };
   return {
