@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/engine/record.js';
-import { tmuxServer } from '../exercise/terminal.js';
+import { tmuxServer } from './terminal.js';
 import { sandtable } from '../helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sandtable-exercise-e2e-'));

@@ -1,81 +1,19 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecord, replay } from '../../src/engine/record.js';
 import { loadScenario } from '../../src/scenarios/load.js';
-import { ROOT } from '../helpers.js';
+import { quote, tmuxServer } from './terminal.js';
 
-// The built binary in a real terminal: tmux gives it a pseudo-terminal of a
-// fixed size, takes keys, and shows what is on the screen. Every wait is
-// bounded, and the tmux server (on a socket of its own) is killed at the end.
-const SOCKET = `sandtable-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
-const WAIT_MS = 15_000;
 const work = mkdtempSync(join(tmpdir(), 'sandtable-tui-e2e-'));
-let sessions = 0;
+const server = tmuxServer(work);
+const terminal = server.terminal;
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-function quote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A terminal running `sandtable ARGS`; its exit code is written to a file when it ends. */
-function terminal(args: string, options: { columns?: number; rows?: number; env?: string } = {}) {
-  sessions += 1;
-  const name = `s${sessions}`;
-  const exitFile = join(work, `${name}.exit`);
-  // CI=false: Ink renders nothing until exit when it believes it runs in CI.
-  const command = `cd ${quote(work)} && env CI=false ${options.env ?? ''} ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; ` +
-    `echo $? > ${quote(exitFile)}`;
-  tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
-  const screen = (escapes = false) => {
-    try {
-      return tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name);
-    } catch {
-      return '';
-    }
-  };
-  return {
-    screen,
-    keys(...keys: string[]) {
-      tmux('send-keys', '-t', name, ...keys);
-    },
-    resize(columns: number, rows: number) {
-      tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows));
-    },
-    /** Wait until the screen shows `text`. */
-    async waitFor(text: string | RegExp) {
-      await until(() => (typeof text === 'string' ? screen().includes(text) : text.test(screen())), () => `screen:\n${screen()}`);
-    },
-    /** Wait for the program to end; resolves to its exit code. */
-    async exitCode(): Promise<number> {
-      await until(() => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim() !== '', () => `still running:\n${screen()}`);
-      return Number(readFileSync(exitFile, 'utf8').trim());
-    },
-  };
-}
-
-async function until(check: () => boolean, describe: () => string): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > WAIT_MS) throw new Error(`gave up after ${WAIT_MS} ms; ${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-// A session that outlives the others keeps the tmux server up between tests;
-// otherwise each test's server would shut down as the next one starts.
-beforeAll(() => {
-  tmux('new-session', '-d', '-s', 'keeper', 'sleep 600');
-});
+beforeAll(() => server.start());
 
 afterAll(() => {
-  spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  server.stop();
   rmSync(work, { recursive: true, force: true });
 });
 

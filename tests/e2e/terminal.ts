@@ -4,12 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
 
-// The built binary in a real terminal, as tests/e2e/tui.test.ts drives it:
-// tmux gives it a pseudo-terminal of a fixed size, takes keys, and shows what
-// is on the screen. Every wait is bounded; the server has a socket of its own.
+// The built binary in a real terminal: tmux gives it a pseudo-terminal of a
+// fixed size, takes keys, and shows what is on the screen. Every wait is
+// bounded; each test file's server has a socket of its own.
 const WAIT_MS = 15_000;
 
-function quote(text: string): string {
+/** A word quoted for the shell. */
+export function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -23,7 +24,7 @@ async function until(check: () => boolean, describe: () => string): Promise<void
 
 /** A tmux server of its own, and terminals running `sandtable` in a working directory. */
 export function tmuxServer(work: string) {
-  const socket = `sandtable-exercise-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const socket = `sandtable-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   let sessions = 0;
   return {
@@ -35,16 +36,18 @@ export function tmuxServer(work: string) {
       spawnSync('tmux', ['-L', socket, 'kill-server']);
     },
     /** A terminal running `sandtable ARGS`; its exit code is written to a file when it ends. */
-    terminal(args: string, options: { columns?: number; rows?: number } = {}) {
+    terminal(args: string, options: { columns?: number; rows?: number; env?: string } = {}) {
       sessions += 1;
       const name = `s${sessions}`;
       const exitFile = join(work, `${name}.exit`);
       // CI=false: Ink renders nothing until exit when it believes it runs in CI.
-      const command = `cd ${quote(work)} && env CI=false ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; echo $? > ${quote(exitFile)}`;
+      const command = `cd ${quote(work)} && env CI=false ${options.env ?? ''} ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; ` +
+        `echo $? > ${quote(exitFile)}`;
       tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
-      const screen = () => {
+      /** What is on the screen; with `escapes`, with its colour codes. */
+      const screen = (escapes = false) => {
         try {
-          return tmux('capture-pane', '-p', '-t', name);
+          return tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name);
         } catch {
           return '';
         }
@@ -53,6 +56,9 @@ export function tmuxServer(work: string) {
         screen,
         keys(...keys: string[]) {
           tmux('send-keys', '-t', name, ...keys);
+        },
+        resize(columns: number, rows: number) {
+          tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows));
         },
         /** Wait until the screen shows `text`. */
         async waitFor(text: string | RegExp) {
