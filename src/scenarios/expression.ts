@@ -1,6 +1,9 @@
 import jsep from 'jsep';
 import { formatNumber } from '../engine/format.js';
 import type { EvalContext, Expr, WorldState } from '../engine/types.js';
+import { BINARY, MATH, PRECEDENCE, SHOWN, specialise } from './operators.js';
+
+export { MATH_FUNCTIONS } from './operators.js';
 
 // The grammar is jsep's; we only add the words instructors expect and make `^`
 // a power (as in a spreadsheet) instead of a bitwise operator.
@@ -49,30 +52,6 @@ export interface Compiled {
 }
 
 const ATOM = 100;
-const PRECEDENCE: Record<string, number> = {
-  or: 1, '||': 1, and: 2, '&&': 2,
-  '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
-  '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '^': 11, '**': 11,
-};
-const SHOWN: Record<string, string> = { '*': '×', '-': '−', '&&': 'and', '||': 'or', '**': '^' };
-
-const BINARY: Record<string, (a: number, b: number) => number> = {
-  '+': (a, b) => a + b,
-  '-': (a, b) => a - b,
-  '*': (a, b) => a * b,
-  '/': (a, b) => a / b,
-  '%': (a, b) => a % b,
-  '^': (a, b) => a ** b,
-  '**': (a, b) => a ** b,
-  '<': (a, b) => (a < b ? 1 : 0),
-  '>': (a, b) => (a > b ? 1 : 0),
-  '<=': (a, b) => (a <= b ? 1 : 0),
-  '>=': (a, b) => (a >= b ? 1 : 0),
-  '==': (a, b) => (a === b ? 1 : 0),
-  '!=': (a, b) => (a !== b ? 1 : 0),
-};
-
-
 /** Compile expression text against a scope into an engine Expr. */
 export function compileExpression(source: string | number | boolean, scope: Scope): Expr {
   const text = typeof source === 'string' ? source : String(source);
@@ -237,41 +216,6 @@ function binary(node: jsep.BinaryExpression, scope: Scope, depth: number): Compi
   return { evaluate, print, precedence, inputs: [...left.inputs, ...right.inputs], constant };
 }
 
-/**
- * A closure per operator, with a constant side inlined: expressions run a few
- * hundred times per simulated run, so one call less per node matters in batches.
- */
-function specialise(operator: string, l: Eval, r: Eval, lk: number | undefined, rk: number | undefined): Eval {
-  switch (operator) {
-    case '+':
-      if (lk !== undefined) return (s, c) => lk + r(s, c);
-      if (rk !== undefined) return (s, c) => l(s, c) + rk;
-      return (s, c) => l(s, c) + r(s, c);
-    case '-':
-      if (lk !== undefined) return (s, c) => lk - r(s, c);
-      if (rk !== undefined) return (s, c) => l(s, c) - rk;
-      return (s, c) => l(s, c) - r(s, c);
-    case '*':
-      if (lk !== undefined) return (s, c) => lk * r(s, c);
-      if (rk !== undefined) return (s, c) => l(s, c) * rk;
-      return (s, c) => l(s, c) * r(s, c);
-    case '/':
-      return (s, c) => l(s, c) / r(s, c);
-    case '<':
-      return (s, c) => (l(s, c) < r(s, c) ? 1 : 0);
-    case '>':
-      return (s, c) => (l(s, c) > r(s, c) ? 1 : 0);
-    case '<=':
-      return (s, c) => (l(s, c) <= r(s, c) ? 1 : 0);
-    case '>=':
-      return (s, c) => (l(s, c) >= r(s, c) ? 1 : 0);
-    default: {
-      const op = BINARY[operator];
-      return (s, c) => op(l(s, c), r(s, c));
-    }
-  }
-}
-
 function conditional(node: jsep.ConditionalExpression, scope: Scope, depth: number): Compiled {
   const test = operand(node.test, scope, depth);
   const yes = operand(node.consequent, scope, depth);
@@ -286,19 +230,6 @@ function conditional(node: jsep.ConditionalExpression, scope: Scope, depth: numb
     inputs: [...test.inputs, ...yes.inputs, ...no.inputs],
   };
 }
-
-const MATH: Record<string, { arity: [number, number]; fn: (args: number[]) => number }> = {
-  min: { arity: [1, 16], fn: (args) => Math.min(...args) },
-  max: { arity: [1, 16], fn: (args) => Math.max(...args) },
-  abs: { arity: [1, 1], fn: ([x]) => Math.abs(x) },
-  sqrt: { arity: [1, 1], fn: ([x]) => Math.sqrt(x) },
-  pow: { arity: [2, 2], fn: ([x, y]) => x ** y },
-  clamp: { arity: [3, 3], fn: ([x, lo, hi]) => Math.min(Math.max(x, lo), hi) },
-  round: { arity: [1, 1], fn: ([x]) => Math.round(x) },
-};
-
-/** The names of the built-in math functions, for suggestions. */
-export const MATH_FUNCTIONS = Object.keys(MATH);
 
 function call(node: jsep.CallExpression, scope: Scope, depth: number): Compiled {
   if (node.callee.type !== 'Identifier') throw new ExpressionError('only named functions can be called, as in max(a, b)');
