@@ -14,8 +14,17 @@ export function writeFileAtomic(path: string, content: string): void {
     writeFileSync(temporary, content, { flag: 'wx' });
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeIfThere(temporary);
     throw new UsageError(`cannot write ${path}: ${describeIoError(error)}`);
+  }
+}
+
+/** Remove a temporary file if it exists; failing to (its directory is gone or not one) must not hide the error that matters. */
+function removeIfThere(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was left there to remove.
   }
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SimulationError } from '../engine/errors.js';
 import { stripControl } from '../engine/text.js';
 import { ENGINE_VERSION } from '../engine/version.js';
+import { suggest } from '../scenarios/scope.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
 import { batchCommand } from './commands/batch.js';
 import { compareCommand } from './commands/compare.js';
@@ -180,6 +181,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram((value) => {
     code = value;
   });
+  // `help NAME` for a name that is no command would print the whole help as an error: say what is wrong instead.
+  const [first, named] = argv;
+  const names = program.commands.map((command) => command.name());
+  if (first === 'help' && named !== undefined && !names.includes(named)) {
+    return reportError(new UsageError(`unknown command \`${named}\`${suggest(named, names)} (\`sandtable --help\` lists the commands)`));
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return await code;

@@ -2,7 +2,7 @@ import { layoutOf } from '../../engine/batch/layout.js';
 import { shardRange, WHOLE, type Shard } from '../../engine/batch/shard.js';
 import { SHARD_FORMAT, SHARD_FORMAT_VERSION, tallyToJson, type ShardFile } from '../../engine/batch/shard-file.js';
 import { scenarioInfo } from '../../engine/batch/summary.js';
-import { combinations, type SweepAxis } from '../../engine/batch/sweep.js';
+import { combinationCount, combinations, MAX_COMBINATIONS, type SweepAxis } from '../../engine/batch/sweep.js';
 import { summarizeSweep } from '../../engine/batch/sweep-summary.js';
 import { BatchTally } from '../../engine/batch/tally.js';
 import { randomSeed } from '../../engine/random.js';
@@ -17,9 +17,6 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText, printable } from '../json.js';
 import { loadForCommand } from '../scenario.js';
-
-/** The most combinations a sweep may have. */
-export const MAX_COMBINATIONS = 10_000;
 
 export interface SweepOptions {
   set?: SweepAxis[];
@@ -44,9 +41,11 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
   if (options.shard !== undefined && options.csv !== undefined) {
     throw new UsageError('a shard cannot write the sweep table: merge the shards with `sandtable merge --csv FILE`');
   }
+  // Counted before they are made: three --set of 1000 steps would be a billion combinations.
+  const count = combinationCount(axes);
+  if (count > MAX_COMBINATIONS) throw new UsageError(`the sweep has ${count} combinations; at most ${MAX_COMBINATIONS} are allowed`);
   const base = loadForCommand(ref, options.variant);
   const list = combinations(axes);
-  if (list.length > MAX_COMBINATIONS) throw new UsageError(`the sweep has ${list.length} combinations; at most ${MAX_COMBINATIONS} are allowed`);
   const hashes = list.map((overrides) => loadWithOverrides(ref, options.variant, overrides).hash);
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? base.defaultTurns;

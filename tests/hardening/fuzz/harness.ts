@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { CONTROL } from '../helpers.js';
 
 // Fuzzing with a fixed seed and a bounded number of cases, so CI is
 // reproducible and stays within minutes. Every case runs in a worker thread
@@ -131,8 +132,6 @@ export function fuzzSettings<T>(numRuns: number): fc.Parameters<T> {
 /** Time allowed to a whole fuzz property: each case has its own limit, this only bounds the sum. */
 export const PROPERTY_TIMEOUT_MS = 600_000;
 
-/** Characters that drive a terminal (C0 and C1 controls other than newline and tab, escapes). */
-export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /**
  * The outcome is a result or a documented error, never a crash. A documented
