@@ -33,27 +33,47 @@ type Plain = Record<string, unknown>;
  * ever drafted. Lists (the schedule) are replaced whole when they differ.
  */
 export function syncState(draft: MutableState, base: WorldState, source: MutableState): void {
-  syncRecord(() => draft as unknown as Plain, base as unknown as Plain, source as unknown as Plain);
+  syncRecord(draft as unknown as Plain, base as unknown as Plain, source as unknown as Plain);
 }
 
-function syncRecord(target: () => Plain, base: Plain, source: Plain): void {
-  let draft: Plain | null = null;
-  const writable = (): Plain => (draft ??= target());
+/** Write into `draft` what differs between `base` and `source`; called only where something does. */
+function syncRecord(draft: Plain, base: Plain, source: Plain): void {
   for (const key in base) {
-    if (!Object.hasOwn(source, key)) delete writable()[key];
+    if (!Object.hasOwn(source, key)) delete draft[key];
   }
   for (const key in source) {
     const next = source[key];
     const before = base[key];
     if (next === before) continue;
     if (Array.isArray(next)) {
-      if (!Array.isArray(before) || !sameList(before, next)) writable()[key] = next;
+      if (!Array.isArray(before) || !sameList(before, next)) draft[key] = next;
     } else if (isRecord(next) && isRecord(before)) {
-      syncRecord(() => writable()[key] as Plain, before, next);
+      // Reading draft[key] drafts that part, so only when something in it changed.
+      if (differs(before, next)) syncRecord(draft[key] as Plain, before, next);
     } else {
-      writable()[key] = next;
+      draft[key] = next;
     }
   }
+}
+
+/** Does anything in `source` differ from `base`? Compares without allocating. */
+function differs(base: Plain, source: Plain): boolean {
+  let count = 0;
+  for (const key in source) {
+    count += 1;
+    const next = source[key];
+    const before = base[key];
+    if (next === before) continue;
+    if (Array.isArray(next)) {
+      if (!Array.isArray(before) || !sameList(before, next)) return true;
+    } else if (isRecord(next) && isRecord(before)) {
+      if (differs(before, next)) return true;
+    } else {
+      return true;
+    }
+  }
+  for (const _key in base) count -= 1;
+  return count !== 0;
 }
 
 function isRecord(value: unknown): value is Plain {
