@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinSpec } from '../../../src/scenarios/load.js';
-import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings } from './harness.js';
+import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings, PROPERTY_TIMEOUT_MS } from './harness.js';
 import { HOSTILE_TOKENS, mutated } from './mutations.js';
 
 // compileExpression with niger-2024's names, on any text: it compiles (and
@@ -94,7 +94,7 @@ describe('the expression compiler, fuzzed', () => {
     await fc.assert(fc.asyncProperty(text, async (source) => {
       expectResultOrDocumentedError(await worker.run('expression', { source }, LIMIT_MS), source);
     }), fuzzSettings(ARBITRARY_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`compiles or refuses ${STRUCTURED_CASES} expressions shaped like real ones and slips from them`, async () => {
     let compiled = 0;
@@ -110,5 +110,5 @@ describe('the expression compiler, fuzzed', () => {
     }), fuzzSettings(STRUCTURED_CASES));
     // The generator is worth something only if a good share of what it makes is valid.
     expect(compiled).toBeGreaterThan(STRUCTURED_CASES / 4);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -5,7 +5,7 @@ import { MAX_SEED } from '../../../src/engine/random.js';
 import { MAX_TURNS, recordOf, RECORD_FORMAT, RECORD_FORMAT_VERSION, type RunRecord } from '../../../src/engine/record.js';
 import { loadScenario } from '../../../src/scenarios/load.js';
 import { intervention } from '../../properties/arbitraries.js';
-import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings } from './harness.js';
+import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings, PROPERTY_TIMEOUT_MS } from './harness.js';
 import { damaged, HOSTILE_TOKENS, mutated } from './mutations.js';
 
 // The run-record parser on records from strangers: parseRecord either gives a
@@ -101,19 +101,19 @@ describe('the run-record parser, fuzzed', () => {
 
   it('verifies the unchanged records it is given, as a baseline', async () => {
     for (const base of bases) expect(await check(JSON.stringify(base, null, 2))).toEqual({ kind: 'value', summary: 'verified' });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`parses or refuses ${TEXT_CASES} records damaged as text`, async () => {
     await fc.assert(fc.asyncProperty(fc.constantFrom(...bases).chain((base) => mutated(JSON.stringify(base, null, 2))), async (text) => {
       await check(text);
     }), fuzzSettings(TEXT_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`parses or refuses ${DATA_CASES} records damaged as data`, async () => {
     await fc.assert(fc.asyncProperty(damaged(fc.constantFrom(...bases)), async (data) => {
       await check(JSON.stringify(data));
     }), fuzzSettings(DATA_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`replays or refuses ${STRUCTURED_CASES} records with odd values in every field`, async () => {
     let replayed = 0;
@@ -122,7 +122,7 @@ describe('the run-record parser, fuzzed', () => {
       if (outcome.kind === 'value') replayed += 1;
     }), fuzzSettings(STRUCTURED_CASES));
     expect(replayed).toBeGreaterThan(STRUCTURED_CASES / 20);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`refuses ${JSON_CASES} arbitrary JSON documents, some claiming to be records`, async () => {
     const claim = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 })
@@ -131,5 +131,5 @@ describe('the run-record parser, fuzzed', () => {
       const outcome = await check(text);
       expect(outcome.kind, text).toBe('error');
     }), fuzzSettings(JSON_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

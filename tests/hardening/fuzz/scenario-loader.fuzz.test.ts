@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_DIR } from '../../../src/scenarios/load.js';
 import { smallScenario } from '../../properties/arbitraries.js';
 import { TINY } from '../../scenarios/fixtures.js';
-import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings, type Outcome } from './harness.js';
+import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings, PROPERTY_TIMEOUT_MS, type Outcome } from './harness.js';
 import { damaged, HOSTILE_TOKENS, junk, mutated } from './mutations.js';
 
 // The scenario loader on text from strangers: parseSpec (and loadScenario on
@@ -59,19 +59,19 @@ describe('the scenario loader, fuzzed', () => {
       if (outcome.kind === 'value') valid += 1;
     }), fuzzSettings(GENERATED_CASES));
     expect(valid).toBeGreaterThan(GENERATED_CASES / 10);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`reads ${JSON_CASES} arbitrary JSON documents`, async () => {
     await fc.assert(fc.asyncProperty(fc.json({ maxDepth: 6 }), async (text) => {
       expectResultOrDocumentedError(await worker.run('spec', { text, file: 'any.json' }, LIMIT_MS), text);
     }), fuzzSettings(JSON_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`reads ${SOUP_CASES} texts that only look like YAML`, async () => {
     await fc.assert(fc.asyncProperty(fc.oneof(soup, fc.string({ unit: 'binary', maxLength: 400 })), async (text) => {
       expectResultOrDocumentedError(await worker.run('spec', { text, file: 'soup.yaml' }, LIMIT_MS), text);
     }), fuzzSettings(SOUP_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`reads ${TINY_CASES} mutations of a small valid scenario`, async () => {
     let valid = 0;
@@ -81,7 +81,7 @@ describe('the scenario loader, fuzzed', () => {
       if (outcome.kind === 'value') valid += 1;
     }), fuzzSettings(TINY_CASES));
     expect(valid).toBeGreaterThan(TINY_CASES / 20);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`reads ${NIGER_CASES} mutations of niger-2024.yaml`, async () => {
     let valid = 0;
@@ -91,5 +91,5 @@ describe('the scenario loader, fuzzed', () => {
       if (outcome.kind === 'value') valid += 1;
     }), fuzzSettings(NIGER_CASES));
     expect(valid).toBeGreaterThan(NIGER_CASES / 20);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

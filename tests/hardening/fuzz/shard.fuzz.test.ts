@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandtable } from '../../helpers.js';
 import { COIN } from '../../batch/helpers.js';
-import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings } from './harness.js';
+import { expectResultOrDocumentedError, FuzzWorker, fuzzSettings, PROPERTY_TIMEOUT_MS } from './harness.js';
 import { damaged, HOSTILE_TOKENS, mutated } from './mutations.js';
 
 // Shard files travel between machines (a cluster's nodes, a colleague's
@@ -13,7 +13,7 @@ import { damaged, HOSTILE_TOKENS, mutated } from './mutations.js';
 const TEXT_CASES = 500;
 const DATA_CASES = 500;
 const STRUCTURED_CASES = 400;
-const LIMIT_MS = 5_000;
+const LIMIT_MS = 20_000;
 
 type Shard = Record<string, unknown> & { shard: { index: number; count: number }; layout: Record<string, unknown> };
 
@@ -70,7 +70,7 @@ describe('merge on shard files from strangers, fuzzed', () => {
   it('merges the unchanged shards, as a baseline', async () => {
     expect(await check(batch.map((file) => JSON.stringify(file)))).toEqual({ kind: 'value', summary: 'merged 1 combinations' });
     expect(await check(sweep.map((file) => JSON.stringify(file)))).toEqual({ kind: 'value', summary: 'merged 3 combinations' });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`merges or refuses ${TEXT_CASES} shard sets with a shard damaged as text`, async () => {
     const input = fc.tuple(fc.boolean(), fc.nat(1)).chain(([isSweep, which]) => {
@@ -80,7 +80,7 @@ describe('merge on shard files from strangers, fuzzed', () => {
     await fc.assert(fc.asyncProperty(input, async (texts) => {
       await check(texts);
     }), fuzzSettings(TEXT_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`merges or refuses ${DATA_CASES} shard sets with a shard damaged as data`, async () => {
     const input = fc.tuple(fc.boolean(), fc.nat(1)).chain(([isSweep, which]) => {
@@ -90,7 +90,7 @@ describe('merge on shard files from strangers, fuzzed', () => {
     await fc.assert(fc.asyncProperty(input, async (texts) => {
       await check(texts);
     }), fuzzSettings(DATA_CASES));
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it(`refuses ${STRUCTURED_CASES} shard sets that claim enormous counts, quickly`, async () => {
     const input = fc.tuple(fc.boolean(), fc.array(claim, { minLength: 1, maxLength: 3 }), fc.boolean());
@@ -99,5 +99,5 @@ describe('merge on shard files from strangers, fuzzed', () => {
       const edit = (file: Shard) => claims.reduce<Shard>((acc, change) => change(acc) as Shard, file);
       await check(files.map((file, i) => JSON.stringify(both || i === 0 ? edit(file) : file)));
     }), fuzzSettings(STRUCTURED_CASES));
-  }, 600_000);
+  }, PROPERTY_TIMEOUT_MS);
 });

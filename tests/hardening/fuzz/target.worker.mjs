@@ -19,6 +19,7 @@ const [load, compile, expression, scope, record, merge, errors, cliErrors, cliSc
   dist('cli/main.js'),
 ]);
 const { run } = await dist('engine/run.js');
+const exercise = await dist('cli/commands/exercise.js');
 
 /** The error classes the code documents for bad input; anything else thrown is a crash. */
 const DOCUMENTED = [
@@ -85,6 +86,12 @@ const targets = {
     const result = record.replay(parsed, load.loadScenario('niger-2024', parsed.scenario.variant),
       (variant) => load.loadScenario('niger-2024', variant));
     return { kind: 'value', summary: result.ok ? 'verified' : `differs at turn ${result.turn}` };
+  },
+
+  /** An exercise's inject file on disk, checked against niger-2024 over 24 turns. */
+  injects({ path }) {
+    const file = exercise.readInjectFile(path, niger, 24);
+    return { kind: 'value', summary: `${file.injects.length} injects` };
   },
 
   /** Shard files: parse each, then merge them. */
