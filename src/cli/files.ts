@@ -70,6 +70,8 @@ export function describeIoError(error: unknown): string {
     case 'EACCES':
     case 'EPERM': return 'permission denied';
     case 'ENOSPC': return 'no space left on the device';
+    case 'EDQUOT': return 'the disk quota is used up';
+    case 'EFBIG': return 'the file would be larger than this process may write (see ulimit -f)';
     case 'EROFS': return 'the file system is read-only';
     case 'EISDIR': return 'it is a directory';
     case 'ENOTDIR': return 'a part of the path is not a directory';
