@@ -29,6 +29,20 @@ export function batchCsvHeader(layout: BatchLayout): string {
   ]);
 }
 
+/** The most CSV text one task sends back: the worker holds it whole, within its capped heap. */
+const CSV_BYTES_PER_TASK = 8 * 1024 * 1024;
+
+/**
+ * The most runs a task of `batch --csv` may have so that its rows stay within
+ * CSV_BYTES_PER_TASK: a scenario with many indicators and events over many
+ * turns writes megabytes per run.
+ */
+export function csvRunsPerTask(layout: BatchLayout): number {
+  // A generous row: run, seed, turn, date and outcome, up to 12 characters per indicator, 2 per event.
+  const row = 64 + 12 * layout.indicators.length + 2 * layout.events.length;
+  return Math.max(1, Math.floor(CSV_BYTES_PER_TASK / (row * (layout.turns + 1))));
+}
+
 /** Collects one run's rows as its turns go by; the outcome is known only at the end. */
 export class CsvRows {
   private pending: string[] = [];

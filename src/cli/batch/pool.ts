@@ -26,7 +26,22 @@ export interface PoolOptions {
  * it), so the cap is generous: it exists to stop creep, not to ration.
  */
 function limits(job: Job): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
-  return { maxOldGenerationSizeMb: job.kind === 'tally' && job.csv ? 128 : 48, maxYoungGenerationSizeMb: 8 };
+  const base = job.kind === 'tally' && job.csv ? 128 : 48;
+  return { maxOldGenerationSizeMb: base + compiledRoomMb(job), maxYoungGenerationSizeMb: 8 };
+}
+
+/** Heap per byte of scenario data that its compiled form may take (expression closures cost far more than their text). */
+const HEAP_PER_SCENARIO_BYTE = 256;
+
+/**
+ * Room for the job's compiled scenarios on top of the base cap: a large valid
+ * scenario (half a megabyte of expressions) compiles to more than the base
+ * cap, and its worker would run out of heap before its first run.
+ */
+function compiledRoomMb(job: Job): number {
+  const sources = job.kind === 'tally' ? [job.scenario] : [job.base, job.variant];
+  const bytes = sources.reduce((sum, source) => sum + JSON.stringify(source.spec).length, 0);
+  return Math.ceil((bytes * HEAP_PER_SCENARIO_BYTE) / 2 ** 20);
 }
 
 /** Tasks kept queued at each worker, so it never waits for its next one. */

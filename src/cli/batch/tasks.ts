@@ -6,10 +6,11 @@ const MAX_CHUNK = 200;
 /**
  * Split flat work items [from, to) of a batch of `runs` runs per combination
  * into tasks, none crossing a combination, sized so that each worker gets
- * many (load balance) but not so many that messaging costs.
+ * many (load balance) but not so many that messaging costs, and none has
+ * more than `most` runs.
  */
-export function planTasks(from: number, to: number, runs: number, workers: number): Task[] {
-  const chunk = Math.max(1, Math.min(MAX_CHUNK, Math.ceil((to - from) / (workers * 16))));
+export function planTasks(from: number, to: number, runs: number, workers: number, most = MAX_CHUNK): Task[] {
+  const chunk = Math.max(1, Math.min(most, MAX_CHUNK, Math.ceil((to - from) / (workers * 16))));
   const tasks: Task[] = [];
   let at = from;
   while (at < to) {

@@ -5,7 +5,7 @@ import { scenarioInfo, summarizeBatch } from '../../engine/batch/summary.js';
 import { BatchTally } from '../../engine/batch/tally.js';
 import { randomSeed } from '../../engine/random.js';
 import { formatBatch } from '../batch/batch-text.js';
-import { batchCsvHeader } from '../batch/csv.js';
+import { batchCsvHeader, csvRunsPerTask } from '../batch/csv.js';
 import { execute } from '../batch/execute.js';
 import { interruptible } from '../batch/interrupt.js';
 import { defaultWorkers } from '../batch/options.js';
@@ -39,7 +39,7 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
   const workers = options.workers ?? defaultWorkers();
   const { from, to } = shardRange(options.runs, shard);
   const layout = layoutOf(scenario, turns);
-  const tasks = planTasks(from, to, options.runs, workers);
+  const tasks = planTasks(from, to, options.runs, workers, options.csv === undefined ? undefined : csvRunsPerTask(layout));
   const tally = new BatchTally(layout);
   // Signals are caught from before the CSV file exists, so an interrupt always cleans up.
   await interruptible(async (signal) => {
