@@ -10,6 +10,12 @@ export const RECORD_FORMAT = 'sandtable-run-record';
 export const RECORD_FORMAT_VERSION = 1;
 /** The most turns a run may have. */
 export const MAX_TURNS = 600;
+/**
+ * The most interventions a record may hold: far more than an exercise of 600
+ * turns makes, few enough that a stranger's record cannot keep a replay busy
+ * for minutes.
+ */
+export const MAX_RECORD_INTERVENTIONS = 100_000;
 
 /** A run record: everything needed to re-run a run and check it came out the same. */
 export interface RunRecord {
@@ -49,11 +55,11 @@ const recordSchema = z.object({
   formatVersion: z.number(),
   engineVersion: z.string(),
   scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash }),
-  switches: z.array(z.object({ turn: turnNumber, variant: z.string().nullable(), hash })).optional(),
+  switches: z.array(z.object({ turn: turnNumber, variant: z.string().nullable(), hash })).max(MAX_TURNS).optional(),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
-  interventions: z.array(interventionSchema),
-  hashes: z.array(hash),
+  interventions: z.array(interventionSchema).max(MAX_RECORD_INTERVENTIONS),
+  hashes: z.array(hash).max(MAX_TURNS + 1),
   finalHash: hash,
 });
 

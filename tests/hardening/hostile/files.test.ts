@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_RECORD_INTERVENTIONS } from '../../../src/engine/record.js';
 import { MAX_EXPRESSION_LENGTH } from '../../../src/scenarios/expression.js';
 import { LIMITS } from '../../../src/scenarios/format.js';
 import { MAX_FILE_BYTES } from '../../../src/scenarios/load.js';
@@ -89,6 +90,17 @@ describe('enormous numbers', () => {
     }
     // 1e999 is valid JSON for Infinity, which no field accepts.
     expectRefused(sandtable(['replay', file('infinite-seed.json', readFileSync(record, 'utf8').replace(/"seed": \d+/, '"seed": 1e999'))]), /has an invalid field seed: /);
+  });
+});
+
+describe('enormous lists', () => {
+  it('in a run record are refused before anything is replayed', () => {
+    const data = JSON.parse(readFileSync(record, 'utf8'));
+    const many = Array.from({ length: MAX_RECORD_INTERVENTIONS + 1 }, (_, i) => ({ kind: 'force', event: 'russian-expansion', turn: 1 + (i % 4) }));
+    expectRefused(sandtable(['replay', file('many-interventions.json', JSON.stringify({ ...data, interventions: many }))]),
+      new RegExp(`has an invalid field interventions: .*${MAX_RECORD_INTERVENTIONS}`));
+    const hashes = Array.from({ length: 100_000 }, () => data.finalHash);
+    expectRefused(sandtable(['replay', file('many-hashes.json', JSON.stringify({ ...data, hashes }))]), /has an invalid field hashes: /);
   });
 });
 
