@@ -8,9 +8,10 @@ import { ROOT } from '../../helpers.js';
 
 // SIGINT (Ctrl+C) and SIGTERM while a command works: the batch commands stop
 // their workers, write nothing (no output file, no temporary file, no half a
-// summary on stdout) and exit 130 or 143 with one line; the terminal UIs give
-// the terminal back as they found it (main screen, cursor shown, line editing
-// and echo on) and exit 130 or 143. (tests/batch covers batch --csv with
+// summary on stdout) and exit 130 or 143 with one line; on a terminal their
+// progress bar goes and the cursor comes back; the terminal UIs give the
+// terminal back as they found it (main screen, cursor shown, line editing and
+// echo on) and exit 130 or 143. (tests/batch covers batch --csv with
 // SIGINT and SIGTERM, and tests/e2e Ctrl+C typed into the TUI.)
 
 const WAIT_MS = 20_000;
@@ -95,9 +96,9 @@ describe('a batch command stopped by a signal', () => {
   }
 });
 
-// The terminal UIs in tmux: the pane outlives the program (the shell waits on),
+// On a terminal, in tmux: the pane outlives the program (the shell waits on),
 // so the state the program left the terminal in can be read afterwards.
-describe('a terminal UI stopped by a signal', () => {
+describe('a command on a terminal stopped by a signal', () => {
   const socket = `sandtable-signals-${process.pid}-${randomBytes(4).toString('hex')}`;
   const work = scratch('signal-tui');
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -130,6 +131,29 @@ describe('a terminal UI stopped by a signal', () => {
       },
       waitFor: (text: string) => until(() => screen().includes(text), () => `"${text}" on the screen:\n${screen()}`),
     };
+  }
+
+  // A batch command on a terminal draws a progress bar and hides the cursor while it does.
+  const batches: [string, string][] = [
+    ['batch', 'batch niger-2024 --runs 5000000 --workers 2 --seed 1'],
+    ['sweep', 'sweep niger-2024 --set talksChance=0:0.4:3 --runs 5000000 --workers 2 --seed 1'],
+  ];
+  for (const [name, args] of batches) {
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      it(`${name} with its progress bar on ${signal}: clears the bar, shows the cursor, says why on a line of its own, exits ${code}`, async () => {
+        const term = open(args);
+        await term.waitFor('runs/s');
+        process.kill(term.pid(), signal);
+        expect(await term.exitCode()).toBe(code);
+        const [alternate, cursor, tty] = term.state();
+        expect(alternate).toBe('0');
+        expect(cursor, 'cursor shown').toBe('1');
+        expect(execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' })).toMatch(/(^|\s)icanon(\s|$)/);
+        const screen = term.screen();
+        expect(screen).toMatch(new RegExp(`^sandtable: error: interrupted by ${signal}: the workers were stopped and no output file was written$`, 'm'));
+        expect(screen, 'no trace of the bar').not.toMatch(/░|█|runs\/s/);
+      });
+    }
   }
 
   const uis: [string, string, string][] = [
