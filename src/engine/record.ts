@@ -134,6 +134,26 @@ export function checkScenario(record: RunRecord, scenario: Scenario): void {
   }
 }
 
+/** Check that every intervention of a record names something the scenario has. */
+function checkInterventions(record: RunRecord, scenario: Scenario): void {
+  const rules = new Set(scenario.rules.map((rule) => rule.id));
+  record.interventions.forEach((item, i) => {
+    const where = `interventions[${i}]`;
+    if ((item.kind === 'force' || item.kind === 'block') && !rules.has(item.event)) {
+      throw new RecordError(`has an invalid field ${where}: ${scenario.id} has no event \`${item.event}\``);
+    }
+    if (item.kind === 'set' && scenario.target(item.path) === null) {
+      throw new RecordError(`has an invalid field ${where}: ${scenario.id} has no value \`${item.path}\``);
+    }
+    if (item.kind === 'choose') {
+      const actor = scenario.actors.find((candidate) => candidate.id === item.actor);
+      if (actor === undefined || !actor.actions.some((action) => action.id === item.action)) {
+        throw new RecordError(`has an invalid field ${where}: ${scenario.id} has no action \`${item.action}\` for \`${item.actor}\``);
+      }
+    }
+  });
+}
+
 /**
  * Re-run a record and compare every turn's hash; stops at the first difference.
  * `variantOf` gives the scenario of another variant of the same scenario, for
@@ -145,6 +165,7 @@ export function replay(
   variantOf: (variant: string | null) => Scenario = () => scenario,
 ): Verification {
   checkScenario(record, scenario);
+  checkInterventions(record, scenario);
   const switches = (record.switches ?? []).map((item) => {
     const target = variantOf(item.variant);
     checkScenario({ ...record, scenario: { id: record.scenario.id, variant: item.variant, hash: item.hash } }, target);

@@ -57,6 +57,14 @@ describe('run records', () => {
     expect(() => parseRecord(JSON.stringify({ ...record, hashes: record.hashes.slice(1) }))).toThrow(/turn hashes/);
   });
 
+  it('are refused when an intervention names an event, value or action the scenario does not have', () => {
+    const edit = (interventions: RunRecord['interventions']) => () => replay({ ...record, interventions }, scenario);
+    expect(edit([{ kind: 'force', event: 'alien-landing', turn: 2 }])).toThrow(/no event `alien-landing`/);
+    expect(edit([{ kind: 'block', event: 'alien-landing', from: 1, to: 3 }])).toThrow(/no event `alien-landing`/);
+    expect(edit([{ kind: 'set', path: 'ind.morale', value: 1, turn: 2 }])).toThrow(/no value `ind.morale`/);
+    expect(edit([{ kind: 'choose', actor: 'usa', action: 'invade', turn: 2 }])).toThrow(/no action `invade` for `usa`/);
+  });
+
   it('carry the engine version of package.json', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string };
     expect(ENGINE_VERSION).toBe(pkg.version);
