@@ -4,6 +4,38 @@ import { helpRows, type Scope } from '../keys.js';
 import { usePaint } from '../theme.js';
 import { Panel } from './Panel.js';
 
+/** One titled group of a key table, as shown in help. */
+export interface HelpSection {
+  readonly title: string;
+  readonly rows: readonly { readonly label: string; readonly description: string }[];
+}
+
+export interface KeyHelpProps {
+  readonly width: number;
+  readonly height: number;
+  readonly sections: readonly HelpSection[];
+  readonly labelWidth: number;
+}
+
+/** A key table as help, section by section: the UI's and the exercise's. */
+export function KeyHelp({ width, height, sections, labelWidth }: KeyHelpProps) {
+  const paint = usePaint();
+  return (
+    <Panel title="Keys" note="Esc or ? closes" width={width} height={height}>
+      {sections.map((section) => (
+        <Box key={section.title} flexDirection="column">
+          <Text bold color={paint('cyan')}>{section.title}</Text>
+          {section.rows.map((row) => (
+            <Text key={`${section.title}:${row.label}`} wrap="truncate-end">
+              {'  '}<Text bold>{pad(row.label, labelWidth)}</Text> {row.description}
+            </Text>
+          ))}
+        </Box>
+      ))}
+    </Panel>
+  );
+}
+
 export interface HelpOverlayProps {
   readonly width: number;
   readonly height: number;
@@ -17,19 +49,6 @@ const SECTIONS: readonly { readonly scope: Scope; readonly title: string }[] = [
 
 /** The key table, as help. */
 export function HelpOverlay({ width, height }: HelpOverlayProps) {
-  const paint = usePaint();
-  return (
-    <Panel title="Keys" note="Esc or ? closes" width={width} height={height}>
-      {SECTIONS.map((section) => (
-        <Box key={section.scope} flexDirection="column">
-          <Text bold color={paint('cyan')}>{section.title}</Text>
-          {helpRows(section.scope).map((row) => (
-            <Text key={`${section.scope}:${row.label}`} wrap="truncate-end">
-              {'  '}<Text bold>{pad(row.label, 11)}</Text> {row.description}
-            </Text>
-          ))}
-        </Box>
-      ))}
-    </Panel>
-  );
+  const sections = SECTIONS.map(({ scope, title }) => ({ title, rows: helpRows(scope) }));
+  return <KeyHelp width={width} height={height} sections={sections} labelWidth={11} />;
 }

@@ -1,7 +1,4 @@
-import { Box, Text } from 'ink';
-import { pad } from '../../glyphs.js';
-import { Panel } from '../../components/Panel.js';
-import { usePaint } from '../../theme.js';
+import { KeyHelp } from '../../components/HelpOverlay.js';
 import { exerciseHelpRows, type ExerciseScope } from '../keys.js';
 
 export interface ExerciseHelpProps {
@@ -18,19 +15,6 @@ const SECTIONS: readonly { readonly scope: ExerciseScope; readonly title: string
 
 /** The exercise's key table, as help. */
 export function ExerciseHelp({ width, height }: ExerciseHelpProps) {
-  const paint = usePaint();
-  return (
-    <Panel title="Keys" note="Esc or ? closes" width={width} height={height}>
-      {SECTIONS.map((section) => (
-        <Box key={section.scope} flexDirection="column">
-          <Text bold color={paint('cyan')}>{section.title}</Text>
-          {exerciseHelpRows(section.scope).map((row) => (
-            <Text key={`${section.scope}:${row.label}`} wrap="truncate-end">
-              {'  '}<Text bold>{pad(row.label, 10)}</Text> {row.description}
-            </Text>
-          ))}
-        </Box>
-      ))}
-    </Panel>
-  );
+  const sections = SECTIONS.map(({ scope, title }) => ({ title, rows: exerciseHelpRows(scope) }));
+  return <KeyHelp width={width} height={height} sections={sections} labelWidth={10} />;
 }
