@@ -1,9 +1,8 @@
-import { render } from 'ink';
 import { createElement } from 'react';
 import { startHistory } from '../../engine/history.js';
 import type { Scenario } from '../../engine/types.js';
 import type { WriteFile } from '../export.js';
-import { colorsEnabled, ColorContext } from '../theme.js';
+import { runFullScreen } from '../full-screen.js';
 import { ExerciseApp } from './ExerciseApp.js';
 import { exportExercise } from './export.js';
 import type { Inject, Role } from './types.js';
@@ -20,14 +19,6 @@ export interface ExerciseStart {
   readonly writeFile: WriteFile;
 }
 
-// The alternate screen keeps the user's scrollback as it was.
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
-const SHOW_CURSOR = '\u001b[?25h';
-
-/** Exit codes for signals that end the exercise: 128 + the signal number. */
-const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-
 /** Run an exercise until the players quit; resolves to the exit code. */
 export async function startExercise(start: ExerciseStart): Promise<number> {
   const history = startHistory(start.scenario, start.seed, start.turns);
@@ -38,26 +29,8 @@ export async function startExercise(start: ExerciseStart): Promise<number> {
       code = value;
     },
   };
-  process.stdout.write(ENTER_ALTERNATE_SCREEN);
-  const instance = render(
-    createElement(ColorContext.Provider, { value: colorsEnabled(process.env) },
-      createElement(ExerciseApp, { history, roles: start.roles, injects: start.injects, services })),
-    { exitOnCtrlC: false },
-  );
-  const handlers = Object.entries(SIGNALS).map(([signal, value]) => {
-    const handler = () => {
-      code = value;
-      instance.unmount();
-    };
-    process.on(signal, handler);
-    return () => process.off(signal, handler);
-  });
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    for (const remove of handlers) remove();
-    process.stdout.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
-  }
+  const signalled = await runFullScreen(createElement(ExerciseApp, { history, roles: start.roles, injects: start.injects, services }));
+  if (signalled !== null) code = signalled;
   process.stderr.write(`sandtable: exercise seed ${start.seed} (play it again with --seed ${start.seed})\n`);
   return code;
 }
