@@ -28,21 +28,45 @@ export interface FastRun {
   readonly firstFired: Readonly<Record<string, number>>;
 }
 
+/** A run on the batch path that its caller advances one turn at a time. */
+export interface Stepper {
+  /** The working state, changed in place by every step. */
+  readonly state: WorldState;
+  /** Compute the next turn. */
+  step(): void;
+}
+
+/** A batch-path run at turn 0: one private working copy, nothing kept. */
+export function stepper(scenario: Scenario, options: RunOptions): Stepper {
+  const working = cloneState(scenario.initial);
+  const plans = planInterventions([...scenario.interventions, ...(options.interventions ?? [])], options.turns);
+  const streams = new Streams(options.seed);
+  return {
+    state: working as WorldState,
+    step() {
+      stepInPlace(scenario, working, streams, planAt(plans, working.turn + 1));
+    },
+  };
+}
+
+/** The turn at which each event first fired, from a state's tallies. */
+export function firstFiredOf(state: WorldState): Record<string, number> {
+  const firstFired: Record<string, number> = {};
+  for (const [id, tally] of Object.entries(state.events)) firstFired[id] = tally.first;
+  return firstFired;
+}
+
 /**
  * The batch path: the same turn recipe on one private working copy, so it
  * gives bit-identical states to `run` without keeping anything.
  */
 export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (state: WorldState) => void): FastRun {
-  const working = cloneState(scenario.initial);
-  const plans = planInterventions([...scenario.interventions, ...(options.interventions ?? [])], options.turns);
-  const streams = new Streams(options.seed);
+  const run = stepper(scenario, options);
   for (let turn = 1; turn <= options.turns; turn += 1) {
-    stepInPlace(scenario, working, streams, planAt(plans, turn));
-    onTurn?.(working as WorldState);
+    run.step();
+    onTurn?.(run.state);
   }
-  const firstFired: Record<string, number> = {};
-  for (const [id, tally] of Object.entries(working.events)) firstFired[id] = tally.first;
-  return { state: working as WorldState, firstFired };
+  return { state: run.state, firstFired: firstFiredOf(run.state) };
 }
 
 /** The JSON shape of `sandtable run --json`. */

@@ -1,9 +1,6 @@
-import { planAt, planInterventions } from '../interventions.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
-import { Streams } from '../random.js';
-import { cloneState } from '../run.js';
-import { stepInPlace } from '../step.js';
-import type { MutableState, Scenario, WorldState } from '../types.js';
+import { firstFiredOf, stepper } from '../run.js';
+import type { Scenario, WorldState } from '../types.js';
 import { sameData } from './equal.js';
 
 /** One side of a paired run. */
@@ -24,30 +21,23 @@ export interface PairedRun {
 /**
  * Run `base` and `variant` side by side on the same seed, so on the same
  * random streams (common random numbers), one turn at a time on the batch
- * path, and find the first turn at which their states differ. The turn
- * recipe is `runFast`'s, so each side's states are bit-identical to a run
- * of its own.
+ * path, and find the first turn at which their states differ. Each side is
+ * a `stepper`, as in `runFast`, so its states are bit-identical to a run of
+ * its own.
  */
 export function runPair(base: Scenario, variant: Scenario, seed: number, turns: number): PairedRun {
-  const left = cloneState(base.initial);
-  const right = cloneState(variant.initial);
-  const leftPlans = planInterventions(base.interventions, turns);
-  const rightPlans = planInterventions(variant.interventions, turns);
-  const leftStreams = new Streams(seed);
-  const rightStreams = new Streams(seed);
-  let divergedAt: number | null = sameData(left, right) ? null : 0;
+  const left = stepper(base, { seed, turns });
+  const right = stepper(variant, { seed, turns });
+  let divergedAt: number | null = sameData(left.state, right.state) ? null : 0;
   for (let turn = 1; turn <= turns; turn += 1) {
-    stepInPlace(base, left, leftStreams, planAt(leftPlans, turn));
-    stepInPlace(variant, right, rightStreams, planAt(rightPlans, turn));
+    left.step();
+    right.step();
     // Once apart is enough: later turns need no comparing.
-    if (divergedAt === null && !sameData(left, right)) divergedAt = turn;
+    if (divergedAt === null && !sameData(left.state, right.state)) divergedAt = turn;
   }
-  return { base: side(base, left), variant: side(variant, right), divergedAt };
+  return { base: side(base, left.state), variant: side(variant, right.state), divergedAt };
 }
 
-function side(scenario: Scenario, working: MutableState): PairSide {
-  const state = working as WorldState;
-  const firstFired: Record<string, number> = {};
-  for (const [id, tally] of Object.entries(state.events)) firstFired[id] = tally.first;
-  return { state, firstFired, outcome: outcomeOf(scenario, state) };
+function side(scenario: Scenario, state: WorldState): PairSide {
+  return { state, firstFired: firstFiredOf(state), outcome: outcomeOf(scenario, state) };
 }
