@@ -79,7 +79,8 @@ export function commandFor(mode: Mode, input: string, key: Key): Command | null 
   return binding?.command ?? null;
 }
 
-function matches(spec: KeySpec, input: string, key: Key): boolean {
+/** Does a key press match a key spec? Shared by every key table. */
+export function matches(spec: KeySpec, input: string, key: Key): boolean {
   if (spec.ctrl !== undefined && spec.ctrl !== key.ctrl) return false;
   if (spec.shift !== undefined && spec.shift !== key.shift) return false;
   if (spec.key !== undefined) return key[spec.key];
@@ -108,7 +109,15 @@ export function keyPresses(input: string, key: Key): { readonly input: string; r
   });
 }
 
+/** Bindings of any key table, of one scope, merged into help rows (one row per label). */
+export function rowsOf<S extends string>(
+  bindings: readonly { readonly scope: S; readonly label: string; readonly description: string }[],
+  scope: S,
+): { readonly label: string; readonly description: string }[] {
+  return bindings.filter((item) => item.scope === scope && item.label !== '').map(({ label, description }) => ({ label, description }));
+}
+
 /** The bindings of a scope, merged into help rows (one row per label). */
 export function helpRows(scope: Scope): { readonly label: string; readonly description: string }[] {
-  return BINDINGS.filter((item) => item.scope === scope && item.label !== '').map(({ label, description }) => ({ label, description }));
+  return rowsOf(BINDINGS, scope);
 }

@@ -1,5 +1,5 @@
 import type { Key } from 'ink';
-import type { KeySpec } from '../keys.js';
+import { matches, rowsOf, type KeySpec } from '../keys.js';
 import type { ExerciseMode } from './session.js';
 
 /** What a key asks for in an exercise; the app turns commands into session actions and effects. */
@@ -76,16 +76,7 @@ export function exerciseCommandFor(mode: ExerciseMode, input: string, key: Key):
   return binding?.command ?? null;
 }
 
-function matches(spec: KeySpec, input: string, key: Key): boolean {
-  if (spec.ctrl !== undefined && spec.ctrl !== key.ctrl) return false;
-  if (spec.shift !== undefined && spec.shift !== key.shift) return false;
-  if (spec.key !== undefined) return key[spec.key];
-  // A typed character never counts while Ctrl is held, unless the spec asks for Ctrl.
-  if (key.ctrl && spec.ctrl !== true) return false;
-  return spec.input === input;
-}
-
 /** The bindings of a scope as help rows (one row per label). */
 export function exerciseHelpRows(scope: ExerciseScope): { readonly label: string; readonly description: string }[] {
-  return EXERCISE_BINDINGS.filter((item) => item.scope === scope && item.label !== '').map(({ label, description }) => ({ label, description }));
+  return rowsOf(EXERCISE_BINDINGS, scope);
 }
