@@ -17,17 +17,11 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText, printable } from '../json.js';
 import { loadForCommand } from '../scenario.js';
+import type { BatchOptions } from './batch.js';
 
-export interface SweepOptions {
+/** A sweep takes a batch's options and the parameter axes to sweep. */
+export interface SweepOptions extends BatchOptions {
   set?: SweepAxis[];
-  runs: number;
-  seed?: number;
-  turns?: number;
-  variant?: string;
-  workers?: number;
-  json?: boolean;
-  csv?: string;
-  shard?: Shard;
 }
 
 /**
