@@ -1,22 +1,23 @@
-import { round } from './effects.js';
 import { SimulationError } from './errors.js';
-import type { ActorDef, Decision, EvalContext, WorldState } from './types.js';
+import type { Frame } from './frame.js';
+import type { ActorDef, EvalContext, WorldState } from './types.js';
 
-/** Each action's probability under the actor's logit (quantal-response) policy. */
-export function actionProbabilities(actor: ActorDef, state: WorldState, ctx: EvalContext): number[] {
-  const { actions, rationality } = actor;
-  const count = actions.length;
-  const weights = new Array<number>(count);
+/**
+ * Turn an actor's action utilities into the probabilities of its logit
+ * (quantal-response) policy, in place.
+ */
+function logit(actor: ActorDef, weights: number[] | Float64Array): void {
+  const count = weights.length;
   let best = -Infinity;
   for (let i = 0; i < count; i += 1) {
-    const u = actions[i].utility.evaluate(state, ctx);
+    const u = weights[i];
     if (!Number.isFinite(u)) {
       throw new SimulationError(`a utility of ${actor.id} is ${u}; check its expressions`);
     }
-    weights[i] = u;
     if (u > best) best = u;
   }
   // Subtracting the best utility keeps exp() from overflowing at high rationality.
+  const { rationality } = actor;
   let total = 0;
   for (let i = 0; i < count; i += 1) {
     const w = Math.exp(rationality * (weights[i] - best));
@@ -24,38 +25,37 @@ export function actionProbabilities(actor: ActorDef, state: WorldState, ctx: Eva
     total += w;
   }
   for (let i = 0; i < count; i += 1) weights[i] /= total;
+}
+
+/** Each action's probability under the actor's logit (quantal-response) policy. */
+export function actionProbabilities(actor: ActorDef, state: WorldState, ctx: EvalContext): number[] {
+  const weights = actor.actions.map((action) => action.utility.evaluate(state, ctx));
+  logit(actor, weights);
   return weights;
 }
 
-/**
- * One actor's decision for a turn: the policy's seeded logit choice, or the
- * action a person (or an intervention) chose. The roll is drawn either way, so
- * a choice never shifts anyone else's random numbers.
- */
-export function decide(
-  actor: ActorDef,
-  state: WorldState,
-  ctx: EvalContext,
-  roll: number,
-  chosen: string | undefined,
-): Decision {
-  const probabilities = actionProbabilities(actor, state, ctx);
-  if (chosen !== undefined) {
-    const index = actor.actions.findIndex((action) => action.id === chosen);
-    if (index < 0) throw new SimulationError(`${actor.id} has no action "${chosen}"`);
-    return { actor: actor.id, action: chosen, by: 'chosen', probability: round(probabilities[index]), roll };
-  }
+/** The same on a frame, written into `into` (one slot per action). */
+export function probabilitiesAt(actor: ActorDef, frame: Frame, into: Float64Array): Float64Array {
+  const { actions } = actor;
+  for (let i = 0; i < actions.length; i += 1) into[i] = actions[i].utility.at(frame);
+  logit(actor, into);
+  return into;
+}
+
+/** The action the policy picks with a roll in [0, 1): the first whose cumulative probability exceeds it. */
+export function pick(probabilities: ArrayLike<number>, roll: number): number {
   let cumulative = 0;
   let index = 0;
   for (; index < probabilities.length - 1; index += 1) {
     cumulative += probabilities[index];
     if (roll < cumulative) break;
   }
-  return {
-    actor: actor.id,
-    action: actor.actions[index].id,
-    by: 'policy',
-    probability: round(probabilities[index]),
-    roll,
-  };
+  return index;
+}
+
+/** The index of the action a person (or an intervention) chose for an actor. */
+export function chosenIndex(actor: ActorDef, action: string): number {
+  const index = actor.actions.findIndex((item) => item.id === action);
+  if (index < 0) throw new SimulationError(`${actor.id} has no action "${action}"`);
+  return index;
 }

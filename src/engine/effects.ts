@@ -1,5 +1,6 @@
 import { SimulationError } from './errors.js';
-import type { Effect, EvalContext, MutableState, Target, WorldState } from './types.js';
+import type { Frame } from './frame.js';
+import type { Effect, MutableState, Target } from './types.js';
 
 /** Values are kept to six decimals, so a state hashes the same on every platform. */
 export const PRECISION = 1e6;
@@ -23,63 +24,61 @@ export function clamp(value: number, min: number, max: number, what: string | ((
 }
 
 /**
- * Write a value to the state: clamped to the target's range and rounded to the
+ * Write a value to a frame: clamped to the target's range and rounded to the
  * engine's precision on every write, so no expression ever reads a value out
  * of range and every state hashes the same on every platform.
  */
-export function write(draft: MutableState, target: Target, value: number): void {
-  target.set(draft, round(clamp(value, target.min, target.max, target.path)));
+export function write(frame: Frame, target: Target, value: number): void {
+  const rounded = round(clamp(value, target.min, target.max, target.path));
+  frame.values[target.slot] = rounded;
+  if (target.mirror >= 0) frame.values[target.mirror] = rounded;
 }
 
 /**
- * Apply effects in declared order to a writable state (an Immer draft or a
- * batch working copy). Values are read from the state as it stands, so a later
- * effect sees an earlier one. `by` names what caused them, for scheduled events.
+ * Apply effects in declared order to a frame. Values are read from the frame
+ * as it stands, so a later effect sees an earlier one. `by` names what caused
+ * them, for scheduled events.
  */
-export function applyEffects(
-  draft: MutableState,
-  effects: readonly Effect[],
-  ctx: EvalContext,
-  by: string,
-): void {
-  const view = draft as WorldState;
-  for (const effect of effects) {
+export function applyEffects(frame: Frame, effects: readonly Effect[], by: string): void {
+  const { values } = frame;
+  for (let i = 0; i < effects.length; i += 1) {
+    const effect = effects[i];
     switch (effect.kind) {
       case 'add': {
         const { target } = effect;
-        write(draft, target, target.get(view) + effect.value.evaluate(view, ctx));
+        write(frame, target, values[target.slot] + effect.value.at(frame));
         break;
       }
       case 'set': {
-        write(draft, effect.target, effect.value.evaluate(view, ctx));
+        write(frame, effect.target, effect.value.at(frame));
         break;
       }
       case 'toward': {
         const { target } = effect;
-        const current = target.get(view);
-        const goal = effect.goal.evaluate(view, ctx);
-        const rate = clamp(effect.rate.evaluate(view, ctx), 0, 1, () => `rate toward ${target.path}`);
-        write(draft, target, current + rate * (goal - current));
+        const current = values[target.slot];
+        const goal = effect.goal.at(frame);
+        const rate = clamp(effect.rate.at(frame), 0, 1, () => `rate toward ${target.path}`);
+        write(frame, target, current + rate * (goal - current));
         break;
       }
       case 'flag':
-        draft.flags[effect.flag] = effect.value;
+        frame.flags[effect.index] = effect.value ? 1 : 0;
         break;
       case 'schedule':
-        schedule(draft, effect.event, draft.turn + effect.delay, by);
+        schedule(frame, effect.event, frame.turn + effect.delay, by);
         break;
       case 'cancel':
-        draft.scheduled = draft.scheduled.filter((entry) => entry.event !== effect.event);
+        frame.scheduled = frame.scheduled.filter((entry) => entry.event !== effect.event);
         break;
     }
   }
 }
 
 /** Put an event on the calendar, keeping it ordered by turn (stable for equal turns). */
-export function schedule(draft: MutableState, event: string, turn: number, by: string): void {
-  let index = draft.scheduled.length;
-  while (index > 0 && draft.scheduled[index - 1].turn > turn) index -= 1;
-  draft.scheduled.splice(index, 0, { turn, event, by });
+export function schedule(frame: Frame, event: string, turn: number, by: string): void {
+  let index = frame.scheduled.length;
+  while (index > 0 && frame.scheduled[index - 1].turn > turn) index -= 1;
+  frame.scheduled.splice(index, 0, { turn, event, by });
 }
 
 /** Round every number of a state to the engine's precision (used on initial states). */

@@ -1,7 +1,8 @@
 // The engine's public surface. Pure: no I/O, no React.
 export type * from './types.js';
-export { step, stepInPlace, type StepResult, type TurnOutcome } from './step.js';
-export { run, runFast, reportOf, type RunOptions, type RunReport, type FastRun } from './run.js';
+export { step, stepFrame, type StepResult, type TurnOutcome } from './step.js';
+export { stateOf, loadFrame, type Frame, type FrameLayout } from './frame.js';
+export { run, runFast, stepper, reportOf, type RunOptions, type RunReport, type FastRun, type Stepper } from './run.js';
 export { startHistory, advance, advanceTo, branch, current, type History, type Turn } from './history.js';
 export { outcomeOf, postureOf, type Outcome } from './outcome.js';
 export { recordOf, parseRecord, replay, RecordError, type RunRecord, type Verification } from './record.js';

@@ -1,4 +1,5 @@
 import { round } from './effects.js';
+import { frameWith, type Frame } from './frame.js';
 import type { EvalContext, Scenario, WorldState } from './types.js';
 
 /** The named metrics and the outcome class of a final state. */
@@ -11,9 +12,14 @@ export interface Outcome {
 /** Measure a (final) state: every metric, and the first outcome class that matches. */
 export function outcomeOf(scenario: Scenario, state: WorldState): Outcome {
   const ctx: EvalContext = { params: scenario.params, choices: state.actions, turn: state.turn };
+  return outcomeAt(scenario, frameWith(scenario.layout, state, ctx));
+}
+
+/** `outcomeOf` the state a frame holds (the batch path's final states). */
+export function outcomeAt(scenario: Scenario, frame: Frame): Outcome {
   const metrics: Record<string, number> = {};
-  for (const metric of scenario.metrics) metrics[metric.id] = round(metric.value.evaluate(state, ctx));
-  const match = scenario.outcomes.find((item) => item.when === null || item.when.evaluate(state, ctx) !== 0);
+  for (const metric of scenario.metrics) metrics[metric.id] = round(metric.value.at(frame));
+  const match = scenario.outcomes.find((item) => item.when === null || item.when.at(frame) !== 0);
   // The compiler guarantees a final catch-all class, so a match always exists.
   return { metrics, class: match!.id, title: match!.title };
 }

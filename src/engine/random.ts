@@ -3,10 +3,10 @@ import seedrandom from 'seedrandom';
 /** The largest seed accepted: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
 
-/** One key's generator and how many numbers it has given. */
+/** One key's generator (made on its first draw) and how many numbers it has given. */
 export interface Stream {
   readonly seed: string;
-  next: () => number;
+  next: (() => number) | null;
   drawn: number;
 }
 
@@ -28,7 +28,7 @@ export class Streams {
     let stream = this.streams.get(key);
     if (stream === undefined) {
       const seed = `${this.seed}|${shortKey(key)}`;
-      stream = { seed, next: seedrandom.alea(seed), drawn: 0 };
+      stream = { seed, next: null, drawn: 0 };
       this.streams.set(key, stream);
     }
     return stream;
@@ -49,21 +49,29 @@ export class Streams {
   }
 }
 
-/** The draw in [0, 1) of a stream for `turn`: a pure function of (seed, key, turn). */
+/**
+ * The draw in [0, 1) of a stream for `turn`: a pure function of (seed, key,
+ * turn), so a caller draws only when it needs the number. Seeding Alea is
+ * what costs (a microsecond or so; a draw costs a few nanoseconds), and a
+ * stream is seeded on its first draw: a rule whose condition never holds in a
+ * run never seeds its stream.
+ */
 export function drawAt(stream: Stream, turn: number): number {
-  if (stream.drawn >= turn) {
-    // Going back (a branch, a replay): start the same stream again.
-    stream.next = seedrandom.alea(stream.seed);
+  let next = stream.next;
+  if (next === null || stream.drawn >= turn) {
+    // First use, or going back (a branch, a replay): start the stream.
+    next = seedrandom.alea(stream.seed);
+    stream.next = next;
     stream.drawn = 0;
   }
   // Skipping forward keeps the draw a pure function of (seed, key, turn),
   // which is what lets a branch start at any turn with the parent's numbers.
   while (stream.drawn < turn - 1) {
-    stream.next();
+    next();
     stream.drawn += 1;
   }
   stream.drawn += 1;
-  return stream.next();
+  return next();
 }
 
 const shortKeys = new Map<string, string>();

@@ -1,14 +1,12 @@
 import { monthLabel, isoMonth } from './calendar.js';
 import { hashOf } from './hash.js';
 import { advanceTo, startHistory, type History } from './history.js';
+import { copyFrame, loadFrame, newFrame, stateOf, type Frame } from './frame.js';
 import { planAt, planInterventions } from './interventions.js';
 import { outcomeOf, type Outcome } from './outcome.js';
 import { Streams } from './random.js';
-import { cloneState } from './state.js';
-import { stepInPlace } from './step.js';
+import { stepFrame } from './step.js';
 import type { Decision, FiredEvent, Intervention, Scenario, WorldState } from './types.js';
-
-export { cloneState };
 
 export interface RunOptions {
   readonly seed: number;
@@ -30,22 +28,39 @@ export interface FastRun {
 
 /** A run on the batch path that its caller advances one turn at a time. */
 export interface Stepper {
-  /** The working state, changed in place by every step. */
-  readonly state: WorldState;
+  /** The working frame, changed in place by every step. */
+  readonly frame: Frame;
   /** Compute the next turn. */
   step(): void;
+  /** The state the frame holds now, built as an immutable WorldState. */
+  state(): WorldState;
 }
 
-/** A batch-path run at turn 0: one private working copy, nothing kept. */
+const initialFrames = new WeakMap<Scenario, Frame>();
+
+/** A new frame holding a scenario's initial state. */
+export function initialFrame(scenario: Scenario): Frame {
+  let initial = initialFrames.get(scenario);
+  if (initial === undefined) {
+    initial = loadFrame(scenario.layout, scenario.initial);
+    initialFrames.set(scenario, initial);
+  }
+  const frame = newFrame(scenario.layout);
+  copyFrame(initial, frame);
+  return frame;
+}
+
+/** A batch-path run at turn 0: one private frame, nothing kept. */
 export function stepper(scenario: Scenario, options: RunOptions): Stepper {
-  const working = cloneState(scenario.initial);
+  const frame = initialFrame(scenario);
   const plans = planInterventions([...scenario.interventions, ...(options.interventions ?? [])], options.turns);
   const streams = new Streams(options.seed);
   return {
-    state: working as WorldState,
+    frame,
     step() {
-      stepInPlace(scenario, working, streams, planAt(plans, working.turn + 1));
+      stepFrame(scenario, frame, streams, planAt(plans, frame.turn + 1));
     },
+    state: () => stateOf(scenario.layout, frame),
   };
 }
 
@@ -57,16 +72,18 @@ export function firstFiredOf(state: WorldState): Record<string, number> {
 }
 
 /**
- * The batch path: the same turn recipe on one private working copy, so it
- * gives bit-identical states to `run` without keeping anything.
+ * The batch path: the same turn recipe on one private frame, so it gives
+ * bit-identical states to `run` without keeping anything. `onTurn` sees the
+ * frame after every turn.
  */
-export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (state: WorldState) => void): FastRun {
+export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (frame: Frame) => void): FastRun {
   const run = stepper(scenario, options);
   for (let turn = 1; turn <= options.turns; turn += 1) {
     run.step();
-    onTurn?.(run.state);
+    onTurn?.(run.frame);
   }
-  return { state: run.state, firstFired: firstFiredOf(run.state) };
+  const state = run.state();
+  return { state, firstFired: firstFiredOf(state) };
 }
 
 /** The JSON shape of `sandtable run --json`. */

@@ -1,13 +1,11 @@
 import { enablePatches, produceWithPatches, type Patch } from 'immer';
-import { decide } from './decide.js';
+import { chosenIndex, pick, probabilitiesAt } from './decide.js';
 import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
+import { changedParts, loadFrame, type Frame } from './frame.js';
 import type { InterventionPlan } from './interventions.js';
-import { drawAt, shortKey, type Streams } from './random.js';
-import { cloneState, syncState } from './state.js';
-import type {
-  Action, ActorDef, Decision, EvalContext, Explanation, FiredEvent, MutableState, Rule, Scenario, WorldState,
-} from './types.js';
+import { drawAt, shortKey, type Stream, type Streams } from './random.js';
+import type { ActorDef, Decision, Explanation, FiredEvent, Rule, Scenario, WorldState } from './types.js';
 
 enablePatches();
 
@@ -19,7 +17,12 @@ export interface TurnOutcome {
 
 export interface StepResult extends TurnOutcome {
   readonly state: WorldState;
-  /** What changed this turn, as Immer patches against the previous state. */
+  /**
+   * What changed this turn, as Immer patches against the previous state: one
+   * `replace` per top-level part that changed (`indicators`, `coop`, `actors`,
+   * `flags`, `events`, `scheduled`, `actions`, `turn`). Applying them to the
+   * previous state gives the new one, and the inverse patches undo them.
+   */
   readonly patches: readonly Patch[];
 }
 
@@ -27,11 +30,10 @@ export interface StepResult extends TurnOutcome {
  * Advance the world by one turn (one month), immutably: the interactive path,
  * which keeps every state and the patches between them.
  *
- * The turn is computed on a private working copy by the very recipe the batch
- * path runs (so both give bit-identical states by construction, and the
- * recipe reads plain objects instead of Immer proxies); the result is then
- * written into an Immer draft value by value, which gives the new immutable
- * state with structural sharing and one patch per changed value.
+ * The turn is computed on a frame loaded from `state`, by the very recipe the
+ * batch path runs, so both give bit-identical states by construction. The
+ * records that changed are then built anew (everything else is shared with
+ * `state`) and put in place with `produceWithPatches`.
  */
 export function step(
   scenario: Scenario,
@@ -39,36 +41,35 @@ export function step(
   streams: Streams,
   plan: InterventionPlan,
 ): StepResult {
-  const working = cloneState(state);
-  const outcome = stepInPlace(scenario, working, streams, plan, true);
+  const frame = loadFrame(scenario.layout, state);
+  const outcome = stepFrame(scenario, frame, streams, plan, true);
+  const parts = changedParts(scenario.layout, frame, state);
   const [next, patches] = produceWithPatches(state, (draft) => {
-    syncState(draft as MutableState, state, working);
+    Object.assign(draft, parts);
   });
   return { state: next, patches, ...outcome };
 }
 
+const NOTHING_KEPT: TurnOutcome = Object.freeze({ events: Object.freeze([]), decisions: Object.freeze([]) });
+
 /**
- * Advance a private, mutable working copy by one turn: the batch path. The
- * recipe is the same as `step`'s, so both paths give bit-identical states.
+ * Advance a frame by one turn, in place: the recipe of both paths. With
+ * `keep`, the turn's decisions and fired events (with why each fired) are
+ * returned; without, nothing is allocated for them (the batch path).
  */
-export function stepInPlace(
+export function stepFrame(
   scenario: Scenario,
-  working: MutableState,
+  frame: Frame,
   streams: Streams,
   plan: InterventionPlan,
-  explain = false,
+  keep = false,
 ): TurnOutcome {
-  const turn = working.turn + 1;
+  const turn = frame.turn + 1;
   try {
-    return advance(scenario, working, streams, plan, explain);
+    return advance(scenario, frame, streams, plan, keep);
   } catch (error) {
     throw atTurn(error, turn);
   }
-}
-
-interface Firing {
-  readonly rule: Rule;
-  readonly why: Explanation | null;
 }
 
 /**
@@ -77,87 +78,93 @@ interface Firing {
  * Decisions, conditions and chances all read the state as it was at the start
  * of the turn; only then do effects apply, in declared order.
  */
-function advance(
-  scenario: Scenario,
-  draft: MutableState,
-  streams: Streams,
-  plan: InterventionPlan,
-  explain: boolean,
-): TurnOutcome {
-  const { deciders, rules, keys } = prepare(scenario);
+function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: InterventionPlan, keep: boolean): TurnOutcome {
+  const prepared = prepare(scenario);
+  const { deciders, rules, picks, fired } = prepared;
   // One stream per decider, then one per rule, in the prepared order.
-  const slots = streams.streamsOf(keys);
-  const turn = draft.turn + 1;
-  const view = draft as WorldState;
-  draft.turn = turn;
+  const slots = streams.streamsOf(prepared.keys);
+  const turn = frame.turn + 1;
+  frame.turn = turn;
 
   for (const { path, value } of plan.sets) {
     const target = scenario.target(path);
     if (target === null) throw new SimulationError(`cannot set unknown value "${path}"`);
-    write(draft, target, value);
+    write(frame, target, value);
   }
 
-  const before: EvalContext = { params: scenario.params, choices: view.actions, turn };
-  const decisions: Decision[] = [];
-  const chosen: PreparedAction[] = [];
-  const choices: Record<string, string> = {};
+  // Decisions see the previous turn's choices; everything after sees this turn's.
+  const decisions: Decision[] | null = keep ? [] : null;
   for (let i = 0; i < deciders.length; i += 1) {
-    const { actor, actions } = deciders[i];
-    const decision = decide(actor, view, before, drawAt(slots[i], turn), plan.choices.get(actor.id));
-    decisions.push(decision);
-    chosen.push(actions.get(decision.action)!);
-    choices[actor.id] = decision.action;
+    const { actor, scratch } = deciders[i];
+    const roll = drawAt(slots[i], turn);
+    const probabilities = probabilitiesAt(actor, frame, scratch);
+    const chosen = plan.choices.size === 0 ? undefined : plan.choices.get(actor.id);
+    const index = chosen === undefined ? pick(probabilities, roll) : chosenIndex(actor, chosen);
+    picks[i] = index;
+    decisions?.push({
+      actor: actor.id,
+      action: actor.actions[index].id,
+      by: chosen === undefined ? 'policy' : 'chosen',
+      probability: round(probabilities[index]),
+      roll,
+    });
   }
-  const ctx: EvalContext = { params: scenario.params, choices, turn };
+  for (let i = 0; i < deciders.length; i += 1) frame.chosen[deciders[i].index] = picks[i];
 
   let due: Map<string, string> | null = null;
-  if (view.scheduled.length > 0) {
+  if (frame.scheduled.length > 0) {
     due = new Map();
-    for (const entry of view.scheduled) {
+    for (const entry of frame.scheduled) {
       if (entry.turn <= turn && !due.has(entry.event)) due.set(entry.event, entry.by);
     }
   }
-  const firings: Firing[] = [];
+  const whys: (Explanation | null)[] | null = keep ? [] : null;
+  let firings = 0;
   for (let i = 0; i < rules.length; i += 1) {
-    const rule = rules[i];
-    const roll = drawAt(slots[deciders.length + i], turn);
-    const firing = evaluateRule(rule, view, ctx, roll, plan, due?.get(rule.id), explain);
-    if (firing !== null) firings.push(firing);
+    const why = evaluateRule(rules[i], i, frame, slots[deciders.length + i], plan, due?.get(rules[i].id), keep);
+    if (why === null) continue;
+    fired[firings] = i;
+    firings += 1;
+    whys?.push(why === FIRED ? null : why);
   }
 
-  if (due !== null && due.size > 0) draft.scheduled = draft.scheduled.filter((entry) => entry.turn > turn);
-  draft.actions = choices;
-  for (const { action, by } of chosen) {
-    if (action.effects.length > 0) applyEffects(draft, action.effects, ctx, by);
+  if (due !== null && due.size > 0) frame.scheduled = frame.scheduled.filter((entry) => entry.turn > turn);
+  for (let i = 0; i < deciders.length; i += 1) {
+    const { actor, labels } = deciders[i];
+    const action = actor.actions[picks[i]];
+    if (action.effects.length > 0) applyEffects(frame, action.effects, labels[picks[i]]);
   }
-  const events: FiredEvent[] = [];
-  for (const { rule, why } of firings) {
-    applyEffects(draft, rule.effects, ctx, rule.title);
-    const tally = draft.events[rule.id];
-    if (tally === undefined) {
-      draft.events[rule.id] = { first: turn, last: turn, count: 1 };
-    } else {
-      tally.last = turn;
-      tally.count += 1;
-    }
-    events.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: why ?? bareExplanation(rule) });
+  const events: FiredEvent[] | null = keep ? [] : null;
+  for (let f = 0; f < firings; f += 1) {
+    const index = fired[f];
+    const rule = rules[index];
+    applyEffects(frame, rule.effects, rule.title);
+    if (frame.count[index] === 0) frame.first[index] = turn;
+    frame.last[index] = turn;
+    frame.count[index] += 1;
+    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f] ?? bareExplanation(rule) });
   }
-  applyEffects(draft, scenario.dynamics, ctx, 'dynamics');
-  return { events, decisions };
-}
-
-/** An action with the label that names it as the cause of what it schedules. */
-interface PreparedAction {
-  readonly action: Action;
-  readonly by: string;
+  applyEffects(frame, scenario.dynamics, 'dynamics');
+  return keep ? { events: events!, decisions: decisions! } : NOTHING_KEPT;
 }
 
 /** What a scenario's turns need besides the scenario, worked out once per scenario. */
 interface Prepared {
-  readonly deciders: readonly { readonly actor: ActorDef; readonly actions: ReadonlyMap<string, PreparedAction> }[];
+  readonly deciders: readonly {
+    readonly actor: ActorDef;
+    /** The actor's index in the frame's choices. */
+    readonly index: number;
+    /** Room for the actor's action probabilities. */
+    readonly scratch: Float64Array;
+    /** Each action's label as the cause of what it schedules. */
+    readonly labels: readonly string[];
+  }[];
   readonly rules: readonly Rule[];
   /** Stream keys: the deciders' (`decide:<actor>`), then the rules' (`rule:<id>`). */
   readonly keys: readonly string[];
+  /** Room for a turn's picks (by decider) and fired rules (by index). */
+  readonly picks: Int32Array;
+  readonly fired: Int32Array;
 }
 
 const preparedScenarios = new WeakMap<Scenario, Prepared>();
@@ -167,59 +174,71 @@ function prepare(scenario: Scenario): Prepared {
   if (prepared === undefined) {
     checkStreamKeys(scenario);
     const deciders = scenario.actors
-      .filter((actor) => actor.actions.length > 0)
-      .map((actor) => ({
+      .map((actor, index) => ({
         actor,
-        actions: new Map(actor.actions.map((action) => [action.id, { action, by: `${actor.id}: ${action.title}` }])),
-      }));
+        index,
+        scratch: new Float64Array(actor.actions.length),
+        labels: actor.actions.map((action) => `${actor.id}: ${action.title}`),
+      }))
+      .filter(({ actor }) => actor.actions.length > 0);
     prepared = {
       deciders,
       rules: scenario.rules,
       keys: [...deciders.map(({ actor }) => `decide:${actor.id}`), ...scenario.rules.map((rule) => `rule:${rule.id}`)],
+      picks: new Int32Array(deciders.length),
+      fired: new Int32Array(scenario.rules.length),
     };
     preparedScenarios.set(scenario, prepared);
   }
   return prepared;
 }
 
+/** A rule fired with no explanation asked for. */
+const FIRED: Explanation = Object.freeze({ cause: 'rule', condition: null, chance: null, roll: null, source: '' });
+
+/**
+ * Whether a rule fires this turn: null if not, else why (FIRED when no
+ * explanation is kept). The rule's number for the turn is drawn only when the
+ * chance has to be compared with it: it is the same number whenever it is
+ * drawn, so skipping the draw changes nothing else.
+ */
 function evaluateRule(
   rule: Rule,
-  state: WorldState,
-  ctx: EvalContext,
-  roll: number,
+  index: number,
+  frame: Frame,
+  stream: Stream,
   plan: InterventionPlan,
   scheduledBy: string | undefined,
   explain: boolean,
-): Firing | null {
-  if (plan.blocked.has(rule.id)) return null;
-  const spent = rule.once && state.events[rule.id] !== undefined;
-  if (spent) return null;
-  if (plan.forced.has(rule.id)) {
-    return { rule, why: explain ? { ...bareExplanation(rule), cause: 'forced' } : null };
+): Explanation | null {
+  if (plan.blocked.size > 0 && plan.blocked.has(rule.id)) return null;
+  if (rule.once && frame.count[index] > 0) return null;
+  if (plan.forced.size > 0 && plan.forced.has(rule.id)) {
+    return explain ? { ...bareExplanation(rule), cause: 'forced' } : FIRED;
   }
   if (scheduledBy !== undefined) {
-    return { rule, why: explain ? { ...bareExplanation(rule), cause: 'scheduled', scheduledBy } : null };
+    return explain ? { ...bareExplanation(rule), cause: 'scheduled', scheduledBy } : FIRED;
   }
-  if (rule.condition !== null && rule.condition.evaluate(state, ctx) === 0) return null;
-  const chance = clamp(rule.chance.evaluate(state, ctx), 0, 1, () => `chance of ${rule.id}`);
+  if (rule.condition !== null && rule.condition.at(frame) === 0) return null;
+  const chance = clamp(rule.chance.at(frame), 0, 1, () => `chance of ${rule.id}`);
+  // Every draw is in [0, 1): no chance (or certainty) needs one unless it is shown.
+  if (!explain && (chance <= 0 || chance >= 1)) return chance >= 1 ? FIRED : null;
+  const roll = drawAt(stream, frame.turn);
   if (!(roll < chance)) return null;
-  if (!explain) return { rule, why: null };
+  if (!explain) return FIRED;
   return {
-    rule,
-    why: {
-      cause: 'rule',
-      condition: rule.condition === null
-        ? null
-        : { expr: rule.condition.source, value: true, inputs: rule.condition.inputs(state, ctx) },
-      chance: {
-        expr: rule.chance.source,
-        working: rule.chance.explain(state, ctx),
-        value: round(chance),
-        inputs: rule.chance.inputs(state, ctx),
-      },
-      roll: round(roll),
-      source: rule.source,
+    cause: 'rule',
+    condition: rule.condition === null
+      ? null
+      : { expr: rule.condition.source, value: true, inputs: rule.condition.inputsAt(frame) },
+    chance: {
+      expr: rule.chance.source,
+      working: rule.chance.explainAt(frame),
+      value: round(chance),
+      inputs: rule.chance.inputsAt(frame),
     },
+    roll: round(roll),
+    source: rule.source,
   };
 }
 

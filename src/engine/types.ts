@@ -1,3 +1,5 @@
+import type { Frame, FrameLayout } from './frame.js';
+
 // The data the engine works on. Types are the documentation of the model:
 // every number in a WorldState has a fixed range and is rounded each turn.
 
@@ -59,7 +61,11 @@ export interface EvalContext {
   readonly turn: number;
 }
 
-/** A compiled expression: evaluates fast, and can show its working. */
+/**
+ * A compiled expression: evaluates fast, and can show its working. The engine
+ * evaluates it on a frame (`at`, with the frame's turn and choices); the
+ * other forms read a state, with the turn and choices of `ctx`.
+ */
 export interface Expr {
   readonly source: string;
   evaluate(state: WorldState, ctx: EvalContext): number;
@@ -67,15 +73,22 @@ export interface Expr {
   explain(state: WorldState, ctx: EvalContext): string;
   /** Every input the expression reads, with its value. */
   inputs(state: WorldState, ctx: EvalContext): Record<string, number>;
+  /** The value on a frame. */
+  at(frame: Frame): number;
+  /** `explain` on a frame. */
+  explainAt(frame: Frame): string;
+  /** `inputs` on a frame. */
+  inputsAt(frame: Frame): Record<string, number>;
 }
 
-/** A place in the state that effects write to, resolved once at compile time. */
+/** A place in the state that effects write to, resolved once at compile time to a frame slot. */
 export interface Target {
   readonly path: string;
   readonly min: number;
   readonly max: number;
-  get(state: WorldState): number;
-  set(state: MutableState, value: number): void;
+  readonly slot: number;
+  /** The slot written with it (the other half of a symmetric cooperation pair), or -1. */
+  readonly mirror: number;
 }
 
 /** The declarative effect vocabulary, compiled. */
@@ -83,7 +96,7 @@ export type Effect =
   | { readonly kind: 'add'; readonly target: Target; readonly value: Expr }
   | { readonly kind: 'set'; readonly target: Target; readonly value: Expr }
   | { readonly kind: 'toward'; readonly target: Target; readonly goal: Expr; readonly rate: Expr }
-  | { readonly kind: 'flag'; readonly flag: string; readonly value: boolean }
+  | { readonly kind: 'flag'; readonly flag: string; readonly value: boolean; /** The flag's index in a frame. */ readonly index: number }
   | { readonly kind: 'schedule'; readonly event: string; readonly delay: number }
   | { readonly kind: 'cancel'; readonly event: string };
 
@@ -170,6 +183,8 @@ export interface Scenario {
   /** The variant's own interventions, counted from the turn the variant starts (0 unless switched to later). */
   readonly variantInterventions: readonly Intervention[];
   readonly symmetricCooperation: boolean;
+  /** Where each value of the state lies in a frame. */
+  readonly layout: FrameLayout;
   /** Resolve a state path such as `ind.insurgency` for `set` interventions. */
   target(path: string): Target | null;
 }

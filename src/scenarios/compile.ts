@@ -169,6 +169,7 @@ export function compileScenario(
     interventions: [...baseInterventions, ...variantInterventions],
     variantInterventions,
     symmetricCooperation: spec.cooperation.symmetric,
+    layout: scope.layout,
     target: (path: string): Target | null => {
       try {
         return scope.target(path);
@@ -223,7 +224,9 @@ function checkExercise(spec: ScenarioSpec, scope: ScenarioScope, problems: Probl
   });
 }
 
-const CONSTANT_ZERO: Expr = { source: '0', evaluate: () => 0, explain: () => '0', inputs: () => ({}) };
+const CONSTANT_ZERO: Expr = {
+  source: '0', evaluate: () => 0, explain: () => '0', inputs: () => ({}), at: () => 0, explainAt: () => '0', inputsAt: () => ({}),
+};
 
 function checkUnique(problems: Problem[], path: (string | number)[], ids: readonly string[], what: string): void {
   const seen = new Set<string>();
@@ -263,7 +266,9 @@ function compileEffect(
   }
   if ('flag' in effect) {
     return Object.entries(effect.flag).flatMap(([flag, value]) =>
-      attempt([...path, 'flag', flag], () => scope.flag(flag), true) === null ? [] : [{ kind: 'flag' as const, flag, value }]);
+      attempt([...path, 'flag', flag], () => scope.flag(flag), true) === null
+        ? []
+        : [{ kind: 'flag' as const, flag, value, index: scope.layout.flagIndex.get(flag)! }]);
   }
   if ('schedule' in effect) {
     const event = attempt([...path, 'schedule', 'event'], () => scope.rule(effect.schedule.event));

@@ -1,6 +1,7 @@
 import jsep from 'jsep';
 import { formatNumber } from '../engine/format.js';
-import type { EvalContext, Expr, WorldState } from '../engine/types.js';
+import { frameWith, type Frame, type FrameLayout } from '../engine/frame.js';
+import type { Expr } from '../engine/types.js';
 import { BINARY, MATH, PRECEDENCE, SHOWN, specialise } from './operators.js';
 
 export { MATH_FUNCTIONS } from './operators.js';
@@ -21,7 +22,7 @@ export const MAX_EXPRESSION_DEPTH = 48;
 /** An expression that cannot be compiled, with a sentence saying why. */
 export class ExpressionError extends Error {}
 
-type Eval = (state: WorldState, ctx: EvalContext) => number;
+type Eval = (frame: Frame) => number;
 
 /** A name an expression may read: its canonical path and how to read it. */
 export interface Input {
@@ -33,6 +34,8 @@ export interface Input {
 
 /** What names mean; provided by the scenario compiler. */
 export interface Scope {
+  /** The frame slots that names resolve to. */
+  readonly layout: FrameLayout;
   /** Resolve `coop.niger.usa` (as segments) or throw ExpressionError. */
   resolve(segments: readonly string[]): Input;
   /** Resolve a call such as `fired("us-withdrawal-announced")` or throw ExpressionError. */
@@ -42,7 +45,7 @@ export interface Scope {
 /** A compiled node: its evaluator, how to print it, and what it reads. */
 export interface Compiled {
   readonly evaluate: Eval;
-  readonly print: (state: WorldState, ctx: EvalContext) => string;
+  readonly print: (frame: Frame) => string;
   readonly precedence: number;
   readonly inputs: readonly Input[];
   /** The literal string value, for arguments such as event ids. */
@@ -67,19 +70,26 @@ export function compileExpression(source: string | number | boolean, scope: Scop
   const root = compileNode(ast, scope, 0);
   if (root.text !== undefined) throw new ExpressionError(`"${text}" is a string; an expression must give a number`);
   const inputs = uniqueInputs(root.inputs);
+  const { layout } = scope;
+  const at = root.evaluate;
+  const explainAt = (frame: Frame) => {
+    const shown = root.print(frame);
+    const value = formatNumber(at(frame));
+    return shown === value ? value : `${shown} = ${value}`;
+  };
+  const inputsAt = (frame: Frame) => {
+    const values: Record<string, number> = {};
+    for (const input of inputs) values[input.path] = input.read(frame);
+    return values;
+  };
   return {
     source: text,
-    evaluate: root.evaluate,
-    explain: (state, ctx) => {
-      const shown = root.print(state, ctx);
-      const value = formatNumber(root.evaluate(state, ctx));
-      return shown === value ? value : `${shown} = ${value}`;
-    },
-    inputs: (state, ctx) => {
-      const values: Record<string, number> = {};
-      for (const input of inputs) values[input.path] = input.read(state, ctx);
-      return values;
-    },
+    at,
+    explainAt,
+    inputsAt,
+    evaluate: (state, ctx) => at(frameWith(layout, state, ctx)),
+    explain: (state, ctx) => explainAt(frameWith(layout, state, ctx)),
+    inputs: (state, ctx) => inputsAt(frameWith(layout, state, ctx)),
   };
 }
 
@@ -140,7 +150,7 @@ function reference(node: jsep.Expression, scope: Scope): Compiled {
   const segments = pathOf(node);
   const input = scope.resolve(segments);
   const read = input.read;
-  return { evaluate: read, print: (s, c) => formatNumber(read(s, c)), precedence: ATOM, inputs: [input], constant: input.constant };
+  return { evaluate: read, print: (f) => formatNumber(read(f)), precedence: ATOM, inputs: [input], constant: input.constant };
 }
 
 function pathOf(node: jsep.Expression): string[] {
@@ -169,18 +179,18 @@ function operand(node: jsep.Expression, scope: Scope, depth: number): Compiled {
 function unary(node: jsep.UnaryExpression, scope: Scope, depth: number): Compiled {
   const arg = operand(node.argument, scope, depth);
   const inner = arg.evaluate;
-  const wrap = (s: WorldState, c: EvalContext) => (arg.precedence < ATOM ? `(${arg.print(s, c)})` : arg.print(s, c));
+  const wrap = (f: Frame) => (arg.precedence < ATOM ? `(${arg.print(f)})` : arg.print(f));
   switch (node.operator) {
     case '-': {
       const constant = arg.constant === undefined ? undefined : -arg.constant;
-      const evaluate: Eval = constant === undefined ? (s, c) => -inner(s, c) : () => constant;
-      return { evaluate, print: (s, c) => `−${wrap(s, c)}`, precedence: ATOM, inputs: arg.inputs, constant };
+      const evaluate: Eval = constant === undefined ? (f) => -inner(f) : () => constant;
+      return { evaluate, print: (f) => `−${wrap(f)}`, precedence: ATOM, inputs: arg.inputs, constant };
     }
     case '+':
       return arg;
     case '!':
     case 'not':
-      return { evaluate: (s, c) => (inner(s, c) === 0 ? 1 : 0), print: (s, c) => `not ${wrap(s, c)}`, precedence: ATOM, inputs: arg.inputs };
+      return { evaluate: (f) => (inner(f) === 0 ? 1 : 0), print: (f) => `not ${wrap(f)}`, precedence: ATOM, inputs: arg.inputs };
     default:
       throw new ExpressionError(`the operator ${node.operator} is not supported`);
   }
@@ -196,8 +206,8 @@ function binary(node: jsep.BinaryExpression, scope: Scope, depth: number): Compi
   const r = right.evaluate;
   let evaluate: Eval;
   let constant: number | undefined;
-  if (operator === 'and' || operator === '&&') evaluate = (s, c) => (l(s, c) !== 0 && r(s, c) !== 0 ? 1 : 0);
-  else if (operator === 'or' || operator === '||') evaluate = (s, c) => (l(s, c) !== 0 || r(s, c) !== 0 ? 1 : 0);
+  if (operator === 'and' || operator === '&&') evaluate = (f) => (l(f) !== 0 && r(f) !== 0 ? 1 : 0);
+  else if (operator === 'or' || operator === '||') evaluate = (f) => (l(f) !== 0 || r(f) !== 0 ? 1 : 0);
   else if (left.constant !== undefined && right.constant !== undefined) {
     // Folding gives the same IEEE result the run would compute, once.
     const value = BINARY[operator](left.constant, right.constant);
@@ -208,9 +218,9 @@ function binary(node: jsep.BinaryExpression, scope: Scope, depth: number): Compi
   }
   const shown = SHOWN[operator] ?? operator;
   // Parenthesise a side that binds more loosely (or equally, on the right).
-  const print = (s: WorldState, c: EvalContext) => {
-    const a = left.precedence < precedence ? `(${left.print(s, c)})` : left.print(s, c);
-    const b = right.precedence <= precedence ? `(${right.print(s, c)})` : right.print(s, c);
+  const print = (f: Frame) => {
+    const a = left.precedence < precedence ? `(${left.print(f)})` : left.print(f);
+    const b = right.precedence <= precedence ? `(${right.print(f)})` : right.print(f);
     return `${a} ${shown} ${b}`;
   };
   return { evaluate, print, precedence, inputs: [...left.inputs, ...right.inputs], constant };
@@ -224,8 +234,8 @@ function conditional(node: jsep.ConditionalExpression, scope: Scope, depth: numb
   const a = yes.evaluate;
   const b = no.evaluate;
   return {
-    evaluate: (s, c) => (t(s, c) !== 0 ? a(s, c) : b(s, c)),
-    print: (s, c) => `(${test.print(s, c)} ? ${yes.print(s, c)} : ${no.print(s, c)})`,
+    evaluate: (f) => (t(f) !== 0 ? a(f) : b(f)),
+    print: (f) => `(${test.print(f)} ? ${yes.print(f)} : ${no.print(f)})`,
     precedence: ATOM,
     inputs: [...test.inputs, ...yes.inputs, ...no.inputs],
   };
@@ -248,15 +258,15 @@ function call(node: jsep.CallExpression, scope: Scope, depth: number): Compiled 
   }
   const evals = args.map((arg) => arg.evaluate);
   const fn = math.fn;
-  let evaluate: Eval = (s, c) => fn(evals.map((e) => e(s, c)));
+  let evaluate: Eval = (f) => fn(evals.map((e) => e(f)));
   // The common two-argument forms without an array per call.
   if (evals.length === 2 && (name === 'min' || name === 'max')) {
     const [a, b] = evals;
-    evaluate = name === 'min' ? (s, c) => Math.min(a(s, c), b(s, c)) : (s, c) => Math.max(a(s, c), b(s, c));
+    evaluate = name === 'min' ? (f) => Math.min(a(f), b(f)) : (f) => Math.max(a(f), b(f));
   }
   return {
     evaluate,
-    print: (s, c) => `${name}(${args.map((arg) => arg.print(s, c)).join(', ')})`,
+    print: (f) => `${name}(${args.map((arg) => arg.print(f)).join(', ')})`,
     precedence: ATOM,
     inputs: args.flatMap((arg) => arg.inputs),
   };

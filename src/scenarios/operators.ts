@@ -1,9 +1,9 @@
-import type { EvalContext, WorldState } from '../engine/types.js';
+import type { Frame } from '../engine/frame.js';
 
 // The operators and functions of the expression language: how each
 // evaluates, binds and prints.
 
-type Eval = (state: WorldState, ctx: EvalContext) => number;
+type Eval = (frame: Frame) => number;
 
 /** How tightly each binary operator binds (higher binds tighter), as in jsep. */
 export const PRECEDENCE: Record<string, number> = {
@@ -39,30 +39,30 @@ export const BINARY: Record<string, (a: number, b: number) => number> = {
 export function specialise(operator: string, l: Eval, r: Eval, lk: number | undefined, rk: number | undefined): Eval {
   switch (operator) {
     case '+':
-      if (lk !== undefined) return (s, c) => lk + r(s, c);
-      if (rk !== undefined) return (s, c) => l(s, c) + rk;
-      return (s, c) => l(s, c) + r(s, c);
+      if (lk !== undefined) return (f) => lk + r(f);
+      if (rk !== undefined) return (f) => l(f) + rk;
+      return (f) => l(f) + r(f);
     case '-':
-      if (lk !== undefined) return (s, c) => lk - r(s, c);
-      if (rk !== undefined) return (s, c) => l(s, c) - rk;
-      return (s, c) => l(s, c) - r(s, c);
+      if (lk !== undefined) return (f) => lk - r(f);
+      if (rk !== undefined) return (f) => l(f) - rk;
+      return (f) => l(f) - r(f);
     case '*':
-      if (lk !== undefined) return (s, c) => lk * r(s, c);
-      if (rk !== undefined) return (s, c) => l(s, c) * rk;
-      return (s, c) => l(s, c) * r(s, c);
+      if (lk !== undefined) return (f) => lk * r(f);
+      if (rk !== undefined) return (f) => l(f) * rk;
+      return (f) => l(f) * r(f);
     case '/':
-      return (s, c) => l(s, c) / r(s, c);
+      return (f) => l(f) / r(f);
     case '<':
-      return (s, c) => (l(s, c) < r(s, c) ? 1 : 0);
+      return (f) => (l(f) < r(f) ? 1 : 0);
     case '>':
-      return (s, c) => (l(s, c) > r(s, c) ? 1 : 0);
+      return (f) => (l(f) > r(f) ? 1 : 0);
     case '<=':
-      return (s, c) => (l(s, c) <= r(s, c) ? 1 : 0);
+      return (f) => (l(f) <= r(f) ? 1 : 0);
     case '>=':
-      return (s, c) => (l(s, c) >= r(s, c) ? 1 : 0);
+      return (f) => (l(f) >= r(f) ? 1 : 0);
     default: {
       const op = BINARY[operator];
-      return (s, c) => op(l(s, c), r(s, c));
+      return (f) => op(l(f), r(f));
     }
   }
 }

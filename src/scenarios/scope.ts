@@ -1,5 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type { MutableState, Target, WorldState } from '../engine/types.js';
+import { frameLayout, type FrameLayout } from '../engine/frame.js';
+import type { Target } from '../engine/types.js';
 import { formatNumber } from '../engine/format.js';
 import { ExpressionError, MATH_FUNCTIONS, type Compiled, type Input, type Scope } from './expression.js';
 import type { ScenarioSpec } from './format.js';
@@ -36,6 +37,7 @@ export class ScenarioScope implements Scope {
   private readonly actions: Map<string, Set<string>>;
   private readonly params: Readonly<Record<string, number>>;
   private readonly symmetric: boolean;
+  readonly layout: FrameLayout;
 
   constructor(spec: ScenarioSpec, params: Readonly<Record<string, number>>) {
     this.actors = new Set(spec.actors.map((actor) => actor.id));
@@ -47,6 +49,25 @@ export class ScenarioScope implements Scope {
     this.actions = new Map(spec.actors.map((actor) => [actor.id, new Set(actor.actions.map((action) => action.id))]));
     this.params = params;
     this.symmetric = spec.cooperation.symmetric;
+    this.layout = frameLayout({
+      indicators: spec.indicators.map((indicator) => indicator.id),
+      issues: spec.issues.map((issue) => issue.id),
+      actors: spec.actors.map((actor) => ({
+        id: actor.id,
+        attrs: Object.keys(actor.attrs),
+        actions: actor.actions.map((action) => action.id),
+      })),
+      flags: Object.keys(spec.flags),
+      events: spec.rules.map((rule) => rule.id),
+    });
+  }
+
+  /** A target for a slot (and its mirror), once the path is known to be valid. */
+  private slot(path: string, min: number, mirror = ''): Target {
+    const slot = this.layout.slotIndex.get(path);
+    // Ids used twice (reported elsewhere) can leave a valid-looking path without a slot of its own.
+    if (slot === undefined) throw new ExpressionError(`\`${path}\` is not a value that can change`);
+    return { path, min, max: 1, slot, mirror: mirror === '' ? -1 : this.layout.slotIndex.get(mirror) ?? -1 };
   }
 
   /** Check that a rule id exists (for schedule, cancel and interventions). */
@@ -90,49 +111,28 @@ export class ScenarioScope implements Scope {
       case 'ind': {
         arity(2, 'ind.NAME');
         if (!this.indicators.has(a)) throw new ExpressionError(`unknown indicator \`${a}\`${suggest(a, this.indicators)}`);
-        return {
-          path, min: 0, max: 1,
-          get: (s) => s.indicators[a],
-          set: (d, v) => { d.indicators[a] = v; },
-        };
+        return this.slot(path, 0);
       }
       case 'coop': {
         arity(3, 'coop.ACTOR.ACTOR');
         this.actor(a);
         this.actor(b);
         if (a === b) throw new ExpressionError(`\`${path}\`: an actor has no cooperation level with itself`);
-        const symmetric = this.symmetric;
-        return {
-          path, min: 0, max: 1,
-          get: (s) => s.coop[a][b],
-          set: (d, v) => {
-            d.coop[a][b] = v;
-            if (symmetric) d.coop[b][a] = v;
-          },
-        };
+        return this.slot(`coop.${a}.${b}`, 0, this.symmetric ? `coop.${b}.${a}` : '');
       }
       case 'stance':
       case 'salience': {
         arity(3, `${head}.ACTOR.ISSUE`);
         this.actor(a);
         this.issue(b);
-        const key = head;
-        return {
-          path, min: key === 'stance' ? -1 : 0, max: 1,
-          get: (s) => s.actors[a][key][b],
-          set: (d, v) => { d.actors[a][key][b] = v; },
-        };
+        return this.slot(path, head === 'stance' ? -1 : 0);
       }
       case 'attr': {
         arity(3, 'attr.ACTOR.NAME');
         this.actor(a);
         const known = this.attrs.get(a)!;
         if (!known.has(b)) throw new ExpressionError(`${a} has no attribute \`${b}\`${suggest(b, known)}`);
-        return {
-          path, min: 0, max: 1,
-          get: (s) => s.actors[a].attrs[b],
-          set: (d: MutableState, v) => { d.actors[a].attrs[b] = v; },
-        };
+        return this.slot(path, 0);
       }
       default:
         throw new ExpressionError(
@@ -145,7 +145,7 @@ export class ScenarioScope implements Scope {
   resolve(segments: readonly string[]): Input {
     const path = segments.join('.');
     const [head, a] = segments;
-    if (head === 'turn' && segments.length === 1) return { path, read: (_s, c) => c.turn };
+    if (head === 'turn' && segments.length === 1) return { path, read: (f) => f.turn };
     if (head === 'param') {
       if (segments.length !== 2 || !own(this.params, a)) {
         throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a ?? '', Object.keys(this.params))}`);
@@ -155,12 +155,12 @@ export class ScenarioScope implements Scope {
     }
     if (head === 'flag') {
       if (segments.length !== 2) throw new ExpressionError(`\`${path}\`: write flag.NAME`);
-      const flag = this.flag(a);
-      return { path, read: (s) => (s.flags[flag] ? 1 : 0) };
+      const index = this.layout.flagIndex.get(this.flag(a))!;
+      return { path, read: (f) => f.flags[index] };
     }
     if (['ind', 'coop', 'stance', 'salience', 'attr'].includes(head)) {
-      const target = this.target(path);
-      return { path, read: target.get };
+      const { slot } = this.target(path);
+      return { path, read: (f) => f.values[slot] };
     }
     const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr'];
     throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
@@ -175,29 +175,34 @@ export class ScenarioScope implements Scope {
     };
     const atom = (read: Input['read'], shown: string): Compiled => ({
       evaluate: read,
-      print: (s, c) => formatNumber(read(s, c)),
+      print: (f) => formatNumber(read(f)),
       precedence: 100,
       inputs: [{ path: shown, read }],
     });
     switch (name) {
       case 'fired': {
         const id = this.rule(strings(1)[0]);
-        return atom((s) => (s.events[id] === undefined ? 0 : 1), `fired("${id}")`);
+        const i = this.layout.eventIndex.get(id)!;
+        return atom((f) => (f.count[i] === 0 ? 0 : 1), `fired("${id}")`);
       }
       case 'count': {
         const id = this.rule(strings(1)[0]);
-        return atom((s) => s.events[id]?.count ?? 0, `count("${id}")`);
+        const i = this.layout.eventIndex.get(id)!;
+        return atom((f) => f.count[i], `count("${id}")`);
       }
       case 'since': {
         const id = this.rule(strings(1)[0]);
+        const i = this.layout.eventIndex.get(id)!;
         // "Never" reads as a long time ago, so `since(x) > 3` holds before x ever fires.
-        return atom((s, c) => { const t = s.events[id]; return t === undefined ? 9999 : c.turn - t.last; }, `since("${id}")`);
+        return atom((f) => (f.count[i] === 0 ? 9999 : f.turn - f.last[i]), `since("${id}")`);
       }
       case 'chose': {
         const [actor, action] = strings(2);
         this.actor(actor);
         this.action(actor, action);
-        return atom((_s, c) => (c.choices[actor] === action ? 1 : 0), `chose("${actor}", "${action}")`);
+        const a = this.layout.actorIndex.get(actor)!;
+        const k = this.layout.actions[a].indexOf(action);
+        return atom((f) => (f.chosen[a] === k ? 1 : 0), `chose("${actor}", "${action}")`);
       }
       default:
         if (MATH_FUNCTIONS.includes(name)) return null;

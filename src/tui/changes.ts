@@ -17,6 +17,40 @@ export interface Change {
 const ORDER: readonly Change['kind'][] = ['flag', 'indicator', 'cooperation', 'stance', 'salience', 'attribute', 'scheduled', 'move'];
 
 /**
+ * The paths of the numbers and flags a turn changed, read from its patches: a
+ * patch replaces a whole part of the state (`coop`, say), so the values under
+ * its path are compared between the two states. Lists and the actions record
+ * are named by their root only.
+ */
+function changedPaths(before: WorldState, after: WorldState, patches: readonly Patch[]): string[][] {
+  const paths: string[][] = [];
+  const walk = (path: string[], was: unknown, now: unknown) => {
+    if (was === now) return;
+    if (path.length > 0 && (path[0] === 'scheduled' || path[0] === 'actions')) {
+      paths.push(path.slice(0, 1));
+      return;
+    }
+    if (typeof now === 'object' && now !== null && !Array.isArray(now)) {
+      const old = typeof was === 'object' && was !== null ? (was as Record<string, unknown>) : {};
+      for (const key of Object.keys(now)) walk([...path, key], old[key], (now as Record<string, unknown>)[key]);
+      return;
+    }
+    paths.push(path);
+  };
+  for (const patch of patches) {
+    const path = patch.path.map(String);
+    walk(path, valueAt(before, path), valueAt(after, path));
+  }
+  return paths;
+}
+
+function valueAt(state: WorldState, path: readonly string[]): unknown {
+  let value: unknown = state;
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/**
  * What changed in a turn, read from the turn's Immer patches against the
  * state before it. Event tallies and the turn counter are left out: the
  * events panel shows the events.
@@ -24,8 +58,8 @@ const ORDER: readonly Change['kind'][] = ['flag', 'indicator', 'cooperation', 's
 export function changesOf(scenario: Scenario, before: WorldState, after: WorldState, patches: readonly Patch[]): Change[] {
   const out: Change[] = [];
   const seenPairs = new Set<string>();
-  for (const patch of patches) {
-    const [root, a, b, c] = patch.path.map(String);
+  for (const path of changedPaths(before, after, patches)) {
+    const [root, a, b, c] = path;
     if (root === 'indicators' && a !== undefined) {
       const title = scenario.indicators.find((item) => item.id === a)?.title ?? a;
       out.push({ kind: 'indicator', label: title, from: before.indicators[a], to: after.indicators[a] });

@@ -2,7 +2,7 @@ import { isoMonth } from '../../engine/calendar.js';
 import type { BatchLayout } from '../../engine/batch/layout.js';
 import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
 import type { Outcome } from '../../engine/outcome.js';
-import type { WorldState } from '../../engine/types.js';
+import type { Frame } from '../../engine/frame.js';
 
 /** A CSV field, quoted when it has to be (RFC 4180). */
 export function csvField(value: string | number): string {
@@ -51,10 +51,11 @@ export class CsvRows {
   constructor(private readonly layout: BatchLayout, private readonly start: { year: number; month: number }) {}
 
   /** A row for a turn of the current run (without run, seed and outcome yet). */
-  turn(state: WorldState): void {
-    const fields: (string | number)[] = [state.turn, isoMonth(this.start, state.turn)];
-    for (const item of this.layout.indicators) fields.push(state.indicators[item.id] ?? 0);
-    for (const item of this.layout.events) fields.push(state.events[item.id] === undefined ? 0 : 1);
+  turn(frame: Frame): void {
+    const fields: (string | number)[] = [frame.turn, isoMonth(this.start, frame.turn)];
+    // Indicators are the frame's first slots and events its tallies, both in the layout's order.
+    this.layout.indicators.forEach((_item, i) => fields.push(frame.values[i]));
+    this.layout.events.forEach((_item, i) => fields.push(frame.count[i] === 0 ? 0 : 1));
     this.pending.push(fields.map(csvField).join(','));
   }
 

@@ -45,7 +45,7 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
       }
       const rows = new CsvRows(tally.layout, scenario.start);
       tallyRuns(scenario, range, tally, {
-        onTurn: (state) => rows.turn(state),
+        onTurn: (frame) => rows.turn(frame),
         onRun: (index, seed, outcome) => rows.run(index, seed, outcome),
       });
       post({ type: 'done', task: task.id, runs: task.to - task.from, csv: rows.take() });

@@ -1,7 +1,7 @@
-import { outcomeOf, type Outcome } from '../outcome.js';
-import { firstFiredOf, stepper } from '../run.js';
+import { sameFrame } from '../frame.js';
+import { outcomeAt, type Outcome } from '../outcome.js';
+import { firstFiredOf, stepper, type Stepper } from '../run.js';
 import type { Scenario, WorldState } from '../types.js';
-import { sameData } from './equal.js';
 
 /** One side of a paired run. */
 export interface PairSide {
@@ -28,16 +28,17 @@ export interface PairedRun {
 export function runPair(base: Scenario, variant: Scenario, seed: number, turns: number): PairedRun {
   const left = stepper(base, { seed, turns });
   const right = stepper(variant, { seed, turns });
-  let divergedAt: number | null = sameData(left.state, right.state) ? null : 0;
+  let divergedAt: number | null = sameFrame(left.frame, right.frame) ? null : 0;
   for (let turn = 1; turn <= turns; turn += 1) {
     left.step();
     right.step();
     // Once apart is enough: later turns need no comparing.
-    if (divergedAt === null && !sameData(left.state, right.state)) divergedAt = turn;
+    if (divergedAt === null && !sameFrame(left.frame, right.frame)) divergedAt = turn;
   }
-  return { base: side(base, left.state), variant: side(variant, right.state), divergedAt };
+  return { base: side(base, left), variant: side(variant, right), divergedAt };
 }
 
-function side(scenario: Scenario, state: WorldState): PairSide {
-  return { state, firstFired: firstFiredOf(state), outcome: outcomeOf(scenario, state) };
+function side(scenario: Scenario, run: Stepper): PairSide {
+  const state = run.state();
+  return { state, firstFired: firstFiredOf(state), outcome: outcomeAt(scenario, run.frame) };
 }

@@ -1,6 +1,7 @@
-import { outcomeOf, type Outcome } from '../outcome.js';
+import type { Frame } from '../frame.js';
+import { outcomeAt, type Outcome } from '../outcome.js';
 import { deriveSeed } from '../random.js';
-import { runFast } from '../run.js';
+import { stepper } from '../run.js';
 import { SimulationError } from '../errors.js';
 import type { Scenario, WorldState } from '../types.js';
 import type { BatchTally } from './tally.js';
@@ -17,8 +18,8 @@ export interface RunRange {
 
 /** Hooks for what a caller records besides the tally (e.g. CSV rows). */
 export interface RunHooks {
-  /** Every state of a run, turn 0 included. */
-  readonly onTurn?: (state: WorldState) => void;
+  /** Every state of a run as its frame, turn 0 included. */
+  readonly onTurn?: (frame: Frame) => void;
   /** The end of run `index`, seeded `seed`. */
   readonly onRun?: (index: number, seed: number, outcome: Outcome, final: WorldState) => void;
 }
@@ -30,19 +31,24 @@ export interface RunHooks {
  */
 export function tallyRuns(scenario: Scenario, range: RunRange, tally: BatchTally, hooks: RunHooks = {}): void {
   const { onTurn, onRun } = hooks;
-  const observe = onTurn === undefined
-    ? (state: WorldState) => tally.observe(state)
-    : (state: WorldState) => {
-        tally.observe(state);
-        onTurn(state);
-      };
+  const observe = (frame: Frame) => {
+    tally.observe(frame);
+    onTurn?.(frame);
+  };
   for (let index = range.from; index < range.to; index += 1) {
     const seed = deriveSeed(range.seed, index);
-    observe(scenario.initial);
-    const result = inRun(index, seed, () => runFast(scenario, { seed, turns: range.turns }, observe));
-    const outcome = outcomeOf(scenario, result.state);
-    tally.finish(result.firstFired, outcome);
-    onRun?.(index, seed, outcome, result.state);
+    const run = stepper(scenario, { seed, turns: range.turns });
+    const { frame } = run;
+    observe(frame);
+    inRun(index, seed, () => {
+      for (let turn = 1; turn <= range.turns; turn += 1) {
+        run.step();
+        observe(frame);
+      }
+    });
+    const outcome = outcomeAt(scenario, frame);
+    tally.finishFrame(frame, outcome);
+    onRun?.(index, seed, outcome, run.state());
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Outcome } from '../outcome.js';
-import type { WorldState } from '../types.js';
+import type { Frame } from '../frame.js';
 import { toMicro } from './grid.js';
 import { BINS, binOf } from './histogram.js';
 import type { BatchLayout } from './layout.js';
@@ -50,27 +50,50 @@ export class BatchTally {
     if (data !== undefined) this.add(data);
   }
 
-  /** Count one turn's state of the current run (call for turn 0 too). */
-  observe(state: WorldState): void {
+  /**
+   * Count one turn's state of the current run (call for turn 0 too). The
+   * scenario's indicators are the frame's first slots, in the layout's order.
+   */
+  observe(frame: Frame): void {
     const turns = this.layout.turns + 1;
-    const { indicators, turn } = state;
+    const { values, turn } = frame;
     const bins = this.indicatorBins;
     for (let i = 0; i < this.indicatorIds.length; i += 1) {
-      const value = indicators[this.indicatorIds[i]] ?? 0;
+      const value = values[i];
       const slot = i * turns + turn;
       this.indicatorSums[slot] += toMicro(value);
       if (bins !== null) bins[slot * BINS + binOf(value)] += 1;
     }
   }
 
+  /**
+   * Count the end of a run from its frame: `finish`, reading when each event
+   * first fired from the frame's tallies (the layout's events are the
+   * scenario's rules, in order).
+   */
+  finishFrame(frame: Frame, outcome: Outcome): void {
+    const width = this.layout.turns + 2;
+    for (let index = 0; index < this.layout.events.length; index += 1) {
+      const first = frame.count[index] === 0 ? undefined : frame.first[index];
+      this.countFirst(index * width, first);
+    }
+    this.countOutcome(outcome);
+  }
+
   /** Count the end of a run: when each event first fired, and the outcome. */
   finish(firstFired: Readonly<Record<string, number>>, outcome: Outcome): void {
     const width = this.layout.turns + 2;
-    this.layout.events.forEach((event, index) => {
-      const first = firstFired[event.id];
-      const column = first === undefined || first > this.layout.turns ? this.layout.turns + 1 : first;
-      this.firstFired[index * width + column] += 1;
-    });
+    this.layout.events.forEach((event, index) => this.countFirst(index * width, firstFired[event.id]));
+    this.countOutcome(outcome);
+  }
+
+  /** One event's first-fired turn, in its row of the histogram (never, or past the horizon, in the last column). */
+  private countFirst(row: number, first: number | undefined): void {
+    const column = first === undefined || first > this.layout.turns ? this.layout.turns + 1 : first;
+    this.firstFired[row + column] += 1;
+  }
+
+  private countOutcome(outcome: Outcome): void {
     const klass = this.outcomeIndex.get(outcome.class);
     if (klass !== undefined) this.outcomes[klass] += 1;
     this.layout.metrics.forEach((metric, index) => {

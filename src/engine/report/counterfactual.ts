@@ -4,15 +4,15 @@ import { PairedTally, pairedLayoutOf } from '../batch/paired.js';
 import { summarizeComparison, type Comparison } from '../batch/comparison.js';
 import { scenarioInfo, summarizeTally, type TallySummary } from '../batch/summary.js';
 import type { PairedRun, PairSide } from '../batch/pair.js';
-import { sameData } from '../batch/equal.js';
 import { inRun } from '../batch/runs.js';
+import { sameFrame, stateOf, type Frame } from '../frame.js';
 import type { History } from '../history.js';
 import { planAt, planInterventions, segmentInterventions, type Segment } from '../interventions.js';
-import { outcomeOf } from '../outcome.js';
+import { outcomeAt } from '../outcome.js';
 import { deriveSeed, Streams } from '../random.js';
-import { cloneState } from '../run.js';
-import { stepInPlace } from '../step.js';
-import type { Intervention, MutableState, WorldState } from '../types.js';
+import { firstFiredOf, initialFrame } from '../run.js';
+import { stepFrame } from '../step.js';
+import type { Intervention, Scenario } from '../types.js';
 import { scenarioFor, type PlayerDecision } from './decisions.js';
 
 /**
@@ -75,32 +75,30 @@ interface Arm {
  */
 function runArms(segments: readonly Segment[], base: Arm, variant: Arm, seed: number, turns: number): PairedRun {
   const plans = (arm: Arm) => planInterventions([...segmentInterventions(segments), ...arm.interventions], turns);
-  const left = cloneState(segments[0].scenario.initial);
-  const right = cloneState(segments[0].scenario.initial);
+  const left = initialFrame(segments[0].scenario);
+  const right = initialFrame(segments[0].scenario);
   const leftPlans = plans(base);
   const rightPlans = plans(variant);
   const leftStreams = new Streams(seed);
   const rightStreams = new Streams(seed);
-  base.tally.observe(left as WorldState);
-  variant.tally.observe(right as WorldState);
+  base.tally.observe(left);
+  variant.tally.observe(right);
   let divergedAt: number | null = null;
   for (let turn = 1; turn <= turns; turn += 1) {
     const scenario = scenarioFor(segments, turn);
-    stepInPlace(scenario, left, leftStreams, planAt(leftPlans, turn));
-    stepInPlace(scenario, right, rightStreams, planAt(rightPlans, turn));
-    base.tally.observe(left as WorldState);
-    variant.tally.observe(right as WorldState);
-    if (divergedAt === null && !sameData(left, right)) divergedAt = turn;
+    stepFrame(scenario, left, leftStreams, planAt(leftPlans, turn));
+    stepFrame(scenario, right, rightStreams, planAt(rightPlans, turn));
+    base.tally.observe(left);
+    variant.tally.observe(right);
+    if (divergedAt === null && !sameFrame(left, right)) divergedAt = turn;
   }
   const last = scenarioFor(segments, turns);
   return { base: finish(last, left, base.tally), variant: finish(last, right, variant.tally), divergedAt };
 }
 
-function finish(scenario: Parameters<typeof outcomeOf>[0], working: MutableState, tally: BatchTally): PairSide {
-  const state = working as WorldState;
-  const firstFired: Record<string, number> = {};
-  for (const [id, item] of Object.entries(state.events)) firstFired[id] = item.first;
-  const outcome = outcomeOf(scenario, state);
-  tally.finish(firstFired, outcome);
-  return { state, firstFired, outcome };
+function finish(scenario: Scenario, frame: Frame, tally: BatchTally): PairSide {
+  const state = stateOf(scenario.layout, frame);
+  const outcome = outcomeAt(scenario, frame);
+  tally.finishFrame(frame, outcome);
+  return { state, firstFired: firstFiredOf(state), outcome };
 }

@@ -1,8 +1,8 @@
 import type { History } from '../history.js';
 import { planAt, planInterventions, segmentInterventions, type Segment } from '../interventions.js';
+import { loadFrame } from '../frame.js';
 import { Streams } from '../random.js';
-import { cloneState } from '../run.js';
-import { stepInPlace } from '../step.js';
+import { stepFrame } from '../step.js';
 import type { Decision, Intervention, Scenario } from '../types.js';
 
 /** A person's choice for an actor at a turn, beside what the actor's policy picked there. */
@@ -52,8 +52,9 @@ export function choicesOf(history: History): Choice[] {
 export function policyDecision(history: History, turn: number, actor: string): Decision {
   const without = history.interventions.filter((item) => !(item.kind === 'choose' && item.turn === turn && item.actor === actor));
   const plans = planInterventions([...segmentInterventions(history.segments), ...without], turn);
-  const working = cloneState(history.kept[turn - 1].state);
-  const { decisions } = stepInPlace(scenarioAt(history, turn), working, new Streams(history.seed), planAt(plans, turn));
+  const scenario = scenarioAt(history, turn);
+  const frame = loadFrame(scenario.layout, history.kept[turn - 1].state);
+  const { decisions } = stepFrame(scenario, frame, new Streams(history.seed), planAt(plans, turn), true);
   const decision = decisions.find((item) => item.actor === actor);
   if (decision === undefined) throw new RangeError(`${actor} makes no decisions in this scenario`);
   return decision;

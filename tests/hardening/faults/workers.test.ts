@@ -134,7 +134,7 @@ describe('a worker thread that fails', () => {
     expect(Math.max(...tasks.map((task) => task.to - task.from))).toBe(most);
     const rows = new CsvRows(layout, scenario.start);
     tallyRuns(scenario, { seed: 1, turns: 600, from: 0, to: most }, new BatchTally(layout), {
-      onTurn: (state) => rows.turn(state),
+      onTurn: (frame) => rows.turn(frame),
       onRun: (index, seed, outcome) => rows.run(index, seed, outcome),
     });
     const bytes = rows.take().length;
