@@ -30,6 +30,8 @@ export interface Input {
   readonly read: Eval;
   /** Set when the value is fixed for the compiled scenario (a parameter). */
   readonly constant?: number;
+  /** Set when the name is a value of the state: its frame slot. */
+  readonly slot?: number;
 }
 
 /** What names mean; provided by the scenario compiler. */
@@ -52,6 +54,8 @@ export interface Compiled {
   readonly text?: string;
   /** Set when the value is known at compile time, so callers can fold it. */
   readonly constant?: number;
+  /** Set when the node reads one value of the state: its frame slot. */
+  readonly slot?: number;
 }
 
 const ATOM = 100;
@@ -150,7 +154,7 @@ function reference(node: jsep.Expression, scope: Scope): Compiled {
   const segments = pathOf(node);
   const input = scope.resolve(segments);
   const read = input.read;
-  return { evaluate: read, print: (f) => formatNumber(read(f)), precedence: ATOM, inputs: [input], constant: input.constant };
+  return { evaluate: read, print: (f) => formatNumber(read(f)), precedence: ATOM, inputs: [input], constant: input.constant, slot: input.slot };
 }
 
 function pathOf(node: jsep.Expression): string[] {
@@ -214,7 +218,7 @@ function binary(node: jsep.BinaryExpression, scope: Scope, depth: number): Compi
     constant = value;
     evaluate = () => value;
   } else {
-    evaluate = specialise(operator, l, r, left.constant, right.constant);
+    evaluate = specialise(operator, left, right);
   }
   const shown = SHOWN[operator] ?? operator;
   // Parenthesise a side that binds more loosely (or equally, on the right).

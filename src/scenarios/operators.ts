@@ -32,33 +32,65 @@ export const BINARY: Record<string, (a: number, b: number) => number> = {
 };
 
 
+/** One side of a binary operator: how to evaluate it, and its value or slot when it is that simple. */
+export interface Operand {
+  readonly evaluate: Eval;
+  /** The value, when known at compile time. */
+  readonly constant?: number;
+  /** The frame slot, when the side is a plain read of a state value. */
+  readonly slot?: number;
+}
+
 /**
- * A closure per operator, with a constant side inlined: expressions run a few
- * hundred times per simulated run, so one call less per node matters in batches.
+ * A closure per operator, with a constant side or a plain read of a state
+ * value inlined: expressions run hundreds of times per simulated run, so one
+ * call less per node matters in batches. Every form computes the same
+ * operation on the same two numbers, so the results are identical.
  */
-export function specialise(operator: string, l: Eval, r: Eval, lk: number | undefined, rk: number | undefined): Eval {
+export function specialise(operator: string, left: Operand, right: Operand): Eval {
+  const { evaluate: l, constant: lk, slot: ls } = left;
+  const { evaluate: r, constant: rk, slot: rs } = right;
   switch (operator) {
     case '+':
+      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls] + f.values[rs];
+      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls] + rk;
+      if (lk !== undefined && rs !== undefined) return (f) => lk + f.values[rs];
+      if (ls !== undefined) return (f) => f.values[ls] + r(f);
+      if (rs !== undefined) return (f) => l(f) + f.values[rs];
       if (lk !== undefined) return (f) => lk + r(f);
       if (rk !== undefined) return (f) => l(f) + rk;
       return (f) => l(f) + r(f);
     case '-':
+      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls] - f.values[rs];
+      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls] - rk;
+      if (lk !== undefined && rs !== undefined) return (f) => lk - f.values[rs];
+      if (ls !== undefined) return (f) => f.values[ls] - r(f);
+      if (rs !== undefined) return (f) => l(f) - f.values[rs];
       if (lk !== undefined) return (f) => lk - r(f);
       if (rk !== undefined) return (f) => l(f) - rk;
       return (f) => l(f) - r(f);
     case '*':
+      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls] * f.values[rs];
+      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls] * rk;
+      if (lk !== undefined && rs !== undefined) return (f) => lk * f.values[rs];
+      if (ls !== undefined) return (f) => f.values[ls] * r(f);
+      if (rs !== undefined) return (f) => l(f) * f.values[rs];
       if (lk !== undefined) return (f) => lk * r(f);
       if (rk !== undefined) return (f) => l(f) * rk;
       return (f) => l(f) * r(f);
     case '/':
       return (f) => l(f) / r(f);
     case '<':
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] < rk ? 1 : 0);
       return (f) => (l(f) < r(f) ? 1 : 0);
     case '>':
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] > rk ? 1 : 0);
       return (f) => (l(f) > r(f) ? 1 : 0);
     case '<=':
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] <= rk ? 1 : 0);
       return (f) => (l(f) <= r(f) ? 1 : 0);
     case '>=':
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] >= rk ? 1 : 0);
       return (f) => (l(f) >= r(f) ? 1 : 0);
     default: {
       const op = BINARY[operator];

@@ -160,7 +160,7 @@ export class ScenarioScope implements Scope {
     }
     if (['ind', 'coop', 'stance', 'salience', 'attr'].includes(head)) {
       const { slot } = this.target(path);
-      return { path, read: (f) => f.values[slot] };
+      return { path, read: (f) => f.values[slot], slot };
     }
     const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr'];
     throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
