@@ -19,7 +19,7 @@ export const game = ProcessGameConfig({
   moves: {
     // G is an Immer draft here (boardgame.io's immer plugin): mutate it.
     turn: ({ G }, rolls) => {
-      advanceTurn(G, G.turn + 1, rolls);
+      advanceTurn(G, G.turn + 1, (k) => rolls[k]);
     },
   },
   turn: { minMoves: 1, maxMoves: 1 },
@@ -38,7 +38,7 @@ export function runBgioState(seed, turns = TURNS) {
   let state = InitializeGame({ game, numPlayers: 1 });
   const streams = makeStreams(seed);
   for (let t = 1; t <= turns; t += 1) {
-    const rolls = Array.from(drawTurn(streams, new Float64Array(DRAWS)));
+    const rolls = Array.from(drawTurn(streams, t, new Float64Array(DRAWS)));
     state = reducer(state, makeMove('turn', [rolls], '0'));
   }
   return state;

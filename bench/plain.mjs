@@ -51,16 +51,33 @@ export function initialState() {
   return { turn: 0, actors, coop, indicators, flags, events: {}, scheduled: [], actions: {} };
 }
 
-/** The keyed streams of a run, as sandtable's engine seeds them. */
+/**
+ * The keyed streams of a run, as sandtable's engine seeds them: each on its
+ * first draw, since seeding is what costs and a rule whose condition does not
+ * hold needs no number.
+ */
 export function makeStreams(seed) {
-  const streams = new Array(DRAWS);
-  for (let k = 0; k < DRAWS; k += 1) streams[k] = seedrandom.alea(`${seed}|${STREAM_KEYS[k]}`);
-  return streams;
+  return { seed, generators: new Array(DRAWS).fill(null), drawn: new Int32Array(DRAWS) };
 }
 
-/** This turn's draws, in the order advanceTurn reads them. */
-export function drawTurn(streams, rolls) {
-  for (let k = 0; k < DRAWS; k += 1) rolls[k] = streams[k]();
+/** Stream k's number for turn t (turns start at 1; a stream never goes back within a run). */
+export function drawAt(streams, k, t) {
+  let next = streams.generators[k];
+  if (next === null) {
+    next = seedrandom.alea(`${streams.seed}|${STREAM_KEYS[k]}`);
+    streams.generators[k] = next;
+  }
+  while (streams.drawn[k] < t - 1) {
+    next();
+    streams.drawn[k] += 1;
+  }
+  streams.drawn[k] += 1;
+  return next();
+}
+
+/** All of this turn's draws, in the order advanceTurn reads them (for boardgame.io's moves). */
+export function drawTurn(streams, t, rolls) {
+  for (let k = 0; k < DRAWS; k += 1) rolls[k] = drawAt(streams, k, t);
   return rolls;
 }
 
@@ -68,10 +85,11 @@ const utility = new Float64Array(4);
 const weight = new Float64Array(4);
 const fire = new Uint8Array(RULE_IDS.length);
 
-let turnRolls = null;
-/** Rule k fires when its draw is below its chance (clamped to [0, 1]). */
+let roll = null;
+/** Rule k fires when its draw is below its chance (clamped to [0, 1]); no chance or certainty needs a draw. */
 function r(k, chance) {
-  fire[k] = turnRolls[N + k] < clamp01(chance) ? 1 : 0;
+  const c = clamp01(chance);
+  fire[k] = c >= 1 || (c > 0 && roll(N + k) < c) ? 1 : 0;
 }
 
 function tally(events, id, t) {
@@ -89,8 +107,11 @@ function setCoop(coop, a, b, value) {
   coop[b][a] = value;
 }
 
-/** One turn of the model on a mutable state (a plain object or an Immer draft). */
-export function advanceTurn(s, t, rolls) {
+/**
+ * One turn of the model on a mutable state (a plain object or an Immer draft);
+ * `draw(k)` gives stream k's number for the turn.
+ */
+export function advanceTurn(s, t, draw) {
   s.turn = t;
   const { actors, coop, indicators: ind, flags, events } = s;
   const previous = s.actions;
@@ -110,12 +131,12 @@ export function advanceTurn(s, t, rolls) {
     let total = 0;
     for (let k = 0; k < 4; k += 1) weight[k] = Math.exp(x.rationality * (utility[k] - best));
     for (let k = 0; k < 4; k += 1) total += weight[k];
-    const roll = rolls[i];
+    const rolled = draw(i);
     let cumulative = 0;
     let k = 0;
     for (; k < 3; k += 1) {
       cumulative += weight[k] / total;
-      if (roll < cumulative) break;
+      if (rolled < cumulative) break;
     }
     chosen[i] = k;
     choices[x.id] = k === 0 ? 'cooperate' : k === 1 ? 'pressure' : k === 2 ? 'arm' : 'wait';
@@ -123,7 +144,7 @@ export function advanceTurn(s, t, rolls) {
 
   // Rules: conditions and chances, on the start-of-turn state.
   fire.fill(0);
-  turnRolls = rolls;
+  roll = draw;
   if (ind.tension > 0.3) r(0, 0.05 + 0.3 * ind.tension);
   if (coop.alpha.bravo > 0.45 && !flags.sanctions) r(1, 0.1 + 0.2 * ind.trade);
   if (ind.tension > 0.4 && !flags.sanctions) r(2, 0.2);
@@ -283,7 +304,8 @@ export function advanceTurn(s, t, rolls) {
 export function runPlain(seed, turns = TURNS) {
   const s = initialState();
   const streams = makeStreams(seed);
-  const rolls = new Float64Array(DRAWS);
-  for (let t = 1; t <= turns; t += 1) advanceTurn(s, t, drawTurn(streams, rolls));
+  let t = 1;
+  const draw = (k) => drawAt(streams, k, t);
+  for (; t <= turns; t += 1) advanceTurn(s, t, draw);
   return s;
 }
