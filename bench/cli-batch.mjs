@@ -80,16 +80,18 @@ const median = (values) => {
  * The measurements. Sizes adapt to the machine: the timed batches are sized to
  * take about `sliceSeconds` each with one worker.
  */
-export async function measureBatch({ sliceSeconds = 12, reps = 2, million = false, log = () => {} } = {}) {
+export async function measureBatch({ sliceSeconds = 12, reps = 3, million = false, log = () => {} } = {}) {
   const startup = [];
   for (let i = 0; i < 3; i += 1) startup.push((await batch({ runs: 1, workers: 1 })).ms);
   const startupMs = median(startup);
   log(`batch: start-up ${startupMs.toFixed(0)} ms`);
 
-  const probe = 5000;
+  // The probe is long enough (about 2 s) that warming up the JIT does not make it
+  // underestimate the rate, which would make the timed batches shorter than asked.
+  const probe = 20_000;
   const probeMs = (await batch({ runs: probe, workers: 1 })).ms;
   const probeRate = probe / Math.max(1, (probeMs - startupMs) / 1000);
-  const runs = Math.min(100_000, Math.max(2000, Math.round((probeRate * sliceSeconds) / 1000) * 1000));
+  const runs = Math.min(300_000, Math.max(2000, Math.round((probeRate * sliceSeconds) / 1000) * 1000));
   log(`batch: about ${probeRate.toFixed(0)} runs/s with 1 worker; timing ${runs} runs`);
 
   const samples = { 1: [], 2: [] };

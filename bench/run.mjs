@@ -135,7 +135,7 @@ async function main() {
       out.push(`Batch (niger-2024 via sandtable batch): not measured: ${missing}`);
     } else {
       try {
-        report.batch = await measureBatch({ sliceSeconds: options.quick ? 4 : 12, reps: 2, million: options.million, log });
+        report.batch = await measureBatch({ sliceSeconds: options.quick ? 4 : 12, reps: options.quick ? 2 : 3, million: options.million, log });
       } catch (error) {
         failed.push('batch');
         report.batch = { available: true, error: error.message };

@@ -263,10 +263,15 @@ function call(node: jsep.CallExpression, scope: Scope, depth: number): Compiled 
   const evals = args.map((arg) => arg.evaluate);
   const fn = math.fn;
   let evaluate: Eval = (f) => fn(evals.map((e) => e(f)));
-  // The common two-argument forms without an array per call.
+  // The common forms without an array per call; each computes exactly what `fn` does.
+  const [a, b, c] = evals;
   if (evals.length === 2 && (name === 'min' || name === 'max')) {
-    const [a, b] = evals;
     evaluate = name === 'min' ? (f) => Math.min(a(f), b(f)) : (f) => Math.max(a(f), b(f));
+  } else if (name === 'clamp') {
+    evaluate = (f) => Math.min(Math.max(a(f), b(f)), c(f));
+  } else if (evals.length === 1 && math.one !== undefined) {
+    const one = math.one;
+    evaluate = (f) => one(a(f));
   }
   return {
     evaluate,

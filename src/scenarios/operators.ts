@@ -100,14 +100,14 @@ export function specialise(operator: string, left: Operand, right: Operand): Eva
 }
 
 /** The built-in functions and how many arguments each takes. */
-export const MATH: Record<string, { arity: [number, number]; fn: (args: number[]) => number }> = {
-  min: { arity: [1, 16], fn: (args) => Math.min(...args) },
-  max: { arity: [1, 16], fn: (args) => Math.max(...args) },
-  abs: { arity: [1, 1], fn: ([x]) => Math.abs(x) },
-  sqrt: { arity: [1, 1], fn: ([x]) => Math.sqrt(x) },
+export const MATH: Record<string, { arity: [number, number]; fn: (args: number[]) => number; one?: (x: number) => number }> = {
+  min: { arity: [1, 16], fn: (args) => Math.min(...args), one: (x) => Math.min(x) },
+  max: { arity: [1, 16], fn: (args) => Math.max(...args), one: (x) => Math.max(x) },
+  abs: { arity: [1, 1], fn: ([x]) => Math.abs(x), one: Math.abs },
+  sqrt: { arity: [1, 1], fn: ([x]) => Math.sqrt(x), one: Math.sqrt },
   pow: { arity: [2, 2], fn: ([x, y]) => x ** y },
   clamp: { arity: [3, 3], fn: ([x, lo, hi]) => Math.min(Math.max(x, lo), hi) },
-  round: { arity: [1, 1], fn: ([x]) => Math.round(x) },
+  round: { arity: [1, 1], fn: ([x]) => Math.round(x), one: Math.round },
 };
 
 /** The names of the built-in math functions, for suggestions. */

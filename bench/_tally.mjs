@@ -1,0 +1,11 @@
+import { loadScenario } from '../dist/index.js';
+import { tallyRuns } from '../dist/engine/batch/runs.js';
+import { BatchTally } from '../dist/engine/batch/tally.js';
+import { layoutOf } from '../dist/engine/batch/layout.js';
+const scenario = loadScenario('niger-2024');
+const tally = new BatchTally(layoutOf(scenario, 24));
+tallyRuns(scenario, { seed: 1, turns: 24, from: 0, to: 2000 }, tally);
+const t0 = performance.now();
+const N = 30000;
+tallyRuns(scenario, { seed: 1, turns: 24, from: 2000, to: 2000 + N }, tally);
+console.log('µs per run', ((performance.now() - t0) * 1000 / N).toFixed(1));
