@@ -4,21 +4,27 @@ import { stripControl } from '../engine/text.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { suggest } from '../scenarios/scope.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
-import { batchCommand } from './commands/batch.js';
-import { compareCommand } from './commands/compare.js';
-import { collect, exerciseCommand } from './commands/exercise.js';
-import { initCommand } from './commands/init.js';
-import { listCommand } from './commands/list.js';
-import { mergeCommand } from './commands/merge.js';
-import { replayCommand } from './commands/replay.js';
-import { parseFormat, parseReportRuns, reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { showCommand } from './commands/show.js';
-import { sweepCommand } from './commands/sweep.js';
-import { tuiCommand } from './commands/tui.js';
-import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './errors.js';
-import { parseSeed, parseTurns } from './options.js';
+import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
+
+// Each command's module is loaded when that command runs, so `--help`,
+// `--version` and every other command start without loading it (the
+// scenario format, the statistics and the UI take most of the start-up).
+const commands = {
+  batch: () => import('./commands/batch.js'),
+  compare: () => import('./commands/compare.js'),
+  exercise: () => import('./commands/exercise.js'),
+  init: () => import('./commands/init.js'),
+  list: () => import('./commands/list.js'),
+  merge: () => import('./commands/merge.js'),
+  replay: () => import('./commands/replay.js'),
+  report: () => import('./commands/report.js'),
+  run: () => import('./commands/run.js'),
+  show: () => import('./commands/show.js'),
+  sweep: () => import('./commands/sweep.js'),
+  tui: () => import('./commands/tui.js'),
+  validate: () => import('./commands/validate.js'),
+};
 
 /** The commands and their flags: the command-line contract of the design. */
 export function buildProgram(setCode: (code: number | Promise<number>) => void): Command {
@@ -46,7 +52,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(seed())
     .addOption(turns())
     .addOption(variant())
-    .action((scenario, options) => setCode(tuiCommand(scenario, options)));
+    .action((scenario, options) => setCode(commands.tui().then((module) => module.tuiCommand(scenario, options))));
 
   program
     .command('exercise')
@@ -57,13 +63,13 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(turns())
     .addOption(variant())
     .option('--injects <file>', 'an inject file (YAML or JSON) that adds to the scenario\'s inject timeline, or replaces it')
-    .action((scenario, options) => setCode(exerciseCommand(scenario, options)));
+    .action((scenario, options) => setCode(commands.exercise().then((module) => module.exerciseCommand(scenario, options))));
 
   program
     .command('list')
     .description('list the built-in scenarios and their variants')
     .option('--json', 'print JSON')
-    .action((options) => setCode(listCommand(options)));
+    .action((options) => setCode(commands.list().then((module) => module.listCommand(options))));
 
   program
     .command('run')
@@ -74,7 +80,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(variant())
     .option('--json', 'print the run as JSON')
     .option('--record <file>', 'write the run record to a file')
-    .action((scenario, options) => setCode(runCommand(scenario, options)));
+    .action((scenario, options) => setCode(commands.run().then((module) => module.runCommand(scenario, options))));
 
   program
     .command('replay')
@@ -83,7 +89,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--verify', 'only check the record; exit 1 if a turn differs')
     .option('--json', 'print the replayed run as JSON')
     .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
-    .action((file, options) => setCode(replayCommand(file, options)));
+    .action((file, options) => setCode(commands.replay().then((module) => module.replayCommand(file, options))));
 
   program
     .command('report')
@@ -93,7 +99,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500)').argParser(parseReportRuns))
     .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
-    .action((record, options) => setCode(reportCommand(record, options)));
+    .action((record, options) => setCode(commands.report().then((module) => module.reportCommand(record, options))));
 
   const runs = () => new Option('--runs <N>', 'number of runs').argParser(parseRuns).makeOptionMandatory();
   const workers = () => new Option('--workers <K>', 'worker threads (default: the number of cores)').argParser(parseWorkers);
@@ -111,7 +117,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the summary as JSON')
     .option('--csv <file>', 'write one row per run and turn to a CSV file')
     .addOption(shard())
-    .action((scenario, options) => setCode(batchCommand(scenario, options)));
+    .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, options))));
 
   program
     .command('compare')
@@ -123,7 +129,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(turns())
     .addOption(workers())
     .option('--json', 'print the comparison as JSON')
-    .action((base, other, options) => setCode(compareCommand(base, other, options)));
+    .action((base, other, options) => setCode(commands.compare().then((module) => module.compareCommand(base, other, options))));
 
   program
     .command('sweep')
@@ -138,7 +144,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the sweep as JSON')
     .option('--csv <file>', 'write one row per combination to a CSV file')
     .addOption(shard())
-    .action((scenario, options) => setCode(sweepCommand(scenario, options)));
+    .action((scenario, options) => setCode(commands.sweep().then((module) => module.sweepCommand(scenario, options))));
 
   program
     .command('merge')
@@ -146,13 +152,13 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .argument('<files...>', 'shard files written by batch or sweep --shard I/N')
     .option('--json', 'print the merged result as JSON')
     .option('--csv <file>', 'for a sweep, write one row per combination to a CSV file')
-    .action((files, options) => setCode(mergeCommand(files, options)));
+    .action((files, options) => setCode(commands.merge().then((module) => module.mergeCommand(files, options))));
 
   program
     .command('validate')
     .description('check a scenario file: structure, ranges, expressions, names, extends; exit 0 valid, 2 invalid')
     .argument('<file>', 'a scenario file (.yaml, .yml or .json), or a built-in id')
-    .action((file) => setCode(validateCommand(file)));
+    .action((file) => setCode(commands.validate().then((module) => module.validateCommand(file))));
 
   program
     .command('show')
@@ -161,7 +167,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(variant())
     .option('--yaml', 'print YAML (the default)')
     .option('--json', 'print JSON')
-    .action((scenario, options) => setCode(showCommand(scenario, options)));
+    .action((scenario, options) => setCode(commands.show().then((module) => module.showCommand(scenario, options))));
 
   program
     .command('init')
@@ -170,7 +176,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--from <scenario>', 'scenario to copy: built-in id, id/variant or file (default niger-2024)')
     .option('--extends <scenario>', 'write a short file that extends this scenario instead of a copy')
     .option('--force', 'overwrite the file if it exists')
-    .action((file, options) => setCode(initCommand(file, options)));
+    .action((file, options) => setCode(commands.init().then((module) => module.initCommand(file, options))));
 
   return program;
 }

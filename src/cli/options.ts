@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from 'commander';
-import { MAX_TURNS } from '../engine/record.js';
-import { MAX_SEED } from '../engine/random.js';
+import { MAX_SEED, MAX_TURNS } from '../engine/limits.js';
+
+// Parsers of option values. The program is built with these before any
+// command runs, so this module loads nothing but commander and the limits.
 
 /** Parse `--seed`: an integer from 0 to 4294967295. */
 export function parseSeed(value: string): number {
@@ -20,6 +22,22 @@ export function parseTurns(value: string): number {
   return Number(value);
 }
 
+/** Collect a repeatable option's values. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Parse `--format`: md or html. */
+export function parseFormat(value: string): 'md' | 'html' {
+  if (value === 'md' || value === 'html') return value;
+  throw new InvalidArgumentError(`the report format must be md or html, not "${value}".`);
+}
+
+/** Paired runs of a report's counterfactual when `--runs` is not given. */
+export const DEFAULT_REPORT_RUNS = 500;
+/** The most paired runs a report computes (on one thread). */
+export const MAX_REPORT_RUNS = 100_000;
+
 /** Parse a positive count such as `--runs`, up to `max`. */
 export function positiveInteger(what: string, max: number): (value: string) => number {
   return (value: string) => {
@@ -29,3 +47,6 @@ export function positiveInteger(what: string, max: number): (value: string) => n
     return Number(value);
   };
 }
+
+/** Parse `report --runs`. */
+export const parseReportRuns = positiveInteger('the number of runs', MAX_REPORT_RUNS);

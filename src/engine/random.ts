@@ -1,7 +1,8 @@
 import seedrandom from 'seedrandom';
 
-/** The largest seed accepted: seeds are unsigned 32-bit integers. */
-export const MAX_SEED = 0xffffffff;
+import { MAX_SEED } from './limits.js';
+
+export { MAX_SEED };
 
 /** One key's generator (made on its first draw) and how many numbers it has given. */
 export interface Stream {

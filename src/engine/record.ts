@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { advance, branch, startHistory, type History } from './history.js';
 import { FOREVER } from './interventions.js';
-import { MAX_SEED } from './random.js';
+import { MAX_SEED, MAX_TURNS } from './limits.js';
 import type { Intervention, Scenario } from './types.js';
 import { ENGINE_VERSION } from './version.js';
 
 export const RECORD_FORMAT = 'sandtable-run-record';
 /** Bumped whenever a record of the old version could replay differently. */
 export const RECORD_FORMAT_VERSION = 1;
-/** The most turns a run may have. */
-export const MAX_TURNS = 600;
+export { MAX_TURNS };
 /**
  * The most interventions a record may hold: far more than an exercise of 600
  * turns makes, few enough that a stranger's record cannot keep a replay busy

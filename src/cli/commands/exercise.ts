@@ -13,6 +13,7 @@ import { parseSource } from '../../scenarios/source.js';
 import type { Inject, Role } from '../../tui/exercise/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
+import { collect } from '../options.js';
 import { asUsageError, loadForCommand, specForCommand } from '../scenario.js';
 
 export interface ExerciseOptions {
@@ -29,10 +30,7 @@ export const injectFileSchema = z.strictObject({
   injects: z.array(injectSchema).max(256),
 });
 
-/** Collect a repeatable option's values. */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+export { collect };
 
 /** `sandtable exercise [SCENARIO] --role ACTOR...`: the terminal UI in exercise mode. */
 export async function exerciseCommand(ref: string | undefined, options: ExerciseOptions): Promise<number> {

@@ -1,25 +1,12 @@
-import { InvalidArgumentError } from 'commander';
 import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/record.js';
 import { afterAction } from '../../engine/report/after-action.js';
 import { renderReport, type ReportFormat } from '../../report/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
-import { positiveInteger } from '../options.js';
+import { DEFAULT_REPORT_RUNS, MAX_REPORT_RUNS, parseFormat, parseReportRuns } from '../options.js';
 import { loadForCommand, specForCommand } from '../scenario.js';
 
-/** Paired runs of the counterfactual when `--runs` is not given. */
-export const DEFAULT_REPORT_RUNS = 500;
-/** The most paired runs a report computes (on one thread). */
-export const MAX_REPORT_RUNS = 100_000;
-
-/** Parse `report --runs`. */
-export const parseReportRuns = positiveInteger('the number of runs', MAX_REPORT_RUNS);
-
-/** Parse `--format`: md or html. */
-export function parseFormat(value: string): ReportFormat {
-  if (value === 'md' || value === 'html') return value;
-  throw new InvalidArgumentError(`the report format must be md or html, not "${value}".`);
-}
+export { DEFAULT_REPORT_RUNS, MAX_REPORT_RUNS, parseFormat, parseReportRuns };
 
 export interface ReportOptions {
   format?: ReportFormat;
