@@ -169,6 +169,21 @@ export function copyFrame(from: Frame, to: Frame): void {
   to.scheduled = [...from.scheduled];
 }
 
+/**
+ * Whether two layouts put the same values, flags, events and actions in the
+ * same places, so that frames of the one compare slot by slot with frames of
+ * the other (a scenario and its variants do; two scenario files may not).
+ */
+export function sameShape(a: FrameLayout, b: FrameLayout): boolean {
+  if (a === b) return true;
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((item, i) => item === y[i]);
+  return same(a.paths, b.paths)
+    && same(a.flags, b.flags)
+    && same(a.events, b.events)
+    && same(a.actors, b.actors)
+    && a.actions.every((list, i) => same(list, b.actions[i]));
+}
+
 /** Whether two frames of one layout hold the same state. */
 export function sameFrame(a: Frame, b: Frame): boolean {
   return a.turn === b.turn
@@ -327,7 +342,7 @@ function sameChoices(a: Readonly<Record<string, string>>, b: Readonly<Record<str
   return count === 0;
 }
 
-const loaded = new WeakMap<WorldState, Frame>();
+const loaded = new WeakMap<FrameLayout, WeakMap<WorldState, Frame>>();
 
 /**
  * A frame holding a state, to evaluate expressions against: kept for frozen
@@ -336,10 +351,15 @@ const loaded = new WeakMap<WorldState, Frame>();
  */
 export function frameFor(layout: FrameLayout, state: WorldState): Frame {
   if (!Object.isFrozen(state)) return loadFrame(layout, state);
-  let frame = loaded.get(state);
+  let frames = loaded.get(layout);
+  if (frames === undefined) {
+    frames = new WeakMap();
+    loaded.set(layout, frames);
+  }
+  let frame = frames.get(state);
   if (frame === undefined) {
     frame = loadFrame(layout, state);
-    loaded.set(state, frame);
+    frames.set(state, frame);
   }
   return frame;
 }

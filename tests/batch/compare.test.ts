@@ -7,7 +7,8 @@ import { hashOf } from '../../src/engine/hash.js';
 import { deriveSeed } from '../../src/engine/random.js';
 import { runFast } from '../../src/engine/run.js';
 import type { Scenario } from '../../src/engine/types.js';
-import { loadScenario } from '../../src/scenarios/load.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import { builtinSpec, loadScenario } from '../../src/scenarios/load.js';
 import { coin } from './helpers.js';
 
 const base = loadScenario('niger-2024');
@@ -41,6 +42,24 @@ describe('paired comparison', () => {
       expect(item.difference).toBe(0);
       expect(item.baseOnly + item.variantOnly).toBe(0);
     }
+  });
+
+  it('compares two scenario files by what their states hold, not by where their values lie', () => {
+    const spec = builtinSpec('niger-2024');
+    // The same model with one more rule that never fires, and with its indicators listed in another order.
+    const extraRule = compileScenario({
+      ...spec,
+      rules: [...spec.rules, { ...spec.rules[0], id: 'never', title: 'Never', when: undefined, chance: 0, once: false, effects: [] }],
+    });
+    const reordered = compileScenario({ ...spec, indicators: [...spec.indicators].reverse() });
+    for (const other of [extraRule, reordered]) {
+      const comparison = compare(base, other, 40, 24);
+      expect(comparison.diverged).toBe(0);
+      for (const metric of Object.values(comparison.metrics)) expect(metric.difference).toBe(0);
+    }
+    // Where the files differ in substance, the runs part at the first turn they can.
+    const stronger = compileScenario({ ...spec, params: { ...spec.params, announceBase: 0.9 } });
+    expect(compare(base, stronger, 40, 24).diverged).toBeGreaterThan(20);
   });
 
   it('finds us-withdrawal diverging from the baseline at its intervention turn (1), never earlier', () => {

@@ -1,7 +1,8 @@
-import { sameFrame } from '../frame.js';
+import { sameFrame, sameShape } from '../frame.js';
 import { outcomeAt, type Outcome } from '../outcome.js';
 import { firstFiredOf, stepper, type Stepper } from '../run.js';
 import type { Scenario, WorldState } from '../types.js';
+import { sameData } from './equal.js';
 
 /** One side of a paired run. */
 export interface PairSide {
@@ -28,12 +29,18 @@ export interface PairedRun {
 export function runPair(base: Scenario, variant: Scenario, seed: number, turns: number): PairedRun {
   const left = stepper(base, { seed, turns });
   const right = stepper(variant, { seed, turns });
-  let divergedAt: number | null = sameFrame(left.frame, right.frame) ? null : 0;
+  // A scenario and its variants share a layout, and their frames compare slot
+  // by slot; two scenario files may order (or name) things differently, and
+  // their states are compared by name, as data.
+  const same = sameShape(base.layout, variant.layout)
+    ? () => sameFrame(left.frame, right.frame)
+    : () => sameData(left.state(), right.state());
+  let divergedAt: number | null = same() ? null : 0;
   for (let turn = 1; turn <= turns; turn += 1) {
     left.step();
     right.step();
     // Once apart is enough: later turns need no comparing.
-    if (divergedAt === null && !sameFrame(left.frame, right.frame)) divergedAt = turn;
+    if (divergedAt === null && !same()) divergedAt = turn;
   }
   return { base: side(base, left), variant: side(variant, right), divergedAt };
 }
