@@ -118,14 +118,14 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
       if (entry.turn <= turn && !due.has(entry.event)) due.set(entry.event, entry.by);
     }
   }
-  const whys: (Explanation | null)[] | null = keep ? [] : null;
+  const whys: Explanation[] | null = keep ? [] : null;
   let firings = 0;
   for (let i = 0; i < rules.length; i += 1) {
     const why = evaluateRule(rules[i], i, frame, slots[deciders.length + i], plan, due?.get(rules[i].id), keep);
     if (why === null) continue;
     fired[firings] = i;
     firings += 1;
-    whys?.push(why === FIRED ? null : why);
+    whys?.push(why);
   }
 
   if (due !== null && due.size > 0) frame.scheduled = frame.scheduled.filter((entry) => entry.turn > turn);
@@ -142,7 +142,7 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
     if (frame.count[index] === 0) frame.first[index] = turn;
     frame.last[index] = turn;
     frame.count[index] += 1;
-    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f] ?? bareExplanation(rule) });
+    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f] });
   }
   applyEffects(frame, scenario.dynamics, 'dynamics');
   return keep ? { events: events!, decisions: decisions! } : NOTHING_KEPT;
@@ -214,10 +214,10 @@ function evaluateRule(
   if (plan.blocked.size > 0 && plan.blocked.has(rule.id)) return null;
   if (rule.once && frame.count[index] > 0) return null;
   if (plan.forced.size > 0 && plan.forced.has(rule.id)) {
-    return explain ? { ...bareExplanation(rule), cause: 'forced' } : FIRED;
+    return explain ? interventionWhy(rule, 'forced') : FIRED;
   }
   if (scheduledBy !== undefined) {
-    return explain ? { ...bareExplanation(rule), cause: 'scheduled', scheduledBy } : FIRED;
+    return explain ? { ...interventionWhy(rule, 'scheduled'), scheduledBy } : FIRED;
   }
   if (rule.condition !== null && rule.condition.at(frame) === 0) return null;
   const chance = clamp(rule.chance.at(frame), 0, 1, () => `chance of ${rule.id}`);
@@ -255,14 +255,7 @@ function checkStreamKeys(scenario: Scenario): void {
   }
 }
 
-const bareExplanations = new WeakMap<Rule, Explanation>();
-
-/** The explanation of an event fired without one being asked for (batch runs): shared, read-only. */
-function bareExplanation(rule: Rule): Explanation {
-  let bare = bareExplanations.get(rule);
-  if (bare === undefined) {
-    bare = Object.freeze({ cause: 'rule', condition: null, chance: null, roll: null, source: rule.source });
-    bareExplanations.set(rule, bare);
-  }
-  return bare;
+/** Why a rule fired that was forced or scheduled: no condition, chance or roll was looked at. */
+function interventionWhy(rule: Rule, cause: 'forced' | 'scheduled'): Explanation {
+  return { cause, condition: null, chance: null, roll: null, source: rule.source };
 }

@@ -13,7 +13,6 @@ import { parseSource } from '../../scenarios/source.js';
 import type { Inject, Role } from '../../tui/exercise/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
-import { collect } from '../options.js';
 import { asUsageError, loadForCommand, specForCommand } from '../scenario.js';
 
 export interface ExerciseOptions {
@@ -30,7 +29,6 @@ export const injectFileSchema = z.strictObject({
   injects: z.array(injectSchema).max(256),
 });
 
-export { collect };
 
 /** `sandtable exercise [SCENARIO] --role ACTOR...`: the terminal UI in exercise mode. */
 export async function exerciseCommand(ref: string | undefined, options: ExerciseOptions): Promise<number> {

@@ -3,10 +3,8 @@ import { afterAction } from '../../engine/report/after-action.js';
 import { renderReport, type ReportFormat } from '../../report/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
-import { DEFAULT_REPORT_RUNS, MAX_REPORT_RUNS, parseFormat, parseReportRuns } from '../options.js';
+import { DEFAULT_REPORT_RUNS } from '../options.js';
 import { loadForCommand, specForCommand } from '../scenario.js';
-
-export { DEFAULT_REPORT_RUNS, MAX_REPORT_RUNS, parseFormat, parseReportRuns };
 
 export interface ReportOptions {
   format?: ReportFormat;

@@ -47,7 +47,7 @@ export function tallyRuns(scenario: Scenario, range: RunRange, tally: BatchTally
       }
     });
     const outcome = outcomeAt(scenario, frame);
-    tally.finishFrame(frame, outcome);
+    tally.finish(frame, outcome);
     onRun?.(index, seed, outcome, run.state());
   }
 }

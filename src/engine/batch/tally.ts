@@ -67,33 +67,19 @@ export class BatchTally {
   }
 
   /**
-   * Count the end of a run from its frame: `finish`, reading when each event
-   * first fired from the frame's tallies (the layout's events are the
-   * scenario's rules, in order).
+   * Count the end of a run: when each event first fired, read from the
+   * frame's tallies (the layout's events are the scenario's rules, in order),
+   * and the outcome.
    */
-  finishFrame(frame: Frame, outcome: Outcome): void {
-    const width = this.layout.turns + 2;
+  finish(frame: Frame, outcome: Outcome): void {
+    const { turns } = this.layout;
+    const width = turns + 2;
     for (let index = 0; index < this.layout.events.length; index += 1) {
-      const first = frame.count[index] === 0 ? undefined : frame.first[index];
-      this.countFirst(index * width, first);
+      // Never fired (or past the horizon) goes in the last column.
+      const first = frame.first[index];
+      const column = frame.count[index] === 0 || first > turns ? turns + 1 : first;
+      this.firstFired[index * width + column] += 1;
     }
-    this.countOutcome(outcome);
-  }
-
-  /** Count the end of a run: when each event first fired, and the outcome. */
-  finish(firstFired: Readonly<Record<string, number>>, outcome: Outcome): void {
-    const width = this.layout.turns + 2;
-    this.layout.events.forEach((event, index) => this.countFirst(index * width, firstFired[event.id]));
-    this.countOutcome(outcome);
-  }
-
-  /** One event's first-fired turn, in its row of the histogram (never, or past the horizon, in the last column). */
-  private countFirst(row: number, first: number | undefined): void {
-    const column = first === undefined || first > this.layout.turns ? this.layout.turns + 1 : first;
-    this.firstFired[row + column] += 1;
-  }
-
-  private countOutcome(outcome: Outcome): void {
     const klass = this.outcomeIndex.get(outcome.class);
     if (klass !== undefined) this.outcomes[klass] += 1;
     this.layout.metrics.forEach((metric, index) => {

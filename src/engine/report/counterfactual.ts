@@ -99,6 +99,6 @@ function runArms(segments: readonly Segment[], base: Arm, variant: Arm, seed: nu
 function finish(scenario: Scenario, frame: Frame, tally: BatchTally): PairSide {
   const state = stateOf(scenario.layout, frame);
   const outcome = outcomeAt(scenario, frame);
-  tally.finishFrame(frame, outcome);
+  tally.finish(frame, outcome);
   return { state, firstFired: firstFiredOf(state), outcome };
 }
