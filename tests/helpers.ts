@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { hashOf } from '../src/engine/hash.js';
 import type { History } from '../src/engine/history.js';
 import type { WorldState } from '../src/engine/types.js';
@@ -17,6 +18,18 @@ export function sandtable(args: readonly string[], options: { input?: string; en
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A user error: exit 2, one line on stderr in the contract's form, nothing on stdout, no stack. */
+export function expectUsageError(args: string[], pattern: RegExp): void {
+  const { code, stdout, stderr } = sandtable(args);
+  expect(code, stderr).toBe(2);
+  expect(stdout).toBe('');
+  const lines = stderr.trim().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^sandtable: error: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
 }
 
 /** The hash of every kept turn of a history. */

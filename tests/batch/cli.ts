@@ -5,16 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT, sandtable } from '../helpers.js';
 
-/** A user error: exit 2, one line on stderr in the contract's form, nothing on stdout, no stack. */
-export function expectUsageError(args: string[], pattern: RegExp): void {
-  const { code, stdout, stderr } = sandtable(args);
-  expect(code, stderr).toBe(2);
-  expect(stdout).toBe('');
-  const lines = stderr.trim().split('\n');
-  expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^sandtable: error: /);
-  expect(lines[0]).toMatch(pattern);
-}
+export { expectUsageError } from '../helpers.js';
 
 /** Run the command line and insist that it succeeds; returns stdout. */
 export function ok(args: string[]): string {

@@ -2,19 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sandtable } from '../helpers.js';
-
-/** A user error: exit 2, one line on stderr in the contract's form, nothing on stdout, no stack. */
-function expectUsageError(args: string[], pattern: RegExp): void {
-  const { code, stdout, stderr } = sandtable(args);
-  expect(code, stderr).toBe(2);
-  expect(stdout).toBe('');
-  const lines = stderr.trim().split('\n');
-  expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^sandtable: error: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(stderr).not.toMatch(/\n\s+at /);
-}
+import { expectUsageError, sandtable } from '../helpers.js';
 
 describe('bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sandtable-errors-'));

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { monthLabel } from '../../../engine/calendar.js';
 import { outcomeOf } from '../../../engine/outcome.js';
 import { stripControl } from '../../../engine/text.js';
+import { TitleBar } from '../../components/Header.js';
 import { Screen } from '../../components/Screen.js';
 import { TooSmall } from '../../components/TooSmall.js';
 import { startSession } from '../../session.js';
@@ -61,26 +62,12 @@ export function ExerciseScreen({ session, columns, rows }: ExerciseScreenProps) 
 }
 
 function ExerciseHeader({ session, width }: { readonly session: ExerciseSession; readonly width: number }) {
-  const paint = usePaint();
   const { history } = session;
   const { scenario } = history;
   const name = scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`;
   const queued = queuedCount(session);
   const status = `Turn ${turnOf(session)}/${history.turns} · ${shownMonth(session)} · seed ${history.seed}${queued > 0 ? ` · instructor: ${queued} queued` : ''}`;
-  return (
-    <Box width={width} height={1}>
-      <Box flexGrow={1} flexShrink={1} overflow="hidden">
-        <Text wrap="truncate-end">
-          <Text bold color={paint('cyan')}>sandtable exercise</Text>
-          <Text> {stripControl(name)} </Text>
-          <Text dimColor>{stripControl(scenario.title)}</Text>
-        </Text>
-      </Box>
-      <Box flexShrink={0} marginLeft={1}>
-        <Text bold>{status}</Text>
-      </Box>
-    </Box>
-  );
+  return <TitleBar app="sandtable exercise" scenario={stripControl(name)} title={stripControl(scenario.title)} status={status} width={width} />;
 }
 
 function ExerciseFooter({ session, width }: { readonly session: ExerciseSession; readonly width: number }) {
