@@ -83,7 +83,6 @@ export function schedule(frame: Frame, event: string, turn: number, by: string):
 
 /** Round every number of a state to the engine's precision (used on initial states). */
 export function roundState(draft: MutableState): void {
-  // for...in over plain records: this runs every turn of every batch run.
   const { actors, coop } = draft;
   for (const id in actors) {
     const actor = actors[id];
@@ -99,7 +98,6 @@ function roundRecord(record: Record<string, number>): void {
   for (const key in record) {
     const value = record[key];
     const rounded = Math.round(value * PRECISION) / PRECISION;
-    // Writing only on change keeps Immer patches to what really changed.
     if (rounded !== value) record[key] = rounded;
   }
 }

@@ -1,4 +1,4 @@
-import type { ActorState, EvalContext, EventTally, ScheduledEvent, WorldState } from './types.js';
+import type { ActorState, EvalContext, EventTally, ScheduledEvent, TurnChanges, ValueChange, WorldState } from './types.js';
 
 // The flat working state a turn is computed on. Every number of a WorldState
 // has a slot in one Float64Array, fixed when the scenario is compiled; flags,
@@ -10,7 +10,7 @@ import type { ActorState, EvalContext, EventTally, ScheduledEvent, WorldState } 
 
 /** Where a record of numbers lies in the values: `keys[k]` is slot `start + k`. */
 export interface SlotGroup {
-  readonly kind: 'indicators' | 'coop' | 'stance' | 'salience' | 'attrs';
+  readonly kind: ValueChange['kind'];
   /** The actor (for cooperation rows and an actor's records), else ''. */
   readonly actor: string;
   readonly keys: readonly string[];
@@ -214,16 +214,24 @@ function sameSchedule(a: readonly ScheduledEvent[], b: readonly ScheduledEvent[]
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The parts of the next state that differ from the previous one, and what changed in them. */
+export interface ChangedParts {
+  /** Parts left out are unchanged. */
+  readonly parts: Partial<Writable<WorldState>>;
+  readonly changes: TurnChanges;
+}
+
 /**
  * The parts of the next state that differ from `base`, built from a frame:
  * every record that changed is a new frozen record (keys in their old order),
  * and every record that did not is `base`'s own, so states share what did not
- * change. Parts left out are unchanged.
+ * change. The comparison that finds them also lists what changed.
  */
-export function changedParts(layout: FrameLayout, frame: Frame, base: WorldState): Partial<Writable<WorldState>> {
+export function changedParts(layout: FrameLayout, frame: Frame, base: WorldState): ChangedParts {
   const parts: Partial<Writable<WorldState>> = {};
   if (frame.turn !== base.turn) parts.turn = frame.turn;
   const { values } = frame;
+  const changedValues: ValueChange[] = [];
   let coop: Record<string, Readonly<Record<string, number>>> | null = null;
   let actors: Record<string, ActorState> | null = null;
   for (const group of layout.groups) {
@@ -232,9 +240,11 @@ export function changedParts(layout: FrameLayout, frame: Frame, base: WorldState
     let next: Record<string, number> | null = null;
     for (let k = 0; k < keys.length; k += 1) {
       const value = values[start + k];
-      if (record[keys[k]] === value) continue;
+      const was = record[keys[k]];
+      if (was === value) continue;
       next ??= { ...record };
       next[keys[k]] = value;
+      changedValues.push({ kind: group.kind, actor: group.actor, key: keys[k], from: was, to: value });
     }
     if (next === null) continue;
     Object.freeze(next);
@@ -251,15 +261,18 @@ export function changedParts(layout: FrameLayout, frame: Frame, base: WorldState
   if (coop !== null) parts.coop = Object.freeze(coop);
   if (actors !== null) parts.actors = Object.freeze(actors);
 
+  const changedFlags: string[] = [];
   let flags: Record<string, boolean> | null = null;
   layout.flags.forEach((flag, i) => {
     const on = frame.flags[i] === 1;
     if (base.flags[flag] === on) return;
     flags ??= { ...base.flags };
     flags[flag] = on;
+    changedFlags.push(flag);
   });
   if (flags !== null) parts.flags = Object.freeze(flags);
 
+  const changedEvents: string[] = [];
   let events: Record<string, EventTally> | null = null;
   // New tallies go in the order they fired in: by first turn, then declared order.
   for (const i of firingOrder(frame)) {
@@ -268,15 +281,19 @@ export function changedParts(layout: FrameLayout, frame: Frame, base: WorldState
     if (tally !== undefined && tally.count === frame.count[i] && tally.first === frame.first[i] && tally.last === frame.last[i]) continue;
     events ??= { ...base.events };
     events[id] = Object.freeze({ first: frame.first[i], last: frame.last[i], count: frame.count[i] });
+    changedEvents.push(id);
   }
   if (events !== null) parts.events = Object.freeze(events);
 
-  if (!sameSchedule(base.scheduled, frame.scheduled)) {
-    parts.scheduled = Object.freeze(frame.scheduled.map((entry) => Object.freeze(entry)));
-  }
+  const scheduled = !sameSchedule(base.scheduled, frame.scheduled);
+  if (scheduled) parts.scheduled = Object.freeze(frame.scheduled.map((entry) => Object.freeze(entry)));
   const actions = actionsOf(layout, frame);
+  const changedActions = layout.actors.filter((id) => base.actions[id] !== actions[id]);
   if (!sameChoices(base.actions, actions)) parts.actions = Object.freeze(actions);
-  return parts;
+  return {
+    parts,
+    changes: { values: changedValues, flags: changedFlags, events: changedEvents, scheduled, actions: changedActions },
+  };
 }
 
 /** The whole state a frame holds, frozen. */

@@ -2,7 +2,8 @@
 export type * from './types.js';
 export { step, stepFrame, type StepResult, type TurnOutcome } from './step.js';
 export { stateOf, loadFrame, type Frame, type FrameLayout } from './frame.js';
-export { run, runFast, stepper, reportOf, type RunOptions, type RunReport, type FastRun, type Stepper } from './run.js';
+export { run, runFast, reportOf, type RunReport, type FastRun } from './run.js';
+export { planRun, stepper, type RunPlan, type RunOptions, type Segment, type Switch, type Stepper } from './plan.js';
 export { startHistory, advance, advanceTo, branch, current, type History, type Turn } from './history.js';
 export { outcomeOf, postureOf, type Outcome } from './outcome.js';
 export { recordOf, parseRecord, replay, RecordError, type RunRecord, type Verification } from './record.js';

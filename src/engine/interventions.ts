@@ -1,42 +1,7 @@
-import type { Intervention, Scenario } from './types.js';
+import type { Intervention } from './types.js';
 
 /** The end of a block that has none: past any horizon. */
 export const FOREVER = 1_000_000;
-
-/** A stretch of a run computed with one scenario, from the turn after `from`. */
-export interface Segment {
-  readonly from: number;
-  readonly scenario: Scenario;
-}
-
-/**
- * The scenarios' own interventions over a run made of segments. A segment
- * applies its scenario's base interventions at their turns and its variant's
- * own interventions counted from the segment's start, each only within the
- * turns the segment covers.
- */
-export function segmentInterventions(segments: readonly Segment[]): Intervention[] {
-  return segments.flatMap(({ from, scenario }, i) => {
-    const end = i + 1 < segments.length ? segments[i + 1].from : FOREVER;
-    const own = scenario.variantInterventions.length;
-    const base = scenario.interventions.slice(0, scenario.interventions.length - own);
-    return [
-      ...base.flatMap((item) => within(item, 0, from, end)),
-      ...scenario.variantInterventions.flatMap((item) => within(item, from, from, end)),
-    ];
-  });
-}
-
-/** An intervention moved `by` turns and kept to the turns after `from` up to `end`. */
-function within(item: Intervention, by: number, from: number, end: number): Intervention[] {
-  if (item.kind === 'block') {
-    const start = Math.max(item.from + by, from + 1);
-    const stop = Math.min(item.to >= FOREVER ? FOREVER : item.to + by, end);
-    return start <= stop ? [{ ...item, from: start, to: stop }] : [];
-  }
-  const turn = item.turn + by;
-  return turn > from && turn <= end ? [{ ...item, turn }] : [];
-}
 
 /** Interventions grouped for the turn they act on; built once per run. */
 export interface InterventionPlan {
@@ -66,11 +31,6 @@ export function planInterventions(list: readonly Intervention[], turns: number):
     });
   }
   return plans;
-}
-
-/** The plan for a turn past the end of a precomputed list (branches that run longer). */
-export function planAt(plans: readonly InterventionPlan[], turn: number): InterventionPlan {
-  return plans[turn] ?? EMPTY;
 }
 
 function appliesAt(item: Intervention, turn: number): boolean {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { advance, branch, startHistory, type History } from './history.js';
+import { advance, startHistory, type History } from './history.js';
+import { planRun } from './plan.js';
 import { FOREVER } from './interventions.js';
 import { MAX_SEED, MAX_TURNS } from './limits.js';
 import type { Intervention, Scenario } from './types.js';
@@ -170,13 +171,16 @@ export function replay(
     checkScenario({ ...record, scenario: { id: record.scenario.id, variant: item.variant, hash: item.hash } }, target);
     return { ...item, scenario: target };
   });
-  let history = startHistory(scenario, record.seed, record.turns, record.interventions);
+  switches.forEach((item, i) => {
+    if (item.turn > record.turns || (i > 0 && item.turn <= switches[i - 1].turn)) {
+      throw new RecordError(`has an invalid field switches[${i}]: switches must be at increasing turns, up to the record's ${record.turns}`);
+    }
+  });
+  let history = startHistory(planRun(scenario, { seed: record.seed, turns: record.turns, interventions: record.interventions, switches }));
   for (let turn = 0; turn <= record.turns; turn += 1) {
     if (turn > 0) history = advance(history);
     const actual = history.kept[turn].hash;
     if (actual !== record.hashes[turn]) return { ok: false, history, turn, expected: record.hashes[turn], actual };
-    const switchHere = switches.find((item) => item.turn === turn);
-    if (switchHere !== undefined) history = branch(history, turn, [], switchHere.scenario);
   }
   const last = history.kept[record.turns].hash;
   if (last !== record.finalHash) {

@@ -1,67 +1,21 @@
 import { monthLabel, isoMonth } from './calendar.js';
 import { hashOf } from './hash.js';
 import { advanceTo, startHistory, type History } from './history.js';
-import { copyFrame, loadFrame, newFrame, stateOf, type Frame } from './frame.js';
-import { planAt, planInterventions } from './interventions.js';
+import type { Frame } from './frame.js';
 import { outcomeOf, type Outcome } from './outcome.js';
-import { Streams } from './random.js';
-import { stepFrame } from './step.js';
+import { planRun, stepper, type RunOptions } from './plan.js';
 import type { Decision, FiredEvent, Intervention, Scenario, WorldState } from './types.js';
 
-export interface RunOptions {
-  readonly seed: number;
-  readonly turns: number;
-  readonly interventions?: readonly Intervention[];
-}
-
-/** A whole run on the interactive path: every state, patch and explanation kept. */
+/** A whole run on the interactive path: every state, change and explanation kept. */
 export function run(scenario: Scenario, options: RunOptions): History {
-  return advanceTo(startHistory(scenario, options.seed, options.turns, options.interventions ?? []));
+  return advanceTo(startHistory(planRun(scenario, options)));
 }
 
-/** A run's summary on the batch path: no history, no patches, no per-turn hashing. */
+/** A run's summary on the batch path: no history, no per-turn hashing. */
 export interface FastRun {
   readonly state: WorldState;
   /** Turn at which each event first fired. */
   readonly firstFired: Readonly<Record<string, number>>;
-}
-
-/** A run on the batch path that its caller advances one turn at a time. */
-export interface Stepper {
-  /** The working frame, changed in place by every step. */
-  readonly frame: Frame;
-  /** Compute the next turn. */
-  step(): void;
-  /** The state the frame holds now, built as an immutable WorldState. */
-  state(): WorldState;
-}
-
-const initialFrames = new WeakMap<Scenario, Frame>();
-
-/** A new frame holding a scenario's initial state. */
-export function initialFrame(scenario: Scenario): Frame {
-  let initial = initialFrames.get(scenario);
-  if (initial === undefined) {
-    initial = loadFrame(scenario.layout, scenario.initial);
-    initialFrames.set(scenario, initial);
-  }
-  const frame = newFrame(scenario.layout);
-  copyFrame(initial, frame);
-  return frame;
-}
-
-/** A batch-path run at turn 0: one private frame, nothing kept. */
-export function stepper(scenario: Scenario, options: RunOptions): Stepper {
-  const frame = initialFrame(scenario);
-  const plans = planInterventions([...scenario.interventions, ...(options.interventions ?? [])], options.turns);
-  const streams = new Streams(options.seed);
-  return {
-    frame,
-    step() {
-      stepFrame(scenario, frame, streams, planAt(plans, frame.turn + 1));
-    },
-    state: () => stateOf(scenario.layout, frame),
-  };
 }
 
 /** The turn at which each event first fired, from a state's tallies. */
@@ -77,7 +31,7 @@ export function firstFiredOf(state: WorldState): Record<string, number> {
  * frame after every turn.
  */
 export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (frame: Frame) => void): FastRun {
-  const run = stepper(scenario, options);
+  const run = stepper(planRun(scenario, options));
   for (let turn = 1; turn <= options.turns; turn += 1) {
     run.step();
     onTurn?.(run.frame);

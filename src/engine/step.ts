@@ -1,13 +1,11 @@
-import { enablePatches, produceWithPatches, type Patch } from 'immer';
+import { produce } from 'immer';
 import { chosenIndex, pick, probabilitiesAt } from './decide.js';
 import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
 import { changedParts, loadFrame, type Frame } from './frame.js';
 import type { InterventionPlan } from './interventions.js';
 import { drawAt, shortKey, type Stream, type Streams } from './random.js';
-import type { ActorDef, Decision, Explanation, FiredEvent, Rule, Scenario, WorldState } from './types.js';
-
-enablePatches();
+import type { ActorDef, Decision, Explanation, FiredEvent, Rule, Scenario, TurnChanges, WorldState } from './types.js';
 
 /** What one turn produced besides the new state. */
 export interface TurnOutcome {
@@ -17,23 +15,20 @@ export interface TurnOutcome {
 
 export interface StepResult extends TurnOutcome {
   readonly state: WorldState;
-  /**
-   * What changed this turn, as Immer patches against the previous state: one
-   * `replace` per top-level part that changed (`indicators`, `coop`, `actors`,
-   * `flags`, `events`, `scheduled`, `actions`, `turn`). Applying them to the
-   * previous state gives the new one, and the inverse patches undo them.
-   */
-  readonly patches: readonly Patch[];
+  /** What changed this turn: every number, flag, event tally and choice, with the numbers before and after. */
+  readonly changes: TurnChanges;
 }
 
 /**
  * Advance the world by one turn (one month), immutably: the interactive path,
- * which keeps every state and the patches between them.
+ * which keeps every state.
  *
  * The turn is computed on a frame loaded from `state`, by the very recipe the
  * batch path runs, so both give bit-identical states by construction. The
- * records that changed are then built anew (everything else is shared with
- * `state`) and put in place with `produceWithPatches`.
+ * comparison of the frame with `state` builds anew, frozen, only the records
+ * whose numbers changed (everything else is `state`'s own), and lists what
+ * changed. Immer's `produce` then makes the new root from `state` with those
+ * parts in place, frozen like every state it produces.
  */
 export function step(
   scenario: Scenario,
@@ -43,11 +38,11 @@ export function step(
 ): StepResult {
   const frame = loadFrame(scenario.layout, state);
   const outcome = stepFrame(scenario, frame, streams, plan, true);
-  const parts = changedParts(scenario.layout, frame, state);
-  const [next, patches] = produceWithPatches(state, (draft) => {
+  const { parts, changes } = changedParts(scenario.layout, frame, state);
+  const next = produce(state, (draft) => {
     Object.assign(draft, parts);
   });
-  return { state: next, patches, ...outcome };
+  return { state: next, changes, ...outcome };
 }
 
 const NOTHING_KEPT: TurnOutcome = Object.freeze({ events: Object.freeze([]), decisions: Object.freeze([]) });

@@ -44,7 +44,35 @@ export interface WorldState {
   readonly actions: Readonly<Record<string, string>>;
 }
 
-/** A writable view of WorldState, as an Immer draft or a batch working copy. */
+/** A number of the state that a turn changed, named as the frame's slots are. */
+export interface ValueChange {
+  readonly kind: 'indicators' | 'coop' | 'stance' | 'salience' | 'attrs';
+  /** The actor (for cooperation rows and an actor's records), else ''. */
+  readonly actor: string;
+  /** The indicator, the other actor of a cooperation row, the issue or the attribute. */
+  readonly key: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * What a turn changed, found by the step when it compares the new frame with
+ * the previous state (the comparison that decides which records to build anew).
+ */
+export interface TurnChanges {
+  /** Every number that changed, in slot order: indicators, cooperation rows, then each actor's. */
+  readonly values: readonly ValueChange[];
+  /** Flags switched on or off. */
+  readonly flags: readonly string[];
+  /** Events whose tallies changed (they fired). */
+  readonly events: readonly string[];
+  /** Whether the calendar of scheduled events changed. */
+  readonly scheduled: boolean;
+  /** Actors whose last chosen action differs from the previous state's. */
+  readonly actions: readonly string[];
+}
+
+/** A writable view of WorldState, for building an initial state before it is frozen. */
 export type Draft<T> = T extends ReadonlyArray<infer U>
   ? Draft<U>[]
   : T extends object
@@ -178,8 +206,8 @@ export interface Scenario {
   readonly dynamics: readonly Effect[];
   readonly metrics: readonly Metric[];
   readonly outcomes: readonly OutcomeClass[];
-  /** Interventions the scenario (with its variant) applies in a run from turn 0: base then variant. */
-  readonly interventions: readonly Intervention[];
+  /** The scenario's own interventions, at their turns whichever variant runs. */
+  readonly baseInterventions: readonly Intervention[];
   /** The variant's own interventions, counted from the turn the variant starts (0 unless switched to later). */
   readonly variantInterventions: readonly Intervention[];
   readonly symmetricCooperation: boolean;

@@ -166,7 +166,7 @@ export function compileScenario(
       title: item.title,
       when: item.when === undefined ? null : expr(['outcomes', i, 'when'], item.when),
     })),
-    interventions: [...baseInterventions, ...variantInterventions],
+    baseInterventions,
     variantInterventions,
     symmetricCooperation: spec.cooperation.symmetric,
     layout: scope.layout,

@@ -1,3 +1,4 @@
+import { firstDifference } from '../engine/history.js';
 import { postureOf } from '../engine/outcome.js';
 import { stripControl } from '../engine/text.js';
 import type { FiredEvent, Scenario } from '../engine/types.js';
@@ -65,20 +66,13 @@ export function compareAt(scenario: Scenario, parent: Branch, branch: Branch, tu
   const ids = (events: readonly FiredEvent[]) => new Set(events.map((event) => event.id));
   const parentIds = ids(before.events);
   const branchIds = ids(after.events);
-  let firstDifference: number | null = null;
-  for (let t = 0; t <= turn; t += 1) {
-    if (turnOf(parent, t).hash !== turnOf(branch, t).hash) {
-      firstDifference = t;
-      break;
-    }
-  }
   return {
     turn,
     indicators,
     postures,
     parentEvents: before.events.map((event) => compared(event, branchIds)),
     branchEvents: after.events.map((event) => compared(event, parentIds)),
-    firstDifference,
+    firstDifference: firstDifference(parent.history, branch.history, turn),
   };
 }
 

@@ -12,7 +12,7 @@ describe('ChangesPanel', () => {
     expect(describeChange({ kind: 'move', label: 'usa', text: 'Prepare to withdraw' })).toBe('usa: Prepare to withdraw');
   });
 
-  it('lists the changes of the turn shown, from the engine\'s patches', () => {
+  it('lists the changes of the turn shown, from the engine\'s list of changes', () => {
     const history = historyAt(123, 1);
     const { frame } = mount(<ChangesPanel changes={changesAt(scenario, history.kept, 1)} turn={1} width={40} height={30} />);
     expect(frame()).toContain('! flightsIllegal on');

@@ -1,10 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { layoutOf } from '../../engine/batch/layout.js';
-import { runPair } from '../../engine/batch/pair.js';
+import { runPlans } from '../../engine/batch/pair.js';
 import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
 import { inRun, tallyRuns } from '../../engine/batch/runs.js';
 import { BatchTally } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
+import { planRun, withSeed } from '../../engine/plan.js';
 import { deriveSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
@@ -62,11 +63,13 @@ function compareWorker(spec: Extract<Job, { kind: 'compare' }>) {
   const base = compileScenario(spec.base.spec, spec.base.variant);
   const variant = compileScenario(spec.variant.spec, spec.variant.variant);
   const tally = new PairedTally(pairedLayoutOf(base, variant, spec.turns));
+  const basePlan = planRun(base, { seed: spec.seed, turns: spec.turns });
+  const variantPlan = planRun(variant, { seed: spec.seed, turns: spec.turns });
   return {
     run(task: Task): void {
       for (let index = task.from; index < task.to; index += 1) {
         const seed = deriveSeed(spec.seed, index);
-        tally.addPair(inRun(index, seed, () => runPair(base, variant, seed, spec.turns)));
+        tally.addPair(inRun(index, seed, () => runPlans(withSeed(basePlan, seed), withSeed(variantPlan, seed))));
       }
       post({ type: 'done', task: task.id, runs: task.to - task.from });
     },

@@ -1,7 +1,7 @@
 import type { Frame } from '../frame.js';
 import { outcomeAt, type Outcome } from '../outcome.js';
 import { deriveSeed } from '../random.js';
-import { stepper } from '../run.js';
+import { planRun, stepper, withSeed } from '../plan.js';
 import { SimulationError } from '../errors.js';
 import type { Scenario, WorldState } from '../types.js';
 import type { BatchTally } from './tally.js';
@@ -35,9 +35,10 @@ export function tallyRuns(scenario: Scenario, range: RunRange, tally: BatchTally
     tally.observe(frame);
     onTurn?.(frame);
   };
+  const plan = planRun(scenario, { seed: range.seed, turns: range.turns });
   for (let index = range.from; index < range.to; index += 1) {
     const seed = deriveSeed(range.seed, index);
-    const run = stepper(scenario, { seed, turns: range.turns });
+    const run = stepper(withSeed(plan, seed));
     const { frame } = run;
     observe(frame);
     inRun(index, seed, () => {
@@ -46,7 +47,7 @@ export function tallyRuns(scenario: Scenario, range: RunRange, tally: BatchTally
         observe(frame);
       }
     });
-    const outcome = outcomeAt(scenario, frame);
+    const outcome = outcomeAt(run.scenario(), frame);
     tally.finish(frame, outcome);
     onRun?.(index, seed, outcome, run.state());
   }

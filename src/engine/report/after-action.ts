@@ -1,12 +1,13 @@
 import { isoMonth, monthLabel } from '../calendar.js';
 import { whyLine } from '../explain.js';
-import type { History } from '../history.js';
+import { firstDifference, type History } from '../history.js';
 import { describeIntervention, FOREVER } from '../interventions.js';
 import { outcomeOf, type Outcome } from '../outcome.js';
+import { firstScenario } from '../plan.js';
 import type { Intervention, Scenario } from '../types.js';
 import { counterfactual, type Counterfactual } from './counterfactual.js';
 import { playerDecisions, type PlayerDecision } from './decisions.js';
-import { baselineOf, firstDifference } from './divergence.js';
+import { baselineOf } from './divergence.js';
 
 /** A player's decision with the names a reader needs. */
 export interface DecisionLine extends PlayerDecision {
@@ -86,7 +87,7 @@ export interface AfterAction {
 /** The after-action analysis of a computed history, with a counterfactual over `runs` paired runs. */
 export function afterAction(history: History, runs: number): AfterAction {
   const scenario = history.scenario;
-  const first = history.segments[0].scenario;
+  const first = firstScenario(history);
   const turns = history.kept.length - 1;
   const start = first.start;
   const actorName = (id: string) => scenario.actors.find((actor) => actor.id === id)?.name ?? id;

@@ -1,9 +1,6 @@
 import type { History } from '../history.js';
-import { planAt, planInterventions, segmentInterventions, type Segment } from '../interventions.js';
-import { loadFrame } from '../frame.js';
-import { Streams } from '../random.js';
-import { stepFrame } from '../step.js';
-import type { Decision, Intervention, Scenario } from '../types.js';
+import { firstScenario, partsOf, planRun, stepper } from '../plan.js';
+import type { Decision, Intervention } from '../types.js';
 
 /** A person's choice for an actor at a turn, beside what the actor's policy picked there. */
 export interface PlayerDecision {
@@ -22,18 +19,6 @@ export interface PlayerDecision {
 
 type Choice = Extract<Intervention, { kind: 'choose' }>;
 
-/** The scenario that computes `turn` of a run made of segments (the last segment that starts before it). */
-export function scenarioFor(segments: readonly Segment[], turn: number): Scenario {
-  let scenario = segments[0].scenario;
-  for (const segment of segments) if (segment.from < turn) scenario = segment.scenario;
-  return scenario;
-}
-
-/** The scenario that computed `turn` of a history. */
-export function scenarioAt(history: History, turn: number): Scenario {
-  return scenarioFor(history.segments, turn);
-}
-
 /** The run's own choices up to the last kept turn, one per actor and turn (a later one replaces an earlier). */
 export function choicesOf(history: History): Choice[] {
   const last = history.kept.length - 1;
@@ -50,11 +35,9 @@ export function choicesOf(history: History): Choice[] {
  * that actor's choice. The decision roll is the one the choice was made with.
  */
 export function policyDecision(history: History, turn: number, actor: string): Decision {
-  const without = history.interventions.filter((item) => !(item.kind === 'choose' && item.turn === turn && item.actor === actor));
-  const plans = planInterventions([...segmentInterventions(history.segments), ...without], turn);
-  const scenario = scenarioAt(history, turn);
-  const frame = loadFrame(scenario.layout, history.kept[turn - 1].state);
-  const { decisions } = stepFrame(scenario, frame, new Streams(history.seed), planAt(plans, turn), true);
+  const interventions = history.interventions.filter((item) => !(item.kind === 'choose' && item.turn === turn && item.actor === actor));
+  const plan = planRun(firstScenario(history), { ...partsOf(history), interventions });
+  const { decisions } = stepper(plan, history.kept[turn - 1].state).step(true);
   const decision = decisions.find((item) => item.actor === actor);
   if (decision === undefined) throw new RangeError(`${actor} makes no decisions in this scenario`);
   return decision;

@@ -31,7 +31,7 @@ const MARK: Readonly<Record<Change['kind'], string>> = {
   flag: '!', indicator: '•', cooperation: '↔', stance: '◆', salience: '◇', attribute: '∘', scheduled: '+', move: '→',
 };
 
-/** What changed this month, from the turn's patches; the list ends with how many did not fit. */
+/** What changed this month, from the changes the turn listed; the list ends with how many did not fit. */
 export function ChangesPanel({ changes, turn, width, height }: ChangesPanelProps) {
   const paint = usePaint();
   const room = Math.max(0, height - 1);

@@ -1,10 +1,10 @@
 import { monthLabel } from '../../engine/calendar.js';
-import { current, type History } from '../../engine/history.js';
+import { advance, current, takeBackTurn, type History } from '../../engine/history.js';
 import { outcomeOf } from '../../engine/outcome.js';
 import { stripControl } from '../../engine/text.js';
 import type { Action } from '../../engine/types.js';
 import { instructorItems, type InstructorItem } from './instructor.js';
-import { EMPTY_QUEUE, planTurn, playTurn, takeBackTurn, type Queue } from './step.js';
+import { EMPTY_QUEUE, planTurn, type Queue } from './step.js';
 import type { Inject, InjectFate, Role } from './types.js';
 
 /** Which view has the keyboard. */
@@ -159,7 +159,7 @@ function choose(state: ExerciseSession): ExerciseSession {
   }
   const turn = turnOf(state) + 1;
   const plan = planTurn(turn, state.roles, choices, state.injects, state.fates, state.queue);
-  const history = playTurn(state.history, plan.interventions);
+  const history = advance(state.history, plan.interventions);
   const next: ExerciseSession = {
     ...state,
     history,

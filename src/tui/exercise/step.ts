@@ -1,4 +1,3 @@
-import { advance, advanceTo, branch, current, startHistory, type History } from '../../engine/history.js';
 import type { Intervention } from '../../engine/types.js';
 import type { Inject, InjectFate, Role } from './types.js';
 
@@ -58,17 +57,4 @@ export function planTurn(
     ...[...blocked].map((event): Intervention => ({ kind: 'block', event, from: turn, to: turn })),
   ];
   return { interventions, fates };
-}
-
-/** The history one turn on, with the turn's interventions. */
-export function playTurn(history: History, interventions: readonly Intervention[]): History {
-  const at = current(history).turn;
-  return advance(branch(history, at, interventions));
-}
-
-/** The history as it was before its last turn: that turn's interventions dropped, the turns before kept as computed. */
-export function takeBackTurn(history: History): History {
-  const last = current(history).turn;
-  const kept = history.interventions.filter((item) => (item.kind === 'block' ? item.from : item.turn) < last);
-  return advanceTo(startHistory(history.segments[0].scenario, history.seed, history.turns, kept), last - 1);
 }
