@@ -11,7 +11,7 @@ export interface Outcome {
 
 /** Measure a (final) state: every metric, and the first outcome class that matches. */
 export function outcomeOf(scenario: Scenario, state: WorldState): Outcome {
-  const ctx: EvalContext = { params: scenario.params, choices: state.actions, turn: state.turn };
+  const ctx: EvalContext = { choices: state.actions, turn: state.turn };
   return outcomeAt(scenario, frameWith(scenario.layout, state, ctx));
 }
 
@@ -28,7 +28,7 @@ export function outcomeAt(scenario: Scenario, frame: Frame): Outcome {
 export function postureOf(scenario: Scenario, actorId: string, state: WorldState): string {
   const actor = scenario.actors.find((item) => item.id === actorId);
   if (actor === undefined) return '';
-  const ctx: EvalContext = { params: scenario.params, choices: state.actions, turn: state.turn };
+  const ctx: EvalContext = { choices: state.actions, turn: state.turn };
   const match = actor.postures.find((item) => item.when === null || item.when.evaluate(state, ctx) !== 0);
   return match?.label ?? '';
 }

@@ -82,7 +82,6 @@ export type MutableState = Draft<WorldState>;
 
 /** What an expression sees besides the state. */
 export interface EvalContext {
-  readonly params: Readonly<Record<string, number>>;
   /** Actions chosen on the turn being computed (the previous turn's while deciding). */
   readonly choices: Readonly<Record<string, string>>;
   /** The turn being computed. */

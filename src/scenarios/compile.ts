@@ -6,7 +6,8 @@ import type {
 import { compileExpression, ExpressionError } from './expression.js';
 import { initialState } from './initial-state.js';
 import type { EffectSpec, InterventionSpec, ScenarioSpec } from './format.js';
-import { ScenarioScope, suggest } from './scope.js';
+import { ScenarioScope } from './scope.js';
+import { suggest } from './suggest.js';
 
 export { FOREVER };
 

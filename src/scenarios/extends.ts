@@ -4,7 +4,7 @@ import { ScenarioError, type Problem } from './compile.js';
 import { mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
-import { suggest } from './scope.js';
+import { suggest } from './suggest.js';
 import type { SourceFile } from './source.js';
 
 /** Longest chain of files extending one another. */

@@ -3,7 +3,7 @@ import { roundState } from '../engine/effects.js';
 import type { ActorState, MutableState, WorldState } from '../engine/types.js';
 import type { Problem } from './compile.js';
 import type { ScenarioSpec } from './format.js';
-import { suggest } from './scope.js';
+import { suggest } from './suggest.js';
 
 /**
  * The state at turn 0, from the scenario's data; problems (a stance on an

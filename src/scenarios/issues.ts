@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Problem } from './compile.js';
-import { suggest } from './scope.js';
+import { suggest } from './suggest.js';
 
 // zod's findings, said the way a person writing a scenario needs them: what is
 // wrong with which field, the value found, and what would be right.

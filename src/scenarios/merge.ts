@@ -1,6 +1,6 @@
 import type { Problem } from './compile.js';
 import { childOrigin, type Origin } from './origin.js';
-import { suggest } from './scope.js';
+import { suggest } from './suggest.js';
 
 // How a file that `extends:` another changes it. Maps merge key by key, lists of
 // things with ids merge by id, every other value (scalars, lists without ids)

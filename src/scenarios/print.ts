@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../engine/hash.js';
 import { scenarioSchema, type ScenarioSpec } from './format.js';
 import { unionOption, unwrap } from './issues.js';
-import { suggest } from './scope.js';
+import { suggest } from './suggest.js';
 
 // A scenario written back in the file format, for `show` and `init`: fields in
 // the order of the schema, values equal to their defaults left out, and every

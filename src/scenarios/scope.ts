@@ -1,26 +1,9 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { frameLayout, type FrameLayout } from '../engine/frame.js';
 import type { Target } from '../engine/types.js';
 import { formatNumber } from '../engine/format.js';
+import { suggest } from './suggest.js';
 import { ExpressionError, MATH_FUNCTIONS, type Compiled, type Input, type Scope } from './expression.js';
 import type { ScenarioSpec } from './format.js';
-
-/** "; did you mean `russia`?" when a close name exists. */
-export function suggest(wrong: string, known: Iterable<string>): string {
-  const names = [...known];
-  if (names.length === 0) return '';
-  const best = closest(wrong, names);
-  return best !== undefined && similar(wrong, best) ? `; did you mean \`${best}\`?` : '';
-}
-
-function similar(a: string, b: string): boolean {
-  const shorter = Math.min(a.length, b.length);
-  const limit = Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
-  const edits = distance(a, b);
-  // A name inside the other (`presence` in `usPresence`) is a likely slip too, if it is not tiny.
-  const contains = shorter >= 3 && (b.toLowerCase().includes(a.toLowerCase()) || a.toLowerCase().includes(b.toLowerCase()));
-  return (edits <= limit && edits < shorter) || contains;
-}
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
   return Object.hasOwn(record, key);

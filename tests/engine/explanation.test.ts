@@ -16,7 +16,7 @@ describe('explanations', () => {
           const rule = scenario.rules.find((item) => item.id === event.id)!;
           expect(event.why.source).toBe(rule.source);
           if (event.why.cause !== 'rule') continue;
-          const ctx = { params: scenario.params, choices: turn.state.actions, turn: turn.turn };
+          const ctx = { choices: turn.state.actions, turn: turn.turn };
           const chance = Math.min(1, Math.max(0, rule.chance.evaluate(before, ctx)));
           expect(event.why.chance!.value).toBeCloseTo(chance, 6);
           expect(event.why.roll!).toBeLessThan(event.why.chance!.value);

@@ -120,7 +120,7 @@ const state = fc.tuple(
 describe('compiled expressions', () => {
   it('give exactly what the operators\' plain definitions give, on any state', () => {
     fc.assert(fc.property(tree, state, (source, world) => {
-      const ctx: EvalContext = { params: spec.params, choices: {}, turn: world.turn };
+      const ctx: EvalContext = { choices: {}, turn: world.turn };
       const compiled = compileExpression(source, scope);
       expect(Object.is(compiled.evaluate(world, ctx), reference(jsep(source), world, ctx)), source).toBe(true);
     }), { numRuns: 10_000, seed: 7 });

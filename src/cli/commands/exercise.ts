@@ -8,7 +8,7 @@ import { injectSchema, type InjectSpec, type RoleSpec } from '../../scenarios/fo
 import { problemsFromIssues } from '../../scenarios/issues.js';
 import { DEFAULT_SCENARIO, splitReference } from '../../scenarios/load.js';
 import { locate, originOf } from '../../scenarios/origin.js';
-import { suggest } from '../../scenarios/scope.js';
+import { suggest } from '../../scenarios/suggest.js';
 import { parseSource } from '../../scenarios/source.js';
 import type { Inject, Role } from '../../tui/exercise/types.js';
 import { EXIT, UsageError } from '../errors.js';

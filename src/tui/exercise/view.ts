@@ -25,7 +25,7 @@ export function optionRows(session: ExerciseSession): OptionRow[] {
   if (actor === undefined) return [];
   const state = history.kept[turnOf(session)].state;
   // The context the next turn's decisions read: the state at its start and the actions chosen in it.
-  const ctx: EvalContext = { params: scenario.params, choices: state.actions, turn: state.turn + 1 };
+  const ctx: EvalContext = { choices: state.actions, turn: state.turn + 1 };
   const probabilities = actionProbabilities(actor, state, ctx);
   return actionsOf(session).map((action, i) => ({
     id: stripControl(action.id),

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+/**
+ * The modules a command line loads, as Node resolves them: a module hook
+ * writes every URL it resolves to a file, so the answer does not depend on
+ * timing or on how busy the machine is.
+ */
+function modulesLoadedBy(args: readonly string[]): { code: number | null; stdout: string; modules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'sandtable-modules-'));
+  const log = join(dir, 'modules.txt');
+  writeFileSync(log, '');
+  const hooks = join(dir, 'hooks.mjs');
+  writeFileSync(hooks, [
+    "import { appendFileSync } from 'node:fs';",
+    'export async function resolve(specifier, context, next) {',
+    '  const result = await next(specifier, context);',
+    `  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');`,
+    '  return result;',
+    '}',
+  ].join('\n'));
+  const register = join(dir, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, `${ROOT}bin/sandtable.js`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, modules: readFileSync(log, 'utf8').split('\n').filter((line) => line !== '') };
+}
+
+const compiler = (url: string) => /\/scenarios\/(expression|scope|compile)\.js$/.test(url) || /\/node_modules\/jsep\//.test(url);
+
+describe('sandtable --help', () => {
+  it('prints the commands without loading the expression compiler', () => {
+    const { code, stdout, modules } = modulesLoadedBy(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: sandtable/);
+    expect(modules.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
+    expect(modules.filter(compiler)).toEqual([]);
+  });
+
+  it('is told apart from a command that does load it', () => {
+    // The same inspection sees the compiler when a command needs it.
+    const { code, modules } = modulesLoadedBy(['validate', 'niger-2024']);
+    expect(code).toBe(0);
+    expect(modules.some(compiler)).toBe(true);
+  });
+});
