@@ -7,7 +7,7 @@ import { TURNS, referenceSpec } from './model.mjs';
 /** The reference model, validated and compiled as any scenario file would be. */
 export const scenario = compileScenario(scenarioSchema.parse(referenceSpec()));
 
-/** The interactive path: Immer, patches, every state kept and hashed. */
+/** The interactive path: Immer, every state and what changed kept, and hashed. */
 export function runInteractive(seed, turns = TURNS) {
   const history = run(scenario, { seed, turns });
   return history.kept[history.kept.length - 1].state;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-// Frozen objects never change, and Immer shares unchanged parts of a state
-// between turns, so each part is serialised once and reused from here.
+// Frozen objects never change, and a step shares the unchanged parts of a
+// state with the state before, so each part is serialised once and reused from here.
 const serialised = new WeakMap<object, string>();
 
 // Keys that JSON.stringify would print as they are, between quotes.

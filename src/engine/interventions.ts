@@ -3,7 +3,7 @@ import type { Intervention } from './types.js';
 /** The end of a block that has none: past any horizon. */
 export const FOREVER = 1_000_000;
 
-/** Interventions grouped for the turn they act on; built once per run. */
+/** Interventions grouped for the turn they act on; built once per run plan. */
 export interface InterventionPlan {
   readonly forced: ReadonlySet<string>;
   readonly blocked: ReadonlySet<string>;
@@ -13,7 +13,7 @@ export interface InterventionPlan {
 
 const EMPTY: InterventionPlan = { forced: new Set(), blocked: new Set(), sets: [], choices: new Map() };
 
-/** Index interventions by turn, for turns 1..turns. */
+/** Index interventions by turn, for turns 0..turns. */
 export function planInterventions(list: readonly Intervention[], turns: number): readonly InterventionPlan[] {
   const plans: InterventionPlan[] = [];
   for (let turn = 0; turn <= turns; turn += 1) {

@@ -124,8 +124,8 @@ export function afterAction(history: History, runs: number): AfterAction {
     indicators: scenario.indicators.map(({ id, title }) => ({
       id,
       title,
-      run: history.kept.map((turn) => turn.state.indicators[id] ?? 0),
-      baseline: baseline.kept.map((turn) => turn.state.indicators[id] ?? 0),
+      run: history.kept.map((turn) => turn.state.indicators[id]),
+      baseline: baseline.kept.map((turn) => turn.state.indicators[id]),
     })),
     timeline: history.kept.slice(1).map((turn): TimelineTurn => ({
       turn: turn.turn,

@@ -38,6 +38,10 @@ export function policyDecision(history: History, turn: number, actor: string): D
   const interventions = history.interventions.filter((item) => !(item.kind === 'choose' && item.turn === turn && item.actor === actor));
   const plan = planRun(firstScenario(history), { ...partsOf(history), interventions });
   const { decisions } = stepper(plan, history.kept[turn - 1].state).step(true);
+  return decisionOf(decisions, actor);
+}
+
+function decisionOf(decisions: readonly Decision[], actor: string): Decision {
   const decision = decisions.find((item) => item.actor === actor);
   if (decision === undefined) throw new RangeError(`${actor} makes no decisions in this scenario`);
   return decision;
@@ -46,13 +50,13 @@ export function policyDecision(history: History, turn: number, actor: string): D
 /** Every choice of a computed history, with the policy's pick beside it. */
 export function playerDecisions(history: History): PlayerDecision[] {
   return choicesOf(history).map((choice) => {
-    const taken = history.kept[choice.turn].decisions.find((item) => item.actor === choice.actor);
+    const taken = decisionOf(history.kept[choice.turn].decisions, choice.actor);
     const policy = policyDecision(history, choice.turn, choice.actor);
     return {
       turn: choice.turn,
       actor: choice.actor,
       action: choice.action,
-      probability: taken?.probability ?? 0,
+      probability: taken.probability,
       policyAction: policy.action,
       policyProbability: policy.probability,
       deviation: policy.action !== choice.action,
