@@ -118,6 +118,18 @@ describe('the import graph of src', () => {
     expect(violations(graph, 'src/tui/', (imported) => !imported.startsWith('src/cli/'))).toEqual([]);
   });
 
+  it('keeps React and Ink out of the library: nothing src/index.ts reaches imports them', () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const next of graph.get(file) ?? []) visit(next);
+    };
+    visit('src/index.ts');
+    expect([...reached].filter(ui)).toEqual([]);
+    expect([...reached].filter((file) => file.startsWith('src/tui/'))).toEqual([]);
+  });
+
   it('has no import cycles, type-only imports included', () => {
     expect(cyclesOf(graph)).toEqual([]);
   });
