@@ -25,7 +25,8 @@ const save = flag('--save', null);
 async function workload() {
   if (scenarioName === 'niger-2024') {
     if (which !== 'batch' && which !== 'interactive') throw new Error('niger-2024 runs on the batch or interactive path only');
-    const { loadScenario, run, runFast } = await import('../dist/index.js');
+    const { loadScenario } = await import('../dist/index.js');
+    const { run, runFast } = await import('../dist/engine/index.js');
     const scenario = loadScenario('niger-2024');
     const turns = scenario.defaultTurns;
     return which === 'batch'

@@ -1,7 +1,7 @@
 // The reference model on sandtable's two paths, from the built library (dist/).
 import { scenarioSchema } from '../dist/scenarios/format.js';
 import { compileScenario } from '../dist/scenarios/compile.js';
-import { hashOf, run, runFast } from '../dist/index.js';
+import { hashOf, run, runFast } from '../dist/engine/index.js';
 import { TURNS, referenceSpec } from './model.mjs';
 
 /** The reference model, validated and compiled as any scenario file would be. */

@@ -80,7 +80,8 @@ export async function measureTuiFrame({ mounts = 5, cycles = 3, log = () => {} }
   const { render } = await load('ink');
   const { App } = await import('../dist/tui/App.js');
   const { ColorContext } = await import('../dist/tui/theme.js');
-  const { loadScenario, startHistory } = await import('../dist/index.js');
+  const { loadScenario } = await import('../dist/index.js');
+  const { startHistory } = await import('../dist/engine/index.js');
   const scenario = loadScenario('niger-2024');
   const turns = scenario.defaultTurns;
   const services = {

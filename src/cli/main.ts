@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { SimulationError } from '../engine/errors.js';
 import { stripControl } from '../engine/text.js';
 import { ENGINE_VERSION } from '../engine/version.js';
@@ -26,6 +26,16 @@ const commands = {
   validate: () => import('./commands/validate.js'),
 };
 
+/**
+ * Hands a command's parsed options to its handler. The typed variant of
+ * commander types each option from its flag and parser; this also refuses to
+ * compile when the handler's options type names an option no flag declares
+ * (one it would always read as undefined).
+ */
+function declared<Wanted, Parsed extends Wanted>(options: Parsed & { readonly [Key in Exclude<keyof Wanted, keyof Parsed>]: never }): Wanted {
+  return options;
+}
+
 /** The commands and their flags: the command-line contract of the design. */
 export function buildProgram(setCode: (code: number | Promise<number>) => void): Command {
   const program = new Command('sandtable')
@@ -52,7 +62,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(seed())
     .addOption(turns())
     .addOption(variant())
-    .action((scenario, options) => setCode(commands.tui().then((module) => module.tuiCommand(scenario, options))));
+    .action((scenario, options) => setCode(commands.tui().then((module) => module.tuiCommand(scenario, declared(options)))));
 
   program
     .command('exercise')
@@ -63,13 +73,13 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(turns())
     .addOption(variant())
     .option('--injects <file>', 'an inject file (YAML or JSON) that adds to the scenario\'s inject timeline, or replaces it')
-    .action((scenario, options) => setCode(commands.exercise().then((module) => module.exerciseCommand(scenario, options))));
+    .action((scenario, options) => setCode(commands.exercise().then((module) => module.exerciseCommand(scenario, declared(options)))));
 
   program
     .command('list')
     .description('list the built-in scenarios and their variants')
     .option('--json', 'print JSON')
-    .action((options) => setCode(commands.list().then((module) => module.listCommand(options))));
+    .action((options) => setCode(commands.list().then((module) => module.listCommand(declared(options)))));
 
   program
     .command('run')
@@ -80,7 +90,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(variant())
     .option('--json', 'print the run as JSON')
     .option('--record <file>', 'write the run record to a file')
-    .action((scenario, options) => setCode(commands.run().then((module) => module.runCommand(scenario, options))));
+    .action((scenario, options) => setCode(commands.run().then((module) => module.runCommand(scenario, declared(options)))));
 
   program
     .command('replay')
@@ -89,7 +99,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--verify', 'only check the record; exit 1 if a turn differs')
     .option('--json', 'print the replayed run as JSON')
     .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
-    .action((file, options) => setCode(commands.replay().then((module) => module.replayCommand(file, options))));
+    .action((file, options) => setCode(commands.replay().then((module) => module.replayCommand(file, declared(options)))));
 
   program
     .command('report')
@@ -99,7 +109,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500)').argParser(parseReportRuns))
     .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
-    .action((record, options) => setCode(commands.report().then((module) => module.reportCommand(record, options))));
+    .action((record, options) => setCode(commands.report().then((module) => module.reportCommand(record, declared(options)))));
 
   const runs = () => new Option('--runs <N>', 'number of runs').argParser(parseRuns).makeOptionMandatory();
   const workers = () => new Option('--workers <K>', 'worker threads (default: the number of cores)').argParser(parseWorkers);
@@ -117,7 +127,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the summary as JSON')
     .option('--csv <file>', 'write one row per run and turn to a CSV file')
     .addOption(shard())
-    .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, options))));
+    .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, declared(options)))));
 
   program
     .command('compare')
@@ -129,7 +139,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(turns())
     .addOption(workers())
     .option('--json', 'print the comparison as JSON')
-    .action((base, other, options) => setCode(commands.compare().then((module) => module.compareCommand(base, other, options))));
+    .action((base, other, options) => setCode(commands.compare().then((module) => module.compareCommand(base, other, declared(options)))));
 
   program
     .command('sweep')
@@ -144,7 +154,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the sweep as JSON')
     .option('--csv <file>', 'write one row per combination to a CSV file')
     .addOption(shard())
-    .action((scenario, options) => setCode(commands.sweep().then((module) => module.sweepCommand(scenario, options))));
+    .action((scenario, options) => setCode(commands.sweep().then((module) => module.sweepCommand(scenario, declared(options)))));
 
   program
     .command('merge')
@@ -152,7 +162,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .argument('<files...>', 'shard files written by batch or sweep --shard I/N')
     .option('--json', 'print the merged result as JSON')
     .option('--csv <file>', 'for a sweep, write one row per combination to a CSV file')
-    .action((files, options) => setCode(commands.merge().then((module) => module.mergeCommand(files, options))));
+    .action((files, options) => setCode(commands.merge().then((module) => module.mergeCommand(files, declared(options)))));
 
   program
     .command('validate')
@@ -167,7 +177,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(variant())
     .option('--yaml', 'print YAML (the default)')
     .option('--json', 'print JSON')
-    .action((scenario, options) => setCode(commands.show().then((module) => module.showCommand(scenario, options))));
+    .action((scenario, options) => setCode(commands.show().then((module) => module.showCommand(scenario, declared(options)))));
 
   program
     .command('init')
@@ -176,7 +186,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--from <scenario>', 'scenario to copy: built-in id, id/variant or file (default niger-2024)')
     .option('--extends <scenario>', 'write a short file that extends this scenario instead of a copy')
     .option('--force', 'overwrite the file if it exists')
-    .action((file, options) => setCode(commands.init().then((module) => module.initCommand(file, options))));
+    .action((file, options) => setCode(commands.init().then((module) => module.initCommand(file, declared(options)))));
 
   return program;
 }

@@ -1,4 +1,8 @@
-import type { ActorState, EvalContext, EventTally, ScheduledEvent, TurnChanges, ValueChange, WorldState } from './types.js';
+import type { ActorState, EvalContext, EventTally, Frame, FrameLayout, ScheduledEvent, SlotGroup, TurnChanges, ValueChange, WorldState } from './types.js';
+
+// The frame's types live with the other engine types, which name them (a
+// compiled expression reads a frame; a scenario has a layout).
+export type { Frame, FrameLayout, SlotGroup } from './types.js';
 
 // The flat working state a turn is computed on. Every number of a WorldState
 // has a slot in one Float64Array, fixed when the scenario is compiled; flags,
@@ -7,55 +11,6 @@ import type { ActorState, EvalContext, EventTally, ScheduledEvent, TurnChanges, 
 // array elements instead of looking up nested records by name. Both paths step
 // frames: the batch path keeps one per run, and the interactive path loads
 // one from the previous state and builds the next immutable state from it.
-
-/** Where a record of numbers lies in the values: `keys[k]` is slot `start + k`. */
-export interface SlotGroup {
-  readonly kind: ValueChange['kind'];
-  /** The actor (for cooperation rows and an actor's records), else ''. */
-  readonly actor: string;
-  readonly keys: readonly string[];
-  readonly start: number;
-}
-
-/** What a scenario's state holds, in slot order; built once per compiled scenario. */
-export interface FrameLayout {
-  /** Number of numeric slots. */
-  readonly size: number;
-  /** The path of each slot (`ind.insurgency`, `coop.niger.usa`, `stance.usa.security`, `attr.niger.resolve`). */
-  readonly paths: readonly string[];
-  readonly min: Float64Array;
-  readonly max: Float64Array;
-  /** Indicators come first: indicator i is slot i. */
-  readonly indicators: readonly string[];
-  readonly groups: readonly SlotGroup[];
-  readonly actors: readonly string[];
-  /** Each actor's action ids; an actor's choice is the index into its list. */
-  readonly actions: readonly (readonly string[])[];
-  readonly flags: readonly string[];
-  /** Rule ids: the index of an event's tally. */
-  readonly events: readonly string[];
-  readonly slotIndex: ReadonlyMap<string, number>;
-  readonly flagIndex: ReadonlyMap<string, number>;
-  readonly eventIndex: ReadonlyMap<string, number>;
-  readonly actorIndex: ReadonlyMap<string, number>;
-}
-
-/** A mutable working state. */
-export interface Frame {
-  /** The turn of the state, or the turn being computed while a step runs. */
-  turn: number;
-  readonly values: Float64Array;
-  /** 1 where a flag is on. */
-  readonly flags: Uint8Array;
-  /** Per event: how often, first and last turn it fired (count 0: never). */
-  readonly count: Int32Array;
-  readonly first: Int32Array;
-  readonly last: Int32Array;
-  /** Per actor: the index of the action it chose last, or -1. */
-  readonly chosen: Int32Array;
-  /** Events due later, ordered by turn then insertion. Entries are never changed in place. */
-  scheduled: ScheduledEvent[];
-}
 
 /** What a layout is built from: the scenario's declared names, in order. */
 export interface LayoutShape {

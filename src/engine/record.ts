@@ -3,7 +3,7 @@ import { advance, startHistory, type History } from './history.js';
 import { planRun } from './plan.js';
 import { FOREVER } from './interventions.js';
 import { MAX_SEED, MAX_TURNS } from './limits.js';
-import type { Intervention, Scenario } from './types.js';
+import type { Scenario } from './types.js';
 import { ENGINE_VERSION } from './version.js';
 
 export const RECORD_FORMAT = 'sandtable-run-record';
@@ -17,51 +17,37 @@ export { MAX_TURNS };
  */
 export const MAX_RECORD_INTERVENTIONS = 100_000;
 
-/** A run record: everything needed to re-run a run and check it came out the same. */
-export interface RunRecord {
-  readonly format: typeof RECORD_FORMAT;
-  readonly formatVersion: number;
-  readonly engineVersion: string;
-  /** The scenario the run started with. */
-  readonly scenario: { readonly id: string; readonly variant: string | null; readonly hash: string };
-  /** Switches to a variant part-way through (what-if branches), in turn order; absent when none. */
-  readonly switches?: readonly VariantSwitch[];
-  readonly seed: number;
-  readonly turns: number;
-  /** Interventions and choices, each with its turn. */
-  readonly interventions: readonly Intervention[];
-  /** The hash of every turn's state, turn 0 first. */
-  readonly hashes: readonly string[];
-  readonly finalHash: string;
-}
-
-/** A switch to a variant after `turn`: turns after it were computed with that variant. */
-export interface VariantSwitch {
-  readonly turn: number;
-  readonly variant: string | null;
-  readonly hash: string;
-}
-
 const turnNumber = z.number().int().min(0).max(MAX_TURNS);
 const interventionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('force'), event: z.string(), turn: turnNumber }),
-  z.object({ kind: z.literal('block'), event: z.string(), from: turnNumber, to: z.number().int().min(0).max(FOREVER) }),
-  z.object({ kind: z.literal('set'), path: z.string(), value: z.number(), turn: turnNumber }),
-  z.object({ kind: z.literal('choose'), actor: z.string(), action: z.string(), turn: turnNumber }),
+  z.object({ kind: z.literal('force'), event: z.string(), turn: turnNumber }).readonly(),
+  z.object({ kind: z.literal('block'), event: z.string(), from: turnNumber, to: z.number().int().min(0).max(FOREVER) }).readonly(),
+  z.object({ kind: z.literal('set'), path: z.string(), value: z.number(), turn: turnNumber }).readonly(),
+  z.object({ kind: z.literal('choose'), actor: z.string(), action: z.string(), turn: turnNumber }).readonly(),
 ]);
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
+const switchSchema = z.object({ turn: turnNumber, variant: z.string().nullable(), hash }).readonly();
 const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   formatVersion: z.number(),
   engineVersion: z.string(),
-  scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash }),
-  switches: z.array(z.object({ turn: turnNumber, variant: z.string().nullable(), hash })).max(MAX_TURNS).optional(),
+  /** The scenario the run started with. */
+  scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash }).readonly(),
+  /** Switches to a variant part-way through (what-if branches), in turn order; absent when none. */
+  switches: z.array(switchSchema).max(MAX_TURNS).readonly().optional(),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
-  interventions: z.array(interventionSchema).max(MAX_RECORD_INTERVENTIONS),
-  hashes: z.array(hash).max(MAX_TURNS + 1),
+  /** Interventions and choices, each with its turn. */
+  interventions: z.array(interventionSchema).max(MAX_RECORD_INTERVENTIONS).readonly(),
+  /** The hash of every turn's state, turn 0 first. */
+  hashes: z.array(hash).max(MAX_TURNS + 1).readonly(),
   finalHash: hash,
-});
+}).readonly();
+
+/** A run record: everything needed to re-run a run and check it came out the same. */
+export type RunRecord = z.output<typeof recordSchema>;
+
+/** A switch to a variant after `turn`: turns after it were computed with that variant. */
+export type VariantSwitch = z.output<typeof switchSchema>;
 
 /** A record that cannot be used, with a sentence saying why. */
 export class RecordError extends Error {}
@@ -109,7 +95,7 @@ export function parseRecord(text: string): RunRecord {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'the record';
     throw new RecordError(`has an invalid field ${where}: ${issue.message}`);
   }
-  const record = parsed.data as RunRecord;
+  const record = parsed.data;
   if (record.hashes.length !== record.turns + 1) {
     throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
   }

@@ -1,4 +1,3 @@
-import type { Frame, FrameLayout } from './frame.js';
 
 // The data the engine works on. Types are the documentation of the model:
 // every number in a WorldState has a fixed range and is rounded each turn.
@@ -241,4 +240,53 @@ export interface Decision {
   readonly by: 'policy' | 'chosen';
   readonly probability: number;
   readonly roll: number;
+}
+
+/** Where a record of numbers lies in the values: `keys[k]` is slot `start + k`. */
+export interface SlotGroup {
+  readonly kind: 'indicators' | 'coop' | 'stance' | 'salience' | 'attrs';
+  /** The actor (for cooperation rows and an actor's records), else ''. */
+  readonly actor: string;
+  readonly keys: readonly string[];
+  readonly start: number;
+}
+
+/** What a scenario's state holds, in slot order; built once per compiled scenario. */
+export interface FrameLayout {
+  /** Number of numeric slots. */
+  readonly size: number;
+  /** The path of each slot (`ind.insurgency`, `coop.niger.usa`, `stance.usa.security`, `attr.niger.resolve`). */
+  readonly paths: readonly string[];
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  /** Indicators come first: indicator i is slot i. */
+  readonly indicators: readonly string[];
+  readonly groups: readonly SlotGroup[];
+  readonly actors: readonly string[];
+  /** Each actor's action ids; an actor's choice is the index into its list. */
+  readonly actions: readonly (readonly string[])[];
+  readonly flags: readonly string[];
+  /** Rule ids: the index of an event's tally. */
+  readonly events: readonly string[];
+  readonly slotIndex: ReadonlyMap<string, number>;
+  readonly flagIndex: ReadonlyMap<string, number>;
+  readonly eventIndex: ReadonlyMap<string, number>;
+  readonly actorIndex: ReadonlyMap<string, number>;
+}
+
+/** A mutable working state. */
+export interface Frame {
+  /** The turn of the state, or the turn being computed while a step runs. */
+  turn: number;
+  readonly values: Float64Array;
+  /** 1 where a flag is on. */
+  readonly flags: Uint8Array;
+  /** Per event: how often, first and last turn it fired (count 0: never). */
+  readonly count: Int32Array;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  /** Per actor: the index of the action it chose last, or -1. */
+  readonly chosen: Int32Array;
+  /** Events due later, ordered by turn then insertion. Entries are never changed in place. */
+  scheduled: ScheduledEvent[];
 }

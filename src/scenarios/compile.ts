@@ -8,20 +8,10 @@ import { initialState } from './initial-state.js';
 import type { EffectSpec, InterventionSpec, ScenarioSpec } from './format.js';
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
+import type { Problem } from './problem.js';
 
 export { FOREVER };
-
-/** One problem in a scenario, at a field path such as `rules[3].chance`. */
-export interface Problem {
-  readonly path: (string | number)[];
-  readonly message: string;
-  /** The problem is with a key itself (an unknown field or target), not its value. */
-  readonly atKey?: boolean;
-  /** Where it was written, once known: the file as shown, and 1-based line and column. */
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-}
+export type { Problem };
 
 /** A scenario that cannot be compiled; carries every problem found, not only the first. */
 export class ScenarioError extends Error {

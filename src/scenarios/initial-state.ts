@@ -1,7 +1,7 @@
 import { freeze } from 'immer';
 import { roundState } from '../engine/effects.js';
 import type { ActorState, MutableState, WorldState } from '../engine/types.js';
-import type { Problem } from './compile.js';
+import type { Problem } from './problem.js';
 import type { ScenarioSpec } from './format.js';
 import { suggest } from './suggest.js';
 

@@ -60,7 +60,7 @@ export function parseShardFile(text: string): ShardFile {
   if (planned > MAX_COMBINATIONS) {
     throw new MergeError(`is a sweep of ${planned} combinations; a sweep has at most ${MAX_COMBINATIONS}`);
   }
-  return parsed.data as ShardFile;
+  return parsed.data;
 }
 
 /**

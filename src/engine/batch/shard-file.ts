@@ -3,54 +3,11 @@ import { MAX_TURNS } from '../record.js';
 import { MAX_SEED } from '../random.js';
 import { BINS } from './histogram.js';
 import type { BatchLayout } from './layout.js';
-import type { SweepAxis } from './sweep.js';
-import type { ScenarioInfo } from './summary.js';
 import { BatchTally } from './tally.js';
 
 export const SHARD_FORMAT = 'sandtable-batch-shard';
 /** Bumped whenever a shard of the old version could merge differently. */
 export const SHARD_FORMAT_VERSION = 1;
-
-/** One combination's counts in a shard file: JSON numbers, and decimal strings for big sums. */
-export interface TallyJson {
-  readonly runs: number;
-  /** Per event: runs that first fired it at turn 0..turns, then runs that never did. */
-  readonly firstFired: readonly (readonly number[])[];
-  /** Per indicator: sums of its values in millionths, for turn 0..turns. */
-  readonly indicatorSums: readonly (readonly number[])[];
-  /** Per indicator and turn: its non-empty bins as a flat list bin, count, bin, count, ... */
-  readonly indicatorBins: readonly (readonly (readonly number[])[])[] | null;
-  readonly outcomes: readonly number[];
-  readonly metricSums: readonly string[];
-  readonly metricSquares: readonly string[];
-}
-
-/**
- * What `batch --shard I/N --json` and `sweep --shard I/N --json` print: the
- * mergeable counts of one shard, and everything `merge` needs to check that
- * shards belong to the same batch.
- */
-export interface ShardFile {
-  readonly format: typeof SHARD_FORMAT;
-  readonly formatVersion: number;
-  readonly command: 'batch' | 'sweep';
-  readonly shard: { readonly index: number; readonly count: number };
-  /** Runs per combination in the whole batch (all shards together). */
-  readonly runs: number;
-  readonly seed: number;
-  readonly turns: number;
-  readonly scenario: ScenarioInfo;
-  /** The swept parameters (empty for a batch). */
-  readonly parameters: readonly SweepAxis[];
-  readonly layout: BatchLayout;
-  /** The combinations this shard ran (a batch has one, index 0, with no parameters). */
-  readonly combinations: readonly {
-    readonly index: number;
-    readonly params: Readonly<Record<string, number>>;
-    readonly hash: string;
-    readonly tally: TallyJson;
-  }[];
-}
 
 /**
  * The most a shard file may claim. Shards come from other machines, so claims
@@ -62,20 +19,36 @@ export interface ShardFile {
 export const SHARD_FILE_LIMITS = { shards: 100_000, runs: 100_000_000, values: 1000, events: 512, indicators: 128, outcomes: 32, metrics: 64 } as const;
 
 const count = z.number().int().min(0);
-const named = (most: number) => z.array(z.object({ id: z.string(), title: z.string() })).max(most);
+const named = (most: number) => z.array(z.object({ id: z.string(), title: z.string() }).readonly()).max(most).readonly();
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
 const bigInteger = z.string().regex(/^-?\d+$/, 'a whole number in decimal');
+const rows = <Row extends z.ZodType>(row: Row) => z.array(row).readonly();
+
+const tallyJsonSchema = z.object({
+  runs: count,
+  /** Per event: runs that first fired it at turn 0..turns, then runs that never did. */
+  firstFired: rows(rows(count)),
+  /** Per indicator: sums of its values in millionths, for turn 0..turns. */
+  indicatorSums: rows(rows(count)),
+  /** Per indicator and turn: its non-empty bins as a flat list bin, count, bin, count, ... */
+  indicatorBins: rows(rows(rows(count))).nullable(),
+  outcomes: rows(count),
+  metricSums: rows(bigInteger),
+  metricSquares: rows(bigInteger),
+}).readonly();
 
 export const shardFileSchema = z.object({
   format: z.literal(SHARD_FORMAT),
   formatVersion: z.number(),
   command: z.enum(['batch', 'sweep']),
-  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1).max(SHARD_FILE_LIMITS.shards) }),
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1).max(SHARD_FILE_LIMITS.shards) }).readonly(),
+  /** Runs per combination in the whole batch (all shards together). */
   runs: z.number().int().min(1).max(SHARD_FILE_LIMITS.runs),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
-  scenario: z.object({ id: z.string(), title: z.string(), version: z.string(), variant: z.string().nullable(), hash }),
-  parameters: z.array(z.object({ name: z.string(), values: z.array(z.number()).min(1).max(SHARD_FILE_LIMITS.values) })),
+  scenario: z.object({ id: z.string(), title: z.string(), version: z.string(), variant: z.string().nullable(), hash }).readonly(),
+  /** The swept parameters (empty for a batch). */
+  parameters: rows(z.object({ name: z.string(), values: z.array(z.number()).min(1).max(SHARD_FILE_LIMITS.values).readonly() }).readonly()),
   layout: z.object({
     turns: z.number().int().min(1).max(MAX_TURNS),
     events: named(SHARD_FILE_LIMITS.events),
@@ -83,22 +56,25 @@ export const shardFileSchema = z.object({
     outcomes: named(SHARD_FILE_LIMITS.outcomes),
     metrics: named(SHARD_FILE_LIMITS.metrics),
     quantiles: z.boolean(),
-  }),
-  combinations: z.array(z.object({
+  }).readonly(),
+  /** The combinations this shard ran (a batch has one, index 0, with no parameters). */
+  combinations: rows(z.object({
     index: count,
-    params: z.record(z.string(), z.number()),
+    params: z.record(z.string(), z.number()).readonly(),
     hash,
-    tally: z.object({
-      runs: count,
-      firstFired: z.array(z.array(count)),
-      indicatorSums: z.array(z.array(count)),
-      indicatorBins: z.array(z.array(z.array(count))).nullable(),
-      outcomes: z.array(count),
-      metricSums: z.array(bigInteger),
-      metricSquares: z.array(bigInteger),
-    }),
-  })),
-});
+    tally: tallyJsonSchema,
+  }).readonly()),
+}).readonly();
+
+/** One combination's counts in a shard file: JSON numbers, and decimal strings for big sums. */
+export type TallyJson = z.output<typeof tallyJsonSchema>;
+
+/**
+ * What `batch --shard I/N --json` and `sweep --shard I/N --json` print: the
+ * mergeable counts of one shard, and everything `merge` needs to check that
+ * shards belong to the same batch.
+ */
+export type ShardFile = z.output<typeof shardFileSchema>;
 
 /** A tally as JSON for a shard file. */
 export function tallyToJson(tally: BatchTally): TallyJson {

@@ -1,6 +1,14 @@
-import { current } from '../../engine/history.js';
-import type { ExerciseSession } from './session.js';
+import { current, type History } from '../../engine/history.js';
+import type { Queue } from './step.js';
 import type { Inject, InjectFate } from './types.js';
+
+/** What the instructor's list is made from: the part of an exercise session it reads. */
+export interface InstructorView {
+  readonly history: History;
+  readonly injects: readonly Inject[];
+  readonly fates: readonly InjectFate[];
+  readonly queue: Queue;
+}
 
 /** A row of the instructor's list: an inject of the timeline, or any rule of the scenario. */
 export type InstructorItem =
@@ -14,7 +22,7 @@ export type InstructorItem =
   | { readonly kind: 'rule'; readonly rule: { readonly id: string; readonly title: string }; readonly status: 'none' | 'fire-next' | 'hold-next' };
 
 /** The instructor's list: the inject timeline in turn order, then every rule. */
-export function instructorItems(session: ExerciseSession): InstructorItem[] {
+export function instructorItems(session: InstructorView): InstructorItem[] {
   const { queue, history } = session;
   const turns = history.turns;
   const injects = [...session.injects].sort((a, b) => a.turn - b.turn).map((inject): InstructorItem => {
@@ -37,7 +45,7 @@ export function instructorItems(session: ExerciseSession): InstructorItem[] {
 }
 
 /** How many things the instructor has queued for the next turn (shown in the header). */
-export function queuedCount(session: ExerciseSession): number {
+export function queuedCount(session: InstructorView): number {
   const { queue } = session;
   const next = current(session.history).turn + 1;
   const holdsDue = session.injects.filter((inject) => inject.turn === next && queue.holdInjects.includes(inject.id)).length;
