@@ -1,5 +1,6 @@
+import { percent } from '../engine/format.js';
 import type { BarChart, Chart, DifferenceChart, LineChart } from './document.js';
-import { percent, signed } from './numbers.js';
+import { signed } from './numbers.js';
 import { escapeHtml, multiline, n, points, STYLES, styledLine, svgOpen, wrapWords } from './svg.js';
 
 /** A chart as inline SVG: no script, no fonts or images from anywhere. */

@@ -1,6 +1,7 @@
 import type { AfterAction } from '../engine/report/after-action.js';
+import { percent, points } from '../engine/format.js';
 import type { Block, Chart, Line } from './document.js';
-import { clear, interval, percent, points, signed, value } from './numbers.js';
+import { clear, interval, signed, value } from './numbers.js';
 
 /** The counterfactual: how the player's deviations changed the distribution over paired runs. */
 export function counterfactualBlocks(analysis: AfterAction): Block[] {
