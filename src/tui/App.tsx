@@ -7,8 +7,10 @@ import { useAutoplay } from './hooks/use-autoplay.js';
 import { useSession } from './hooks/use-session.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { commandFor, keyPresses, type Command } from './keys.js';
-import { activeBranch, startSession, whatIfsOf, type Session, type SessionAction } from './session.js';
+import { cannotExport, type Notice } from './notice.js';
+import { activeBranch, reduce, startSession, whatIfsOf, type Session, type SessionAction } from './session.js';
 import type { Branch } from './branches.js';
+import type { WrittenRecord } from './export.js';
 import type { VariantOption } from './what-ifs.js';
 
 /** What the app needs from outside: randomness, the variants, and the file system. */
@@ -18,7 +20,7 @@ export interface AppServices {
   /** The variants a what-if branch can switch to. */
   readonly variants: readonly VariantOption[];
   /** Write a branch's run record; returns where, or throws an error that says why it could not. */
-  readonly exportRecord: (branch: Branch) => { path: string; turns: number };
+  readonly exportRecord: (branch: Branch) => WrittenRecord;
   /** Told the exit code, and the seed of the run on screen, just before the app unmounts. */
   readonly onExit: (code: number, seed: number) => void;
 }
@@ -36,7 +38,7 @@ const PAGE = 10;
 export function App({ history, services, autoplayInterval = 700 }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [session, dispatch, current] = useSession(() => startSession(history, services.variants));
+  const [session, dispatch, current] = useSession(reduce, () => startSession(history, services.variants));
   const tick = useCallback(() => dispatch({ type: 'tick' }), [dispatch]);
   useAutoplay(session.playing, tick, autoplayInterval);
 
@@ -95,13 +97,13 @@ export function actionFor(command: Command, session: Session, services: Pick<App
   }
 }
 
-function exportNotice(session: Session, services: AppServices): { text: string; tone: 'info' | 'error' } {
+function exportNotice(session: Session, services: AppServices): Notice {
   const branch = activeBranch(session);
   try {
     const { path, turns } = services.exportRecord(branch);
     const until = monthLabel(branch.history.scenario.start, turns);
     return { tone: 'info', text: `Wrote the run record of ${branch.name} (${turns} turns, to ${until}) to ${path}` };
   } catch (error) {
-    return { tone: 'error', text: `cannot export: ${(error as Error).message}` };
+    return cannotExport(error);
   }
 }
