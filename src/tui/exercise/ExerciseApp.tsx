@@ -1,9 +1,8 @@
-import { useApp, useInput } from 'ink';
 import type { History } from '../../engine/history.js';
 import type { WrittenRecord } from '../export.js';
+import { useCommands } from '../hooks/use-commands.js';
 import { useSession } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { keyPresses } from '../keys.js';
 import { cannotExport } from '../notice.js';
 import { ExerciseScreen } from './components/ExerciseScreen.js';
 import { exerciseCommandFor, type ExerciseCommand } from './keys.js';
@@ -27,27 +26,18 @@ export interface ExerciseAppProps {
 
 /** The exercise: keys to commands, commands to session actions and effects. */
 export function ExerciseApp({ history, roles, injects, services }: ExerciseAppProps) {
-  const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [session, dispatch, current] = useSession(reduce, () => startExercise(history, roles, injects));
 
-  useInput((input, key) => {
-    for (const press of keyPresses(input, key)) {
-      const now = current();
-      const command = exerciseCommandFor(now.mode, press.input, press.key);
-      if (command === null) continue;
-      if (command === 'interrupt') {
-        services.onExit(130);
-        exit();
-        return;
-      }
-      const next = command === 'export' ? dispatch(exportAction(now, services)) : dispatch(actionFor(command));
-      if (next.quit) {
-        services.onExit(0);
-        exit();
-        return;
-      }
+  useCommands((input, key) => exerciseCommandFor(current().mode, input, key), (command) => {
+    if (command === 'interrupt') {
+      services.onExit(130);
+      return 'end';
     }
+    const next = dispatch(command === 'export' ? exportAction(current(), services) : actionFor(command));
+    if (!next.quit) return 'go on';
+    services.onExit(0);
+    return 'end';
   });
 
   return <ExerciseScreen session={session} columns={columns} rows={rows} />;
