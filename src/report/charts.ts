@@ -1,5 +1,6 @@
+import { percent } from '../engine/format.js';
 import type { BarChart, Chart, DifferenceChart, LineChart } from './document.js';
-import { percent, signed } from './numbers.js';
+import { signed } from './numbers.js';
 import { escapeHtml, multiline, n, points, STYLES, styledLine, svgOpen, wrapWords } from './svg.js';
 
 /** A chart as inline SVG: no script, no fonts or images from anywhere. */
@@ -50,13 +51,9 @@ function lineChart(chart: LineChart): string {
 }
 
 function barChart(chart: BarChart): string {
-  const labelWidth = 330;
-  const plotWidth = 420;
-  const right = 80;
+  const { labelWidth, plotWidth, width, top } = labelledFrame(chart.title);
   const bar = 20;
   const groupHeight = chart.bars.length * (bar + 4) + 18;
-  const width = labelWidth + plotWidth + right;
-  const top = 20 + 22 * titleLines(chart.title, width).length;
   const height = top + chart.groups.length * groupHeight + 10;
   const x = (p: number) => labelWidth + plotWidth * Math.max(0, Math.min(1, p));
   const parts = [svgOpen('bars', width, height, chart.title), title(chart.title, width)];
@@ -83,12 +80,8 @@ function barChart(chart: BarChart): string {
 }
 
 function differenceChart(chart: DifferenceChart): string {
-  const labelWidth = 330;
-  const plotWidth = 420;
-  const right = 80;
+  const { labelWidth, plotWidth, width, top } = labelledFrame(chart.title);
   const row = 36;
-  const width = labelWidth + plotWidth + right;
-  const top = 20 + 22 * titleLines(chart.title, width).length;
   const height = top + chart.rows.length * row + 30;
   const extent = Math.max(0.01, ...chart.rows.flatMap((item) => [Math.abs(item.low), Math.abs(item.high)]));
   const scale = niceCeiling(extent);
@@ -106,6 +99,14 @@ function differenceChart(chart: DifferenceChart): string {
   });
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** The frame of a chart with labels on the left: the label column, the plot, a margin for values, and the top of the plot below the title. */
+function labelledFrame(chartTitle: string): { labelWidth: number; plotWidth: number; width: number; top: number } {
+  const labelWidth = 330;
+  const plotWidth = 420;
+  const width = labelWidth + plotWidth + 80;
+  return { labelWidth, plotWidth, width, top: 20 + 22 * titleLines(chartTitle, width).length };
 }
 
 /** Characters of a label beside bars before it wraps (at the label column's width). */

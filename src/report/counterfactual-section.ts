@@ -1,6 +1,7 @@
 import type { AfterAction } from '../engine/report/after-action.js';
+import { percent, points } from '../engine/format.js';
 import type { Block, Chart, Line } from './document.js';
-import { clear, interval, percent, points, signed, value } from './numbers.js';
+import { clear, interval, signed, value } from './numbers.js';
 
 /** The counterfactual: how the player's deviations changed the distribution over paired runs. */
 export function counterfactualBlocks(analysis: AfterAction): Block[] {
@@ -33,46 +34,20 @@ export function counterfactualBlocks(analysis: AfterAction): Block[] {
       ];
   blocks.push({ kind: 'paragraph', line: divergence });
 
-  const metrics = Object.entries(comparison.metrics);
   blocks.push(
     { kind: 'heading', level: 3, text: 'Metrics at the last turn (means)' },
-    {
-      kind: 'table',
-      head: ['Metric', 'With the choices', 'Policy deciding', 'Difference', '95% interval'],
-      numeric: [false, true, true, true, true],
-      rows: metrics.map(([, metric]) => [
-        [metric.title], [value(metric.variant)], [value(metric.base)],
-        [clear(metric.ci95) ? { strong: signed(metric.difference) } : signed(metric.difference)], [interval(metric.ci95)],
-      ]),
-    },
-  );
-  const outcomes = Object.entries(comparison.outcomes);
-  blocks.push(
+    armsTable('Metric', Object.values(comparison.metrics).map((metric) => ({ ...metric, label: [metric.title] })), value, signed),
     { kind: 'heading', level: 3, text: 'Outcome classes' },
-    {
-      kind: 'table',
-      head: ['Outcome', 'With the choices', 'Policy deciding', 'Difference', '95% interval'],
-      numeric: [false, true, true, true, true],
-      rows: outcomes.map(([id, klass]) => [
-        id === analysis.outcome.class ? [{ strong: klass.title }, ' (this run)'] : [klass.title],
-        [percent(klass.variant)], [percent(klass.base)],
-        [clear(klass.ci95) ? { strong: points(klass.difference) } : points(klass.difference)], [interval(klass.ci95, points)],
-      ]),
-    },
+    armsTable('Outcome', Object.entries(comparison.outcomes).map(([id, klass]) => ({
+      ...klass,
+      label: id === analysis.outcome.class ? [{ strong: klass.title }, ' (this run)'] : [klass.title],
+    })), percent, points),
   );
   const events = Object.entries(comparison.events).filter(([, event]) => event.baseOnly + event.variantOnly > 0);
   blocks.push({ kind: 'heading', level: 3, text: 'Events whose chance changed' });
   blocks.push(events.length === 0
     ? { kind: 'paragraph', line: ['No event fired in one arm of a pair and not in the other.'] }
-    : {
-        kind: 'table',
-        head: ['Event', 'With the choices', 'Policy deciding', 'Difference', '95% interval'],
-        numeric: [false, true, true, true, true],
-        rows: events.map(([id, event]) => [
-          [event.title, ' ', { code: id }], [percent(event.variant)], [percent(event.base)],
-          [clear(event.ci95) ? { strong: points(event.difference) } : points(event.difference)], [interval(event.ci95, points)],
-        ]),
-      });
+    : armsTable('Event', events.map(([id, event]) => ({ ...event, label: [event.title, ' ', { code: id }] })), percent, points));
   blocks.push({ kind: 'charts', charts: [outcomeChart(analysis), metricChart(analysis)] });
   return blocks;
 }
@@ -106,5 +81,27 @@ function metricChart(analysis: AfterAction): Chart {
       low: metric.ci95?.[0] ?? metric.difference,
       high: metric.ci95?.[1] ?? metric.difference,
     })),
+  };
+}
+
+/** One row of a counterfactual table: a quantity in both arms and their paired difference. */
+interface ArmsRow {
+  readonly label: Line;
+  readonly variant: number;
+  readonly base: number;
+  readonly difference: number;
+  readonly ci95: readonly [number, number] | null;
+}
+
+/** Both arms and the difference with its interval; a difference whose interval leaves out zero is in bold. */
+function armsTable(first: string, rows: readonly ArmsRow[], level: (x: number) => string, difference: (d: number) => string): Block {
+  return {
+    kind: 'table',
+    head: [first, 'With the choices', 'Policy deciding', 'Difference', '95% interval'],
+    numeric: [false, true, true, true, true],
+    rows: rows.map((row) => [
+      row.label, [level(row.variant)], [level(row.base)],
+      [clear(row.ci95) ? { strong: difference(row.difference) } : difference(row.difference)], [interval(row.ci95, difference)],
+    ]),
   };
 }

@@ -1,5 +1,6 @@
 // How numbers read in a report: values to two decimals, chances as percentages,
-// differences with their sign and their 95% interval.
+// differences with their sign and their 95% interval. Chances and differences
+// of chances read as everywhere else (`engine/format.ts`).
 
 /** `0.42` (values in [0, 1] or [-1, 1]). */
 export function value(x: number): string {
@@ -14,17 +15,6 @@ export function signed(x: number, digits = 3): string {
   while (shown < 6 && Math.abs(x) < 0.5 * 10 ** -shown) shown += 1;
   if (Math.abs(x) < 0.5 * 10 ** -shown) return '0';
   return `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(shown)}`;
-}
-
-/** `41%`: a probability. */
-export function percent(p: number): string {
-  return `${(p * 100).toFixed(Math.abs(p * 100 - Math.round(p * 100)) < 0.05 ? 0 : 1)}%`;
-}
-
-/** `+12.4 pts` / `0 pts`: a difference of probabilities, in percentage points. */
-export function points(d: number): string {
-  if (Math.abs(d) < 0.0005) return '0 pts';
-  return `${d > 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)} pts`;
 }
 
 /** `−0.012 to +0.040`, or `n/a` when there is none. */

@@ -1,9 +1,10 @@
 import type { DecisionLine } from '../engine/report/after-action.js';
+import { percent } from '../engine/format.js';
 import { counterfactualBlocks } from './counterfactual-section.js';
 import type { Block, Line, ReportDocument } from './document.js';
 import type { ReportInput } from './input.js';
 import { injectOf, monthOf } from './lookup.js';
-import { percent, signed, value } from './numbers.js';
+import { signed, value } from './numbers.js';
 import { indicatorBlocks, timelineBlocks } from './timeline-section.js';
 
 /** The after-action report of a run as a document. */

@@ -1,14 +1,16 @@
-import { useApp, useInput } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { monthLabel } from '../engine/calendar.js';
 import type { History } from '../engine/history.js';
 import { Screen } from './components/Screen.js';
 import { useAutoplay } from './hooks/use-autoplay.js';
+import { useCommands } from './hooks/use-commands.js';
 import { useSession } from './hooks/use-session.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { commandFor, keyPresses, type Command } from './keys.js';
-import { activeBranch, startSession, whatIfsOf, type Session, type SessionAction } from './session.js';
+import { commandFor, type Command } from './keys.js';
+import { cannotExport, type Notice } from './notice.js';
+import { activeBranch, reduce, startSession, whatIfsOf, type Session, type SessionAction } from './session.js';
 import type { Branch } from './branches.js';
+import type { WrittenRecord } from './export.js';
 import type { VariantOption } from './what-ifs.js';
 
 /** What the app needs from outside: randomness, the variants, and the file system. */
@@ -18,7 +20,7 @@ export interface AppServices {
   /** The variants a what-if branch can switch to. */
   readonly variants: readonly VariantOption[];
   /** Write a branch's run record; returns where, or throws an error that says why it could not. */
-  readonly exportRecord: (branch: Branch) => { path: string; turns: number };
+  readonly exportRecord: (branch: Branch) => WrittenRecord;
   /** Told the exit code, and the seed of the run on screen, just before the app unmounts. */
   readonly onExit: (code: number, seed: number) => void;
 }
@@ -34,28 +36,19 @@ const PAGE = 10;
 
 /** The interactive app: keys to commands, commands to session actions and effects. */
 export function App({ history, services, autoplayInterval = 700 }: AppProps) {
-  const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [session, dispatch, current] = useSession(() => startSession(history, services.variants));
+  const [session, dispatch, current] = useSession(reduce, () => startSession(history, services.variants));
   const tick = useCallback(() => dispatch({ type: 'tick' }), [dispatch]);
   useAutoplay(session.playing, tick, autoplayInterval);
 
-  useInput((input, key) => {
-    for (const press of keyPresses(input, key)) {
-      const command = commandFor(current().mode, press.input, press.key);
-      if (command === null) continue;
-      if (command === 'quit' || command === 'interrupt') {
-        services.onExit(command === 'quit' ? 0 : 130, current().branches[0].history.seed);
-        exit();
-        return;
-      }
-      if (command === 'export') {
-        dispatch({ type: 'notice', notice: exportNotice(current(), services) });
-        continue;
-      }
-      const action = actionFor(command, current(), services);
-      if (action !== null) dispatch(action);
+  useCommands((input, key) => commandFor(current().mode, input, key), (command) => {
+    if (command === 'quit' || command === 'interrupt') {
+      services.onExit(command === 'quit' ? 0 : 130, current().branches[0].history.seed);
+      return 'end';
     }
+    const action = command === 'export' ? { type: 'notice' as const, notice: exportNotice(current(), services) } : actionFor(command, current(), services);
+    if (action !== null) dispatch(action);
+    return 'go on';
   });
 
   const whatIfs = useMemo(() => (session.mode === 'what-if' ? whatIfsOf(session) : []), [session]);
@@ -95,13 +88,13 @@ export function actionFor(command: Command, session: Session, services: Pick<App
   }
 }
 
-function exportNotice(session: Session, services: AppServices): { text: string; tone: 'info' | 'error' } {
+function exportNotice(session: Session, services: AppServices): Notice {
   const branch = activeBranch(session);
   try {
     const { path, turns } = services.exportRecord(branch);
     const until = monthLabel(branch.history.scenario.start, turns);
     return { tone: 'info', text: `Wrote the run record of ${branch.name} (${turns} turns, to ${until}) to ${path}` };
   } catch (error) {
-    return { tone: 'error', text: `cannot export: ${(error as Error).message}` };
+    return cannotExport(error);
   }
 }

@@ -1,16 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { advanceTo } from '../engine/history.js';
+import { advanceTo, type History } from '../engine/history.js';
 import { recordOf } from '../engine/record.js';
 import type { Branch } from './branches.js';
+import type { Role } from './exercise/types.js';
 
 /** Writes a file whole or not at all; given by the command line (its writeFileAtomic). */
 export type WriteFile = (path: string, content: string) => void;
 
+/** Where a record was written, and how many turns it holds. */
+export interface WrittenRecord {
+  readonly path: string;
+  readonly turns: number;
+}
+
 /** `sandtable-niger-2024-seed123-what-if-1.json`: scenario, variant, seed and branch. */
 export function recordFileName(branch: Branch): string {
-  const { scenario, seed } = branch.history;
-  const parts = ['sandtable', scenario.id, ...(scenario.variant === null ? [] : [scenario.variant]), `seed${seed}`, branch.name];
+  return fileName([], branch.history, [branch.name]);
+}
+
+/** `sandtable-exercise-niger-2024-seed123-usa-russia.json`: scenario, variant, seed and roles. */
+export function exerciseFileName(history: History, roles: readonly Role[]): string {
+  return fileName(['exercise'], history, roles.map((role) => role.actor));
+}
+
+function fileName(kind: readonly string[], history: History, who: readonly string[]): string {
+  const { scenario, seed } = history;
+  const parts = ['sandtable', ...kind, scenario.id, ...(scenario.variant === null ? [] : [scenario.variant]), `seed${seed}`, ...who];
   return `${parts.map(slug).filter((part) => part !== '').join('-')}.json`;
 }
 
@@ -18,15 +34,24 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/** `e` in the UI: the run record of a branch, run to its horizon. */
+export function exportRecord(branch: Branch, dir: string, write: WriteFile): WrittenRecord {
+  return writeRecord(advanceTo(branch.history), recordFileName(branch), dir, write);
+}
+
+/** `e` in an exercise: the run record of the turns played so far. */
+export function exportExercise(history: History, roles: readonly Role[], dir: string, write: WriteFile): WrittenRecord {
+  if (history.kept.length < 2) throw new Error('no month has been played yet');
+  return writeRecord(history, exerciseFileName(history, roles), dir, write);
+}
+
 /**
- * Write the run record of a branch, run to its horizon, into `dir`. A file of
- * the same name with other content is kept: the new one gets a `-2`, `-3`...
- * suffix. Returns the path written and the number of turns recorded.
+ * Write the run record of a history into `dir` as `name`. A file of the same
+ * name with other content is kept: the new one gets a `-2`, `-3`... suffix.
  */
-export function exportRecord(branch: Branch, dir: string, write: WriteFile): { path: string; turns: number } {
-  const record = recordOf(advanceTo(branch.history));
+function writeRecord(history: History, name: string, dir: string, write: WriteFile): WrittenRecord {
+  const record = recordOf(history);
   const content = `${JSON.stringify(record, null, 2)}\n`;
-  const name = recordFileName(branch);
   for (let copy = 1; ; copy += 1) {
     const path = join(dir, copy === 1 ? name : name.replace(/\.json$/, `-${copy}.json`));
     if (existsSync(path) && readFileSync(path, 'utf8') !== content) continue;

@@ -36,3 +36,20 @@ export async function runFullScreen(app: ReactElement): Promise<number | null> {
   }
   return signalled;
 }
+
+/**
+ * Run an app full screen until it ends, and resolve to its exit code (or the
+ * signal's). `app` is handed the function it calls as it ends, with its exit
+ * code and the line to print on stderr then; `note` is that line if it ends
+ * by a signal.
+ */
+export async function runApp(app: (end: (code: number, note: string) => void) => ReactElement, note: string): Promise<number> {
+  let code = 0;
+  let last = note;
+  const signalled = await runFullScreen(app((value, line) => {
+    code = value;
+    last = line;
+  }));
+  process.stderr.write(`${last}\n`);
+  return signalled ?? code;
+}

@@ -117,6 +117,19 @@ export function rowsOf<S extends string>(
   return bindings.filter((item) => item.scope === scope && item.label !== '').map(({ label, description }) => ({ label, description }));
 }
 
+/** A titled group of a key table's bindings, as help shows it. */
+export interface HelpSection<S extends string> {
+  readonly scope: S;
+  readonly title: string;
+}
+
+/** The UI's help, section by section. */
+export const HELP_SECTIONS: readonly HelpSection<Scope>[] = [
+  { scope: 'everywhere', title: 'Everywhere' },
+  { scope: 'panels', title: 'On the panels' },
+  { scope: 'list', title: 'In a list (what-ifs, branches)' },
+];
+
 /** The bindings of a scope, merged into help rows (one row per label). */
 export function helpRows(scope: Scope): { readonly label: string; readonly description: string }[] {
   return rowsOf(BINDINGS, scope);

@@ -2,13 +2,24 @@
 // frame once the output is as tall as the terminal (which flickers), so the
 // layout always leaves the last row free.
 
-/** Sizes of every part of the screen, in cells. */
-export interface Layout {
+/** What every screen's layout has, the UI's and the exercise's. */
+export interface ScreenLayout {
   readonly columns: number;
   /** Rows the UI may use: one less than the terminal's. */
   readonly rows: number;
-  /** Height of the upper row: actors beside indicators. */
+  /** Height of the upper row. */
   readonly topHeight: number;
+  /** Lines of the footer: two when a message needs them. */
+  readonly footerHeight: number;
+}
+
+/** A layout for a terminal, or the size the terminal would need. */
+export type Fit<L extends ScreenLayout> =
+  | { readonly fits: true; readonly layout: L }
+  | { readonly fits: false; readonly need: { readonly columns: number; readonly rows: number } };
+
+/** Sizes of every part of the screen, in cells; the upper row has the actors beside the indicators. */
+export interface Layout extends ScreenLayout {
   readonly actorsWidth: number;
   readonly indicatorsWidth: number;
   /** Height of the lower row: cooperation over changes, beside events. */
@@ -17,13 +28,7 @@ export interface Layout {
   readonly cooperationHeight: number;
   readonly changesHeight: number;
   readonly eventsWidth: number;
-  /** Lines of the footer: two when a message needs them. */
-  readonly footerHeight: number;
 }
-
-export type Fit =
-  | { readonly fits: true; readonly layout: Layout }
-  | { readonly fits: false; readonly need: { readonly columns: number; readonly rows: number } };
 
 /** How many actors and indicators the scenario has: they set the panel heights. */
 export interface Counts {
@@ -49,7 +54,7 @@ export function cooperationWidth(actors: number): number {
  * `footer` is 2 while a long message (such as where a record was written) is
  * shown; the lower row gives up the line.
  */
-export function layoutFor(columns: number, rows: number, counts: Counts, footer: 1 | 2 = 1): Fit {
+export function layoutFor(columns: number, rows: number, counts: Counts, footer: 1 | 2 = 1): Fit<Layout> {
   const topHeight = Math.max(2 + counts.actors, 1 + counts.indicators);
   const cooperationHeight = 2 + counts.actors;
   const minLeft = Math.max(cooperationWidth(counts.actors), 30);

@@ -2,16 +2,11 @@ import { monthLabel } from '../engine/calendar.js';
 import { startHistory, type History } from '../engine/history.js';
 import { stripControl } from '../engine/text.js';
 import { forkBranch, mainBranch, reach, turnOf, type Branch, type Fork } from './branches.js';
+import { error, info, type Notice } from './notice.js';
 import { whatIfsAt, type VariantOption, type WhatIf } from './what-ifs.js';
 
 /** Which screen has the keyboard: the panels or one of the overlays. */
 export type Mode = 'main' | 'help' | 'what-if' | 'branches' | 'event';
-
-/** A one-line message in the footer, until the next key. */
-export interface Notice {
-  readonly text: string;
-  readonly tone: 'info' | 'error';
-}
 
 /** Everything the UI shows, as one value; changed only by `reduce`. */
 export interface Session {
@@ -199,12 +194,4 @@ function settle(state: Session): Session {
   const changed = branches.some((item, index) => item !== state.branches[index]);
   if (!changed && turn === state.turn && compare === state.compare) return state;
   return { ...state, branches, turn, compare };
-}
-
-function info(state: Session, text: string): Session {
-  return { ...state, notice: { text, tone: 'info' } };
-}
-
-function error(state: Session, text: string): Session {
-  return { ...state, notice: { text, tone: 'error' } };
 }

@@ -1,24 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/engine/record.js';
-import { tmuxServer } from './terminal.js';
+import { terminalsIn } from './terminal.js';
 import { sandtable } from '../helpers.js';
 
-const work = mkdtempSync(join(tmpdir(), 'sandtable-exercise-e2e-'));
-const server = tmuxServer(work);
-
-beforeAll(() => server.start());
-
-afterAll(() => {
-  server.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const { work, terminal } = terminalsIn('sandtable-exercise-e2e-');
 
 describe('an exercise in a real terminal', () => {
   it('is played as usa with the keyboard, exported, replays exactly, and its report names the chosen actions', async () => {
-    const term = server.terminal('exercise --role usa --seed 7 --turns 3');
+    const term = terminal('exercise --role usa --seed 7 --turns 3');
     await term.waitFor('Your role: United States (usa)');
     await term.waitFor('Turn 0/3 · April 2024 · seed 7');
     term.keys('Enter');
@@ -75,7 +66,7 @@ describe('an exercise in a real terminal', () => {
   });
 
   it('asks two roles in turn at one screen', async () => {
-    const term = server.terminal('exercise --role usa --role russia --seed 11 --turns 2');
+    const term = terminal('exercise --role usa --role russia --seed 11 --turns 2');
     await term.waitFor('Your role: United States (usa)');
     term.keys('Enter');
     await term.waitFor('United States decides for May 2024');

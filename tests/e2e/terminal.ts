@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../helpers.js';
 
 // The built binary in a real terminal: tmux gives it a pseudo-terminal of a
@@ -72,4 +74,19 @@ export function tmuxServer(work: string) {
       };
     },
   };
+}
+
+/**
+ * For one test file: a fresh working directory (named from `prefix`) and a tmux
+ * server, started before its tests; both are removed after them.
+ */
+export function terminalsIn(prefix: string) {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const server = tmuxServer(work);
+  beforeAll(() => server.start());
+  afterAll(() => {
+    server.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+  return { work, terminal: server.terminal };
 }

@@ -1,21 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRecord, replay } from '../../src/engine/record.js';
 import { loadScenario } from '../../src/scenarios/load.js';
-import { quote, tmuxServer } from './terminal.js';
+import { quote, terminalsIn } from './terminal.js';
 
-const work = mkdtempSync(join(tmpdir(), 'sandtable-tui-e2e-'));
-const server = tmuxServer(work);
-const terminal = server.terminal;
-
-beforeAll(() => server.start());
-
-afterAll(() => {
-  server.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const { work, terminal } = terminalsIn('sandtable-tui-e2e-');
 
 describe('the terminal UI in a real terminal', () => {
   it('steps forward and back, branches a what-if, exports it and quits with q (exit 0)', async () => {

@@ -56,6 +56,9 @@ describe('the Markdown after-action report', () => {
     expect(markdown).toContain('## What the choices changed, over 100 paired runs');
     expect(markdown).toMatch(/Runs that diverged: \*\*\d+ of 100\*\*/);
     expect(markdown).toMatch(/\| U\.S\. presence \| [\d.]+ \| [\d.]+ \| [^|]+ \| [^|]+ to [^|]+ \|/);
+    // Chances and their differences read as in `sandtable compare`: one decimal, percentage points as pp.
+    expect(markdown).toMatch(/\| \d+\.\d% \| \d+\.\d% \| (?:\*\*)?(?:[+−]\d+\.\d|0\.0) pp(?:\*\*)? \| (?:[+−]\d+\.\d|0\.0) pp to (?:[+−]\d+\.\d|0\.0) pp \|/);
+    expect(markdown).not.toMatch(/\bpts\b/);
     expect(markdown).toContain('### May 2024 (turn 1)');
     expect(markdown).toMatch(/Why: (chance .+ → fired|forced by an intervention)\. Source: Article: /);
     expect(markdown).toContain('sandtable replay exercise.json --verify');

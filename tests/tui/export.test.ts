@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecord, replay } from '../../src/engine/record.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { forkBranch, mainBranch } from '../../src/tui/branches.js';
-import { exportRecord, recordFileName } from '../../src/tui/export.js';
+import { exportExercise, exportRecord, recordFileName } from '../../src/tui/export.js';
 import { historyAt, scenario } from './helpers.js';
 
 const write = (path: string, content: string) => writeFileSync(path, content);
@@ -72,5 +72,28 @@ describe('exporting a run record', () => {
     const switched = forkBranch(start, 1, 0, { kind: 'variant', variant: 'us-withdrawal', scenario: variant, change: 'variant' });
     const { path } = exportRecord(switched, workDir(), write);
     expect(replay(parseRecord(readFileSync(path, 'utf8')), variant).ok).toBe(true);
+  });
+});
+
+describe('exporting an exercise record', () => {
+  const roles = [{ actor: 'usa', name: 'United States', brief: '', goals: [] }, { actor: 'russia', name: 'Russia', brief: '', goals: [] }];
+
+  it('names the file after the scenario, seed and roles, and holds the turns played so far', () => {
+    const dir = workDir();
+    const { path, turns } = exportExercise(historyAt(123, 3), roles, dir, write);
+    expect(path).toBe(join(dir, 'sandtable-exercise-niger-2024-seed123-usa-russia.json'));
+    expect(turns).toBe(3);
+    expect(replay(parseRecord(readFileSync(path, 'utf8')), scenario).ok).toBe(true);
+  });
+
+  it('keeps an existing file with other content and writes beside it, like the UI', () => {
+    const dir = workDir();
+    writeFileSync(join(dir, 'sandtable-exercise-niger-2024-seed123-usa-russia.json'), 'something else\n');
+    const { path } = exportExercise(historyAt(123, 2), roles, dir, write);
+    expect(path).toBe(join(dir, 'sandtable-exercise-niger-2024-seed123-usa-russia-2.json'));
+  });
+
+  it('refuses before a month has been played', () => {
+    expect(() => exportExercise(historyAt(123, 0), roles, workDir(), write)).toThrow('no month has been played yet');
   });
 });

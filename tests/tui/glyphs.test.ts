@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatPair, pad, padStart, sparkline, stanceBar } from '../../src/tui/glyphs.js';
+import { formatDelta, formatPair, stanceBar } from '../../src/tui/glyphs.js';
 
 describe('stance bars', () => {
   it('fill from the centre toward the side of the stance', () => {
@@ -20,16 +20,6 @@ describe('stance bars', () => {
   });
 });
 
-describe('sparklines', () => {
-  it('draw values in [0, 1] on an absolute scale', () => {
-    expect(sparkline([0, 0.5, 1], 10)).toBe('▁▅█');
-  });
-
-  it('keep only the most recent values that fit', () => {
-    expect(sparkline([0, 0, 1, 1], 2)).toBe('██');
-  });
-});
-
 describe('numbers', () => {
   it('show a change with its sign, and nothing for a change that rounds away', () => {
     expect(formatDelta(0.04)).toBe('+0.04');
@@ -41,11 +31,5 @@ describe('numbers', () => {
     expect(formatPair(0.501, 0.503)).toEqual(['0.501', '0.503']);
     expect(formatPair(0.5, 0.7)).toEqual(['0.50', '0.70']);
     expect(formatPair(0.5, 0.5)).toEqual(['0.50', '0.50']);
-  });
-
-  it('pad and cut text to a width, marking cuts with an ellipsis', () => {
-    expect(pad('Niger', 7)).toBe('Niger  ');
-    expect(pad('Mali and Burkina Faso', 8)).toBe('Mali an…');
-    expect(padStart('0.5', 5)).toBe('  0.5');
   });
 });

@@ -1,6 +1,6 @@
 import type { BatchSummary, TallySummary } from '../../engine/batch/summary.js';
-import { columns, decimal, percent, percentInterval, plural } from './format.js';
-import { sparkline } from './sparkline.js';
+import { percent, percentInterval, sparkline } from '../../engine/format.js';
+import { columns, decimal, plural } from './format.js';
 
 /** The text of `sandtable batch` (and of `merge` of its shards). */
 export function formatBatch(summary: BatchSummary): string {

@@ -1,6 +1,7 @@
 import type { ChanceDifference, Comparison } from '../../engine/batch/comparison.js';
 import type { ScenarioInfo } from '../../engine/batch/summary.js';
-import { columns, decimal, percent, plural, points } from './format.js';
+import { percent, points } from '../../engine/format.js';
+import { columns, decimal, plural } from './format.js';
 
 const nameOf = (scenario: ScenarioInfo) => (scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`);
 

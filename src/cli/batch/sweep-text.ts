@@ -1,5 +1,6 @@
 import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
-import { columns, decimal, percent, plural } from './format.js';
+import { percent } from '../../engine/format.js';
+import { columns, decimal, plural } from './format.js';
 
 /** The text of `sandtable sweep` (and of `merge` of its shards): one row per combination. */
 export function formatSweep(summary: SweepSummary): string {

@@ -11,9 +11,10 @@ import { locate, originOf } from '../../scenarios/origin.js';
 import { suggest } from '../../scenarios/suggest.js';
 import { parseSource } from '../../scenarios/source.js';
 import type { Inject, Role } from '../../tui/exercise/types.js';
-import { EXIT, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
 import { asUsageError, loadForCommand, specForCommand } from '../scenario.js';
+import { needTerminal } from './tui.js';
 
 export interface ExerciseOptions {
   role?: string[];
@@ -39,11 +40,7 @@ export async function exerciseCommand(ref: string | undefined, options: Exercise
   const turns = options.turns ?? scenario.defaultTurns;
   const fromFile = options.injects === undefined ? null : readInjectFile(options.injects, scenario, turns);
   const injects = injectTimeline(scenario, spec.injects, fromFile);
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UsageError('the terminal UI needs an interactive terminal; use `sandtable run` for a run as text or JSON', EXIT.usage);
-  }
-  // React and Ink read NODE_ENV when they load, which is the dynamic import below.
-  process.env.NODE_ENV ??= 'production';
+  needTerminal();
   const { startExercise } = await import('../../tui/exercise/start.js');
   return startExercise({
     scenario,

@@ -10,15 +10,23 @@ export interface TuiOptions {
   variant?: string;
 }
 
-/** `sandtable [tui]`: the terminal UI; it needs a terminal on both stdin and stdout. */
-export async function tuiCommand(ref: string | undefined, options: TuiOptions): Promise<number> {
+/**
+ * The UI and the exercise take over a terminal: refuse without one on both
+ * stdin and stdout. React and Ink read NODE_ENV when they load, which is the
+ * dynamic import that follows this check.
+ */
+export function needTerminal(): void {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the terminal UI needs an interactive terminal; use `sandtable run` for a run as text or JSON', EXIT.usage);
   }
+  process.env.NODE_ENV ??= 'production';
+}
+
+/** `sandtable [tui]`: the terminal UI; it needs a terminal on both stdin and stdout. */
+export async function tuiCommand(ref: string | undefined, options: TuiOptions): Promise<number> {
+  needTerminal();
   // Loading errors are reported as one line before the screen is taken over.
   const scenario = loadForCommand(ref, options.variant);
-  // React and Ink read NODE_ENV when they load, which is the dynamic import below.
-  process.env.NODE_ENV ??= 'production';
   const { startTui } = await import('../../tui/start.js');
   return startTui({
     ref: ref ?? DEFAULT_SCENARIO,

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { formatValue, pad, stanceBar } from '../glyphs.js';
+import { pad } from '../../engine/format.js';
+import { formatValue, stanceBar } from '../glyphs.js';
 import { usePaint } from '../theme.js';
 import type { ActorRow } from '../view-model.js';
 import { Panel } from './Panel.js';

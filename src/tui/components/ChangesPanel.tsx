@@ -1,6 +1,7 @@
 import { Text } from 'ink';
+import { pad } from '../../engine/format.js';
 import type { Change } from '../changes.js';
-import { formatPair, pad } from '../glyphs.js';
+import { formatPair } from '../glyphs.js';
 import { usePaint } from '../theme.js';
 import { Panel } from './Panel.js';
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { pad, padStart } from '../glyphs.js';
+import { pad, padStart } from '../../engine/format.js';
 import { usePaint } from '../theme.js';
 import type { CooperationView } from '../view-model.js';
 import { Panel } from './Panel.js';

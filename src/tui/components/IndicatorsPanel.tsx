@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { formatDelta, formatValue, pad, padStart, sparkline } from '../glyphs.js';
+import { pad, padStart, sparkline } from '../../engine/format.js';
+import { formatDelta, formatValue } from '../glyphs.js';
 import { usePaint } from '../theme.js';
 import type { IndicatorRow } from '../view-model.js';
 import { Panel } from './Panel.js';

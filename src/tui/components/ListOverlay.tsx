@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { pad } from '../glyphs.js';
+import { pad } from '../../engine/format.js';
 import { usePaint } from '../theme.js';
 import { Panel } from './Panel.js';
 

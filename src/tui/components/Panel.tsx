@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { pad } from '../glyphs.js';
+import { pad } from '../../engine/format.js';
 import { usePaint } from '../theme.js';
 
 export interface PanelProps {

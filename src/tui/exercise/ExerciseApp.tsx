@@ -1,8 +1,9 @@
-import { useApp, useInput } from 'ink';
-import { useCallback, useRef, useState } from 'react';
 import type { History } from '../../engine/history.js';
+import type { WrittenRecord } from '../export.js';
+import { useCommands } from '../hooks/use-commands.js';
+import { useSession } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { keyPresses } from '../keys.js';
+import { cannotExport } from '../notice.js';
 import { ExerciseScreen } from './components/ExerciseScreen.js';
 import { exerciseCommandFor, type ExerciseCommand } from './keys.js';
 import { reduce, startExercise, type ExerciseAction, type ExerciseSession } from './session.js';
@@ -11,7 +12,7 @@ import type { Inject, Role } from './types.js';
 /** What the exercise needs from outside: the file system, and where to report the end. */
 export interface ExerciseServices {
   /** Write the record of the turns played; returns where, or throws an error that says why it could not. */
-  readonly exportRecord: (history: History, roles: readonly Role[]) => { path: string; turns: number };
+  readonly exportRecord: (history: History, roles: readonly Role[]) => WrittenRecord;
   /** Told the exit code just before the app unmounts. */
   readonly onExit: (code: number) => void;
 }
@@ -23,49 +24,20 @@ export interface ExerciseAppProps {
   readonly services: ExerciseServices;
 }
 
-/**
- * The session and a dispatch that applies actions at once: several keys can
- * arrive in one chunk of input before React renders again.
- */
-function useExercise(initial: () => ExerciseSession): [ExerciseSession, (action: ExerciseAction) => ExerciseSession, () => ExerciseSession] {
-  const latest = useRef<ExerciseSession | null>(null);
-  const [session, setSession] = useState<ExerciseSession>(() => {
-    latest.current = initial();
-    return latest.current;
-  });
-  const dispatch = useCallback((action: ExerciseAction) => {
-    const next = reduce(latest.current ?? session, action);
-    latest.current = next;
-    setSession(next);
-    return next;
-  }, [session]);
-  const current = useCallback(() => latest.current ?? session, [session]);
-  return [session, dispatch, current];
-}
-
 /** The exercise: keys to commands, commands to session actions and effects. */
 export function ExerciseApp({ history, roles, injects, services }: ExerciseAppProps) {
-  const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [session, dispatch, current] = useExercise(() => startExercise(history, roles, injects));
+  const [session, dispatch, current] = useSession(reduce, () => startExercise(history, roles, injects));
 
-  useInput((input, key) => {
-    for (const press of keyPresses(input, key)) {
-      const now = current();
-      const command = exerciseCommandFor(now.mode, press.input, press.key);
-      if (command === null) continue;
-      if (command === 'interrupt') {
-        services.onExit(130);
-        exit();
-        return;
-      }
-      const next = command === 'export' ? dispatch(exportAction(now, services)) : dispatch(actionFor(command));
-      if (next.quit) {
-        services.onExit(0);
-        exit();
-        return;
-      }
+  useCommands((input, key) => exerciseCommandFor(current().mode, input, key), (command) => {
+    if (command === 'interrupt') {
+      services.onExit(130);
+      return 'end';
     }
+    const next = dispatch(command === 'export' ? exportAction(current(), services) : actionFor(command));
+    if (!next.quit) return 'go on';
+    services.onExit(0);
+    return 'end';
   });
 
   return <ExerciseScreen session={session} columns={columns} rows={rows} />;
@@ -98,6 +70,6 @@ function exportAction(session: ExerciseSession, services: ExerciseServices): Exe
     const { path, turns } = services.exportRecord(session.history, session.roles);
     return { type: 'saved', path, turns };
   } catch (error) {
-    return { type: 'notice', notice: { tone: 'error', text: `cannot export: ${(error as Error).message}` } };
+    return { type: 'notice', notice: cannotExport(error) };
   }
 }

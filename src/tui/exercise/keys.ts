@@ -1,5 +1,5 @@
 import type { Key } from 'ink';
-import { matches, rowsOf, type KeySpec } from '../keys.js';
+import { matches, type HelpSection, type KeySpec } from '../keys.js';
 import type { ExerciseMode } from './session.js';
 
 /** What a key asks for in an exercise; the app turns commands into session actions and effects. */
@@ -76,7 +76,10 @@ export function exerciseCommandFor(mode: ExerciseMode, input: string, key: Key):
   return binding?.command ?? null;
 }
 
-/** The bindings of a scope as help rows (one row per label). */
-export function exerciseHelpRows(scope: ExerciseScope): { readonly label: string; readonly description: string }[] {
-  return rowsOf(EXERCISE_BINDINGS, scope);
-}
+/** The exercise's help, section by section. */
+export const EXERCISE_HELP_SECTIONS: readonly HelpSection<ExerciseScope>[] = [
+  { scope: 'everywhere', title: 'Everywhere' },
+  { scope: 'decide', title: 'Deciding' },
+  { scope: 'instructor', title: 'Instructor (i)' },
+  { scope: 'panels', title: 'All panels (Tab)' },
+];

@@ -1,25 +1,17 @@
 // Where the exercise's panels go for a terminal size. Like the main layout, it
 // leaves the terminal's last row free (Ink redraws the whole screen otherwise).
 
-/** Sizes of the exercise screen, in cells. */
-export interface ExerciseLayout {
-  readonly columns: number;
-  /** Rows the UI may use: one less than the terminal's. */
-  readonly rows: number;
-  /** Height of the upper row: the brief beside the situation. */
-  readonly topHeight: number;
+import type { Fit, ScreenLayout } from '../layout.js';
+
+/** Sizes of the exercise screen, in cells; the upper row has the brief beside the situation. */
+export interface ExerciseLayout extends ScreenLayout {
   readonly briefWidth: number;
   readonly situationWidth: number;
   readonly decisionHeight: number;
   /** Lines per action: two (title, then what it tends to do) when there is room, else one. */
   readonly actionLines: 1 | 2;
   readonly happenedHeight: number;
-  readonly footerHeight: number;
 }
-
-export type ExerciseFit =
-  | { readonly fits: true; readonly layout: ExerciseLayout }
-  | { readonly fits: false; readonly need: { readonly columns: number; readonly rows: number } };
 
 const MIN_COLUMNS = 80;
 const MIN_TOP = 5;
@@ -29,7 +21,7 @@ const MIN_HAPPENED = 3;
  * The layout for a terminal of `columns` × `rows`: `indicators` sets the upper
  * row's height, `actions` (the most any role has) the decision panel's.
  */
-export function exerciseLayoutFor(columns: number, rows: number, counts: { readonly indicators: number; readonly actions: number }, footer: 1 | 2 = 1): ExerciseFit {
+export function exerciseLayoutFor(columns: number, rows: number, counts: { readonly indicators: number; readonly actions: number }, footer: 1 | 2 = 1): Fit<ExerciseLayout> {
   const usable = rows - 1;
   const header = 1;
   const topWanted = 1 + counts.indicators;

@@ -3,18 +3,13 @@ import { advance, current, takeBackTurn, type History } from '../../engine/histo
 import { outcomeOf } from '../../engine/outcome.js';
 import { stripControl } from '../../engine/text.js';
 import type { Action } from '../../engine/types.js';
+import { error, info, type Notice } from '../notice.js';
 import { instructorItems, type InstructorItem } from './instructor.js';
 import { EMPTY_QUEUE, planTurn, type Queue } from './step.js';
 import type { Inject, InjectFate, Role } from './types.js';
 
 /** Which view has the keyboard. */
 export type ExerciseMode = 'brief' | 'decide' | 'instructor' | 'panels' | 'help' | 'done';
-
-/** A one-line message in the footer, until the next key. */
-export interface Notice {
-  readonly text: string;
-  readonly tone: 'info' | 'error';
-}
 
 /** Everything the exercise shows, as one value; changed only by `reduce`. */
 export interface ExerciseSession {
@@ -225,12 +220,4 @@ function instruct(state: ExerciseSession, how: 'fire' | 'hold', item: Instructor
 
 function clampTo(value: number, count: number): number {
   return Math.max(0, Math.min(count - 1, value));
-}
-
-function info(state: ExerciseSession, text: string): ExerciseSession {
-  return { ...state, notice: { text, tone: 'info' } };
-}
-
-function error(state: ExerciseSession, text: string): ExerciseSession {
-  return { ...state, notice: { text, tone: 'error' } };
 }

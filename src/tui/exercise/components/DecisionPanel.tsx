@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
+import { pad, padStart, percent } from '../../../engine/format.js';
 import { stripControl } from '../../../engine/text.js';
-import { pad, padStart } from '../../glyphs.js';
 import { Panel } from '../../components/Panel.js';
 import { usePaint } from '../../theme.js';
 import type { OptionRow } from '../view.js';
@@ -33,7 +33,7 @@ export function DecisionPanel({ actorName, month, options, pick, odds, seat, lin
           <Box key={option.id} flexDirection="column">
             <Text wrap="truncate-end">
               <Text bold={chosen} inverse={chosen}>{chosen ? '▸' : ' '} {i + 1} {pad(option.title, titleWidth)}</Text>
-              {odds && <Text dimColor>{padStart(`model ${Math.round(option.probability * 100)}%`, oddsWidth)}</Text>}
+              {odds && <Text dimColor>{padStart(`model ${percent(option.probability, 0)}`, oddsWidth)}</Text>}
               {lines === 1 && <Text dimColor>  {option.tends}</Text>}
             </Text>
             {lines === 2 && (

@@ -1,20 +1,21 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { monthLabel } from '../../../engine/calendar.js';
 import { outcomeOf } from '../../../engine/outcome.js';
 import { stripControl } from '../../../engine/text.js';
+import { Footer, footerLines, hintLine } from '../../components/Footer.js';
 import { TitleBar } from '../../components/Header.js';
+import { KeyHelp } from '../../components/HelpOverlay.js';
 import { Screen } from '../../components/Screen.js';
 import { TooSmall } from '../../components/TooSmall.js';
 import { startSession } from '../../session.js';
-import { usePaint } from '../../theme.js';
 import { indicatorRows } from '../../view-model.js';
 import { instructorItems, queuedCount } from '../instructor.js';
+import { EXERCISE_BINDINGS, EXERCISE_HELP_SECTIONS } from '../keys.js';
 import { exerciseLayoutFor, type ExerciseLayout } from '../layout.js';
-import { seatRole, turnOf, type ExerciseSession, type Notice } from '../session.js';
+import { seatRole, turnOf, type ExerciseSession } from '../session.js';
 import { decidingMonth, happenedRows, optionRows, postureLine, shownMonth } from '../view.js';
 import { BriefPanel } from './BriefPanel.js';
 import { DecisionPanel } from './DecisionPanel.js';
-import { ExerciseHelp } from './ExerciseHelp.js';
 import { HappenedPanel } from './HappenedPanel.js';
 import { InstructorPanel } from './InstructorPanel.js';
 import { OutcomePanel } from './OutcomePanel.js';
@@ -28,21 +29,6 @@ export interface ExerciseScreenProps {
 
 const DECIDE_HINTS = ['↑↓ pick', 'Enter choose', 'r brief', 'Tab panels', 'i instructor', 'u take back', 'e export', 'p odds'];
 const DONE_HINTS = ['e export', 'Tab panels', 'u take back', 'r brief'];
-const ALWAYS = ['? keys', 'q quit'];
-
-/** As many key hints as fit in `width`, most useful first; help and quit are always shown. */
-export function exerciseHints(done: boolean, width: number): string {
-  const hints = done ? DONE_HINTS : DECIDE_HINTS;
-  for (let count = hints.length; count >= 0; count -= 1) {
-    const line = [...hints.slice(0, count), ...ALWAYS].join(' · ');
-    if (line.length <= width) return line;
-  }
-  return ALWAYS.join(' · ');
-}
-
-function footerLines(notice: Notice | null, width: number): 1 | 2 {
-  return notice !== null && notice.text.length > width ? 2 : 1;
-}
 
 /** The whole exercise screen for a session and a terminal size; a pure view. */
 export function ExerciseScreen({ session, columns, rows }: ExerciseScreenProps) {
@@ -71,15 +57,10 @@ function ExerciseHeader({ session, width }: { readonly session: ExerciseSession;
 }
 
 function ExerciseFooter({ session, width }: { readonly session: ExerciseSession; readonly width: number }) {
-  const paint = usePaint();
-  const { notice } = session;
-  if (notice === null && session.mode === 'brief') return <Text dimColor wrap="truncate-end">Enter or Esc: to the decision · r reads the brief again later · q quit</Text>;
-  if (notice === null) return <Text dimColor wrap="truncate-end">{exerciseHints(session.mode === 'done', width)}</Text>;
-  return (
-    <Box width={width} height={footerLines(notice, width)} overflow="hidden">
-      <Text wrap="wrap" bold color={paint(notice.tone === 'error' ? 'red' : 'green')}>{notice.text}</Text>
-    </Box>
-  );
+  const hints = session.mode === 'brief'
+    ? 'Enter or Esc: to the decision · r reads the brief again later · q quit'
+    : hintLine(width, session.mode === 'done' ? DONE_HINTS : DECIDE_HINTS);
+  return <Footer notice={session.notice} width={width} hints={hints} />;
 }
 
 function Body({ session, layout }: { readonly session: ExerciseSession; readonly layout: ExerciseLayout }) {
@@ -91,7 +72,7 @@ function Body({ session, layout }: { readonly session: ExerciseSession; readonly
   const seat = session.roles.length > 1 ? `seat ${session.seat + 1} of ${session.roles.length}` : '';
   const turn = turnOf(session);
   const lower = layout.decisionHeight + layout.happenedHeight;
-  if (session.mode === 'help') return <ExerciseHelp width={width} height={height} />;
+  if (session.mode === 'help') return <KeyHelp width={width} height={height} bindings={EXERCISE_BINDINGS} sections={EXERCISE_HELP_SECTIONS} labelWidth={10} />;
   if (session.mode === 'brief') return <BriefPanel role={role} seat={seat} width={width} height={height} full />;
   const top = (
     <Box height={layout.topHeight}>

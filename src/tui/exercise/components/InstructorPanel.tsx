@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
+import { pad, padStart } from '../../../engine/format.js';
 import { stripControl } from '../../../engine/text.js';
-import { pad, padStart } from '../../glyphs.js';
 import { Panel } from '../../components/Panel.js';
 import { usePaint } from '../../theme.js';
 import type { InstructorItem } from '../instructor.js';

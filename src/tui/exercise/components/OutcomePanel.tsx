@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
-import { formatValue, pad, padStart } from '../../glyphs.js';
+import { pad, padStart } from '../../../engine/format.js';
 import { Panel } from '../../components/Panel.js';
+import { formatValue } from '../../glyphs.js';
 import { usePaint } from '../../theme.js';
 
 export interface OutcomePanelProps {
