@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { advanceTo } from '../engine/history.js';
 import { recordOf } from '../engine/record.js';
+import { holdsExactly } from '../scenarios/bounded-read.js';
 import type { Branch } from './branches.js';
 
 /** Writes a file whole or not at all; given by the command line (its writeFileAtomic). */
@@ -29,7 +30,7 @@ export function exportRecord(branch: Branch, dir: string, write: WriteFile): { p
   const name = recordFileName(branch);
   for (let copy = 1; ; copy += 1) {
     const path = join(dir, copy === 1 ? name : name.replace(/\.json$/, `-${copy}.json`));
-    if (existsSync(path) && readFileSync(path, 'utf8') !== content) continue;
+    if (existsSync(path) && !holdsExactly(path, content)) continue;
     write(path, content);
     return { path, turns: record.turns };
   }

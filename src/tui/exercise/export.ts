@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { History } from '../../engine/history.js';
 import { recordOf } from '../../engine/record.js';
+import { holdsExactly } from '../../scenarios/bounded-read.js';
 import type { WriteFile } from '../export.js';
 import type { Role } from './types.js';
 
@@ -28,7 +29,7 @@ export function exportExercise(history: History, roles: readonly Role[], dir: st
   const name = exerciseFileName(history, roles);
   for (let copy = 1; ; copy += 1) {
     const path = join(dir, copy === 1 ? name : name.replace(/\.json$/, `-${copy}.json`));
-    if (existsSync(path) && readFileSync(path, 'utf8') !== content) continue;
+    if (existsSync(path) && !holdsExactly(path, content)) continue;
     write(path, content);
     return { path, turns: record.turns };
   }
