@@ -39,17 +39,22 @@ export function readBounded(path: string, kind: FileKind, shown: string = path):
   const label = `${kind.what} ${shown}`;
   const tooLarge = (size: string) =>
     new FileRefused(`${label} is ${size} bytes; ${kind.what}s are limited to ${kind.limit} bytes (${mebibytes(kind.limit)})${kind.advice === undefined ? '' : `; ${kind.advice}`}`);
+  const refusePseudo = (real: string | null, roots: readonly string[]) => {
+    if (real !== null && roots.some((root) => real.startsWith(`${root}/`))) {
+      throw new FileRefused(`${label} is ${real}, a file the system makes up as it is read; name a ${kind.what} saved on disk`);
+    }
+  };
   let fd: number | null = null;
   const chunks: Buffer[] = [];
   try {
+    // By name first, so that a file there is refused even when it cannot be opened (devices under /dev
+    // are not regular files, which the check after opening says), then by what was opened.
+    refusePseudo(realPathOrNull(path), ['/proc', '/sys']);
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new FileRefused(`${label} is a directory; name a ${kind.what}`);
     if (!stats.isFile()) throw new FileRefused(`${label} is not a regular file; name a ${kind.what}`);
-    const real = realPathOf(fd, path);
-    if (PSEUDO_ROOTS.some((root) => real === root || real.startsWith(`${root}/`))) {
-      throw new FileRefused(`${label} is ${real}, a file the system makes up as it is read; name a ${kind.what} saved on disk`);
-    }
+    refusePseudo(openedPath(fd) ?? realPathOrNull(path), PSEUDO_ROOTS);
     if (stats.size > kind.limit) throw tooLarge(String(stats.size));
     let total = 0;
     for (;;) {
@@ -80,12 +85,21 @@ export function readBoundedText(path: string, kind: FileKind, shown: string = pa
   return decoded.text;
 }
 
-/** Where an open file really is: the kernel's name for the descriptor on Linux, else the path with every link resolved. */
-function realPathOf(fd: number, path: string): string {
+/** Where an open file really is, as the kernel names the descriptor (Linux); null where that cannot be asked. */
+function openedPath(fd: number): string | null {
   try {
     return readlinkSync(`/proc/self/fd/${fd}`);
   } catch {
+    return null;
+  }
+}
+
+/** The path with every symbolic link resolved, or null when it cannot be (opening it then says why). */
+function realPathOrNull(path: string): string | null {
+  try {
     return realpathSync.native(path);
+  } catch {
+    return null;
   }
 }
 
