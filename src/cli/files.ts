@@ -30,7 +30,7 @@ function removeIfThere(path: string): void {
 
 /** The files a command reads besides scenario files, with the most bytes each may have (docs/decisions.md says why). */
 export const USER_FILES = {
-  /** A record of 600 turns and the most interventions (100,000) is about 17 MB. */
+  /** The largest record the format allows (600 turns, 100,000 interventions, ids of 64 characters) is about 19 MB. */
   'run record': { what: 'run record', limit: 32 * 1024 * 1024 },
   'shard file': { what: 'shard file', limit: 64 * 1024 * 1024, advice: 'split the batch into more shards (--shard I/N with a larger N)' },
   /** As large as a scenario file, which can carry the same injects. */

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFi
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { USER_FILES } from '../../../src/cli/files.js';
+import { MAX_SEED } from '../../../src/engine/random.js';
+import { MAX_RECORD_INTERVENTIONS, MAX_TURNS, parseRecord, RECORD_FORMAT, RECORD_FORMAT_VERSION } from '../../../src/engine/record.js';
 import { MAX_FILE_BYTES } from '../../../src/scenarios/load.js';
 import { COIN } from '../../batch/helpers.js';
 import { scratch } from '../../batch/cli.js';
@@ -140,6 +142,27 @@ describe('files larger than their kind needs', () => {
   it('a shard too large says how to make smaller ones', () => {
     const path = sparse('huge-shard.json', 240_000_000);
     expectRefused(sandtable(['merge', path, path, path]), /huge-shard\.json is 240000000 bytes; .*split the batch into more shards/);
+  });
+
+  it('the largest run record the format allows fits within the run record limit, with room to spare', () => {
+    const id = 'x'.repeat(64);
+    const hash = '0'.repeat(64);
+    const interventions = Array.from({ length: MAX_RECORD_INTERVENTIONS }, (_, i) => [
+      { kind: 'force', event: id, turn: MAX_TURNS },
+      { kind: 'block', event: id, from: MAX_TURNS, to: 1_000_000 },
+      { kind: 'set', path: `coop.${id}.${id}`, value: 0.123456789012345, turn: MAX_TURNS },
+      { kind: 'choose', actor: id, action: id, turn: MAX_TURNS },
+    ][i % 4]);
+    const largest = {
+      format: RECORD_FORMAT, formatVersion: RECORD_FORMAT_VERSION, engineVersion: '0.1.0',
+      scenario: { id, variant: id, hash },
+      switches: Array.from({ length: MAX_TURNS }, () => ({ turn: MAX_TURNS, variant: id, hash })),
+      seed: MAX_SEED, turns: MAX_TURNS, interventions, hashes: Array(MAX_TURNS + 1).fill(hash), finalHash: hash,
+    };
+    // As `run --record` writes it.
+    const text = `${JSON.stringify(largest, null, 2)}\n`;
+    expect(parseRecord(text).interventions).toHaveLength(MAX_RECORD_INTERVENTIONS);
+    expect(Buffer.byteLength(text) * 1.5).toBeLessThan(USER_FILES['run record'].limit);
   });
 
   it('the files used above are real inputs the commands accept', () => {
