@@ -23,14 +23,15 @@ export const PSEUDO_ROOTS: readonly string[] = ['/proc', '/sys', '/dev'];
 
 const CHUNK = 64 * 1024;
 
-/** `4 MiB` for 4 * 1024 * 1024. */
+/** `4 MiB` for 4 * 1024 * 1024 (`100 kB` for limits that are not whole MiB). */
 function mebibytes(bytes: number): string {
-  return `${bytes / (1024 * 1024)} MiB`;
+  const mib = bytes / (1024 * 1024);
+  return Number.isInteger(mib) ? `${mib} MiB` : `${Math.ceil(bytes / 1000)} kB`;
 }
 
 /**
  * Read at most `kind.limit` bytes of a regular file that is not under /proc,
- * /sys or /dev (by its real path, after every symbolic link), as UTF-8 text.
+ * /sys or /dev (by its real path, after every symbolic link).
  * The file is opened once, non-blocking (so a pipe does not wait for a
  * writer), and checked and read through that one descriptor, so it cannot be
  * swapped between the check and the read. Throws FileRefused with one line.
