@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decodeUtf8 } from '../scenarios/utf8.js';
+import { describeIoError, FileRefused, readBoundedText, type FileKind } from '../scenarios/bounded-read.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -28,53 +28,27 @@ function removeIfThere(path: string): void {
   }
 }
 
-/** Largest file a command reads (run records, shard and inject files); real ones are far smaller. */
-export const MAX_USER_FILE_BYTES = 256 * 1024 * 1024;
+/** The files a command reads besides scenario files, with the most bytes each may have (docs/decisions.md says why). */
+export const USER_FILES = {
+  /** The largest record the format allows (600 turns, 100,000 interventions, ids of 64 characters) is about 19 MB. */
+  'run record': { what: 'run record', limit: 32 * 1024 * 1024 },
+  'shard file': { what: 'shard file', limit: 64 * 1024 * 1024, advice: 'split the batch into more shards (--shard I/N with a larger N)' },
+  /** As large as a scenario file, which can carry the same injects. */
+  'inject file': { what: 'inject file', limit: 4 * 1024 * 1024 },
+} as const satisfies Record<string, FileKind>;
 
 /**
  * Read a UTF-8 text file the user named, with a one-line error for every way
- * it can fail. Only regular files are read: a pipe could block forever and a
- * device such as /dev/zero never ends. The file is checked once open
- * (non-blocking, so opening a pipe does not wait for a writer), so it cannot
- * be swapped for something else between the check and the read.
+ * it can fail: only regular files that are not made up by the system (/proc,
+ * /sys, /dev), read up to the kind's limit whatever their size claims.
  */
-export function readUserFile(path: string, what: string): string {
-  let bytes: Buffer;
-  let fd: number | null = null;
+export function readUserFile(path: string, what: keyof typeof USER_FILES): string {
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw new UsageError(`${what} ${path} is a directory`);
-    if (!stats.isFile()) throw new UsageError(`${what} ${path} is not a regular file`);
-    if (stats.size > MAX_USER_FILE_BYTES) {
-      throw new UsageError(`${what} ${path} is ${stats.size} bytes; the limit is ${MAX_USER_FILE_BYTES} bytes (256 MiB)`);
-    }
-    bytes = readFileSync(fd);
+    return readBoundedText(path, USER_FILES[what]);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${what} ${path}: ${describeIoError(error)}`);
-  } finally {
-    if (fd !== null) closeSync(fd);
+    if (error instanceof FileRefused) throw new UsageError(error.message);
+    throw error;
   }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
-    throw new UsageError(`${what} ${path} is not UTF-8 text (line ${decoded.line}, column ${decoded.column}); save it as UTF-8`);
-  }
-  return decoded.text;
 }
 
-/** A short reason for a file-system error. */
-export function describeIoError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EDQUOT': return 'the disk quota is used up';
-    case 'EFBIG': return 'the file would be larger than this process may write (see ulimit -f)';
-    case 'EROFS': return 'the file system is read-only';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    default: return (error as Error).message;
-  }
-}
+export { describeIoError };

@@ -3,7 +3,8 @@ import { advance, startHistory, type History } from './history.js';
 import { planRun } from './plan.js';
 import { FOREVER } from './interventions.js';
 import { MAX_SEED, MAX_TURNS } from './limits.js';
-import type { Scenario } from './types.js';
+import type { Intervention, Scenario } from './types.js';
+import { parseVersioned } from './versioned.js';
 import { ENGINE_VERSION } from './version.js';
 
 export const RECORD_FORMAT = 'sandtable-run-record';
@@ -49,6 +50,9 @@ export type RunRecord = z.output<typeof recordSchema>;
 /** A switch to a variant after `turn`: turns after it were computed with that variant. */
 export type VariantSwitch = z.output<typeof switchSchema>;
 
+/** The run record's header and schema, for the versioned-file reader. */
+const RECORD_FILE = { format: RECORD_FORMAT, version: RECORD_FORMAT_VERSION, noun: 'run record', schema: recordSchema };
+
 /** A record that cannot be used, with a sentence saying why. */
 export class RecordError extends Error {}
 
@@ -74,28 +78,7 @@ export function recordOf(history: History): RunRecord {
 
 /** Parse and check the shape of a record's JSON text. */
 export function parseRecord(text: string): RunRecord {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new RecordError('is not JSON');
-  }
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== RECORD_FORMAT) {
-    throw new RecordError(`is not a sandtable run record (no "format": "${RECORD_FORMAT}")`);
-  }
-  const version = (data as { formatVersion?: unknown }).formatVersion;
-  if (version !== RECORD_FORMAT_VERSION) {
-    throw new RecordError(
-      `is a run record of format version ${JSON.stringify(version)}; this sandtable reads version ${RECORD_FORMAT_VERSION}`,
-    );
-  }
-  const parsed = recordSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'the record';
-    throw new RecordError(`has an invalid field ${where}: ${issue.message}`);
-  }
-  const record = parsed.data;
+  const record = parseVersioned(text, RECORD_FILE, (message) => new RecordError(message));
   if (record.hashes.length !== record.turns + 1) {
     throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
   }

@@ -5,7 +5,7 @@ import type {
 } from '../engine/types.js';
 import { compileExpression, ExpressionError } from './expression.js';
 import { initialState } from './initial-state.js';
-import type { EffectSpec, InterventionSpec, ScenarioSpec } from './format.js';
+import type { EffectSpec, InterventionSpec, ScenarioSpec, VariantSpec } from './format.js';
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
 import type { Problem } from './problem.js';
@@ -61,11 +61,6 @@ export function compileScenario(
   for (const name of Object.keys(overrides)) {
     if (!Object.hasOwn(spec.params, name)) {
       problems.push({ path: ['params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
-    }
-  }
-  for (const name of Object.keys(variant?.params ?? {})) {
-    if (!Object.hasOwn(spec.params, name)) {
-      problems.push({ path: ['variants', spec.variants.indexOf(variant!), 'params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
     }
   }
   const scope = new ScenarioScope(spec, params);
@@ -131,9 +126,7 @@ export function compileScenario(
   const baseInterventions = spec.interventions
     .map((item, i) => attempt(['interventions', i], () => toIntervention(item, scope)))
     .filter(present);
-  const variantInterventions = (variant?.interventions ?? [])
-    .map((item, i) => attempt(['variants', spec.variants.indexOf(variant!), 'interventions', i], () => toIntervention(item, scope)))
-    .filter(present);
+  const variantInterventions = variant === null ? [] : compileVariant(spec, variant, scope, problems);
 
   const initial = initialState(spec, problems);
   const scenario: Scenario = {
@@ -171,6 +164,32 @@ export function compileScenario(
   };
   if (problems.length > 0) throw new ScenarioError(problems);
   return scenario;
+}
+
+/**
+ * What a variant adds to its scenario: its interventions, in the engine's
+ * form. Its problems (parameters the scenario lacks, interventions that name
+ * nothing) go to `problems`. A variant changes only parameter values and
+ * interventions, and no name or expression depends on a parameter's value, so
+ * these are the only problems a variant can add to the scenario's own: a check
+ * of every variant compiles the scenario once and then only this for each.
+ */
+export function compileVariant(spec: ScenarioSpec, variant: VariantSpec, scope: ScenarioScope, problems: Problem[]): Intervention[] {
+  const at = spec.variants.indexOf(variant);
+  for (const name of Object.keys(variant.params)) {
+    if (!Object.hasOwn(spec.params, name)) {
+      problems.push({ path: ['variants', at, 'params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
+    }
+  }
+  return variant.interventions.flatMap((item, i) => {
+    try {
+      return [toIntervention(item, scope)];
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      problems.push({ path: ['variants', at, 'interventions', i], message: error.message });
+      return [];
+    }
+  });
 }
 
 /**

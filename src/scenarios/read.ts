@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileRefused, readBounded, type FileKind } from './bounded-read.js';
 import { ScenarioError } from './compile.js';
 import { suggest } from './suggest.js';
 import { parseSource, type SourceFile } from './source.js';
@@ -21,41 +22,23 @@ export function isFileReference(ref: string): boolean {
   return /\.(ya?ml|json)$/i.test(ref);
 }
 
+/** What a scenario file is called in messages, and its size limit. */
+export const SCENARIO_FILE: FileKind = { what: 'scenario file', limit: MAX_FILE_BYTES };
+
 /** Read and parse a scenario file, with user-facing errors for every way reading can fail. */
 export function readSourceFile(path: string, shown: string = path): SourceFile {
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw new ScenarioNotFound(`${shown} is a directory, not a scenario file`);
-    // A device or pipe named .yaml could be endless; only regular files are read.
-    if (!stats.isFile()) throw new ScenarioNotFound(`${shown} is not a regular file; name a scenario file`);
-    size = stats.size;
-  } catch (error) {
-    if (error instanceof ScenarioNotFound) throw error;
-    throw new ScenarioNotFound(`cannot read scenario file ${shown}: ${describeIoError(error)}`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new ScenarioNotFound(`${shown} is ${size} bytes; scenario files are limited to ${MAX_FILE_BYTES} bytes (4 MiB)`);
-  }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBounded(path, SCENARIO_FILE, shown);
   } catch (error) {
-    throw new ScenarioNotFound(`cannot read scenario file ${shown}: ${describeIoError(error)}`);
+    if (error instanceof FileRefused) throw new ScenarioNotFound(error.message);
+    throw error;
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     throw new ScenarioError([{ path: [], message: 'is not UTF-8 text; save the file as UTF-8', line: decoded.line, column: decoded.column }], shown);
   }
   return parseSource(decoded.text, shown, path);
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
-  return (error as Error).message;
 }
 
 /** A path as shown in messages: relative to the working directory when it is below it. */

@@ -9,6 +9,13 @@ import { ScenarioError, type Problem } from './compile.js';
 export const MAX_DEPTH = 32;
 /** Most YAML aliases (`*name`) a file may use; a few are handy, thousands are an attack. */
 export const MAX_ALIASES = 100;
+/**
+ * The most a file's data may weigh once its aliases are expanded: each value
+ * (map, list, key or scalar) counts 1, plus the characters of its text. A
+ * file without aliases weighs about its size, so this lets aliases make the
+ * data no larger than the largest file (4 MiB) could be written out in full.
+ */
+export const MAX_EXPANDED_SIZE = 4 * 1024 * 1024;
 /** Keys that could reach an object's prototype in code that reads the data. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
@@ -53,6 +60,8 @@ export function parseSource(text: string, file: string, path: string | null = nu
   if (doc.contents === null) {
     throw new ScenarioError([{ path: [], message: 'the file is empty; `sandtable init FILE` writes a complete starting file', line: 1, column: 1 }], file);
   }
+  const expanded = expansionProblem(doc, lines);
+  if (expanded !== null) throw new ScenarioError([expanded], file);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -165,6 +174,48 @@ function checkNodes(doc: Document.Parsed, lines: LineCounter): Problem[] {
     }
   }
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * The data's weight with every alias counted at the full weight of what it
+ * names (memoised, so the count itself stays linear in the file), or a
+ * problem at the first alias once it passes MAX_EXPANDED_SIZE. Counted before
+ * toJS builds anything, so an alias bomb is refused before it costs memory.
+ */
+function expansionProblem(doc: Document.Parsed, lines: LineCounter): Problem | null {
+  const first = firstAlias(doc.contents);
+  if (first === null) return null;
+  const over = MAX_EXPANDED_SIZE + 1;
+  const weights = new Map<unknown, number>();
+  // Nodes whose children are being weighed: meeting one again is an alias to its own ancestor, a loop.
+  const open = new Set<unknown>();
+  const childrenOf = (node: unknown): unknown[] => {
+    const children = isAlias(node) ? [node.resolve(doc)]
+      : isMap(node) ? node.items.flatMap((pair) => [pair.key, pair.value])
+        : isSeq(node) ? node.items : [];
+    return children.filter((child) => child !== null && child !== undefined);
+  };
+  // Post-order without recursion: a node's weight once its children's are known.
+  const stack: { node: unknown; done: boolean }[] = [{ node: doc.contents, done: false }];
+  while (stack.length > 0) {
+    const { node, done } = stack.pop()!;
+    if (!done) {
+      if (weights.has(node) || open.has(node)) continue;
+      open.add(node);
+      stack.push({ node, done: true });
+      for (const child of childrenOf(node)) stack.push({ node: child, done: false });
+      continue;
+    }
+    let weight = isAlias(node) ? 0 : 1;
+    if (isScalar(node)) weight += String(node.value).length;
+    for (const child of childrenOf(node)) weight += weights.get(child) ?? over;
+    weights.set(node, Math.min(weight, over));
+    open.delete(node);
+  }
+  if ((weights.get(doc.contents) ?? 0) <= MAX_EXPANDED_SIZE) return null;
+  return atOffset(lines, first.range?.[0] ?? 0,
+    `uses YAML aliases (*name) that expand the data past ${MAX_EXPANDED_SIZE} units (each value 1, plus the characters of its text), ` +
+    'more than the largest scenario file could hold written out; write the repeated parts once, or fewer times');
 }
 
 function firstAlias(root: unknown): Node | null {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { advanceTo, type History } from '../engine/history.js';
 import { recordOf } from '../engine/record.js';
+import { holdsExactly } from '../scenarios/bounded-read.js';
 import type { Branch } from './branches.js';
 import type { Role } from './exercise/types.js';
 
@@ -54,7 +55,7 @@ function writeRecord(history: History, name: string, dir: string, write: WriteFi
   const content = `${JSON.stringify(record, null, 2)}\n`;
   for (let copy = 1; ; copy += 1) {
     const path = join(dir, copy === 1 ? name : name.replace(/\.json$/, `-${copy}.json`));
-    if (existsSync(path) && readFileSync(path, 'utf8') !== content) continue;
+    if (existsSync(path) && !holdsExactly(path, content)) continue;
     write(path, content);
     return { path, turns: record.turns };
   }

@@ -31,7 +31,7 @@ describe('sandtable validate FILE', () => {
   it('exits 2 for a file that does not exist', () => {
     const { code, stderr } = sandtable(['validate', 'no-such-file.yaml']);
     expect(code).toBe(2);
-    expect(stderr).toBe('sandtable: error: cannot read scenario file no-such-file.yaml: no such file\n');
+    expect(stderr).toBe('sandtable: error: cannot read scenario file no-such-file.yaml: no such file or directory\n');
   });
 
   it('makes every command that loads the file run the same checks', () => {

@@ -189,7 +189,7 @@ describe('extends:', () => {
       `${file('unknown')}:1:10: extends: unknown scenario \`niger-2042\`; did you mean \`niger-2024\`?; extend a built-in scenario (niger-2024) or a file ending in .yaml, .yml or .json`,
     ]);
     expect(problemsOfFile(file('missing'))).toEqual([
-      `${file('missing')}:1:10: extends: cannot extend nowhere.yaml: cannot read scenario file ${join(dir, 'nowhere.yaml')}: no such file`,
+      `${file('missing')}:1:10: extends: cannot extend nowhere.yaml: cannot read scenario file ${join(dir, 'nowhere.yaml')}: no such file or directory`,
     ]);
     expect(problemsOfFile(file('variant'))[0]).toMatch(/variant\.yaml:1:10: extends: `niger-2024\/us-withdrawal` names a variant/);
     expect(problemsOfFile(file('no-id'))).toEqual([

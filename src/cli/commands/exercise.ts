@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { randomSeed } from '../../engine/random.js';
 import { stripControl } from '../../engine/text.js';
@@ -103,7 +102,6 @@ export function injectTimeline(
 /** Read and check an inject file against the scenario and the exercise's turns; problems are one line each, with where. */
 export function readInjectFile(path: string, scenario: Scenario, turns: number): z.output<typeof injectFileSchema> {
   const text = readUserFile(path, 'inject file');
-  if (!statSync(path).isFile()) throw new UsageError(`${path} is not a regular file; name an inject file`);
   return asUsageError(() => {
     const source = parseSource(text, path, path);
     const parsed = injectFileSchema.safeParse(source.data);

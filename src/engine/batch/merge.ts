@@ -6,6 +6,7 @@ import { SHARD_FORMAT, SHARD_FORMAT_VERSION, shardFileSchema, tallyFromJson, typ
 import type { ScenarioInfo } from './summary.js';
 import { combinationCount, combinations, MAX_COMBINATIONS, type SweepAxis } from './sweep.js';
 import { BatchTally } from './tally.js';
+import { parseVersioned } from '../versioned.js';
 
 /** Shard files that cannot be merged, with a sentence saying why. */
 export class MergeError extends Error {}
@@ -38,29 +39,18 @@ export interface Merged {
 
 /** Parse and validate the text of a shard file; throws MergeError saying what is wrong. */
 export function parseShardFile(text: string): ShardFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new MergeError('is not JSON');
-  }
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SHARD_FORMAT) {
-    throw new MergeError(`is not a sandtable shard (no "format": "${SHARD_FORMAT}"; make shards with batch or sweep --shard I/N --json)`);
-  }
-  const version = (data as { formatVersion?: unknown }).formatVersion;
-  if (version !== SHARD_FORMAT_VERSION) {
-    throw new MergeError(`has shard format version ${String(version)}; this sandtable reads version ${SHARD_FORMAT_VERSION}`);
-  }
-  const parsed = shardFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new MergeError(`has an invalid field ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
-  }
-  const planned = combinationCount(parsed.data.parameters);
+  const file = parseVersioned(text, {
+    format: SHARD_FORMAT,
+    version: SHARD_FORMAT_VERSION,
+    noun: 'shard',
+    howToMake: 'make shards with batch or sweep --shard I/N --json',
+    schema: shardFileSchema,
+  }, (message) => new MergeError(message));
+  const planned = combinationCount(file.parameters);
   if (planned > MAX_COMBINATIONS) {
     throw new MergeError(`is a sweep of ${planned} combinations; a sweep has at most ${MAX_COMBINATIONS}`);
   }
-  return parsed.data;
+  return file;
 }
 
 /**

@@ -28,7 +28,7 @@ export type Outcome =
     }
   | { readonly kind: 'exit'; readonly code: number; readonly stdout: string; readonly stderr: string };
 
-export type Target = 'spec' | 'file' | 'expression' | 'record' | 'injects' | 'shards' | 'cli';
+export type Target = 'spec' | 'file' | 'expression' | 'record' | 'injects' | 'shards' | 'bounded' | 'versioned' | 'cli';
 
 interface Pending {
   readonly resolve: (outcome: Outcome) => void;

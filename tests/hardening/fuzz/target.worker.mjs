@@ -20,6 +20,7 @@ const [load, compile, expression, scope, record, merge, errors, cliErrors, cliSc
 ]);
 const { run } = await dist('engine/run.js');
 const exercise = await dist('cli/commands/exercise.js');
+const bounded = await dist('scenarios/bounded-read.js');
 
 /** The error classes the code documents for bad input; anything else thrown is a crash. */
 const DOCUMENTED = [
@@ -30,6 +31,7 @@ const DOCUMENTED = [
   ['MergeError', merge.MergeError],
   ['SimulationError', errors.SimulationError],
   ['UsageError', cliErrors.UsageError],
+  ['FileRefused', bounded.FileRefused],
 ];
 
 function thrown(error) {
@@ -92,6 +94,30 @@ const targets = {
   injects({ path }) {
     const file = exercise.readInjectFile(path, niger, 24);
     return { kind: 'value', summary: `${file.injects.length} injects` };
+  },
+
+  /** Any file on disk (or a link to anything), through the bounded reader with a small limit. */
+  bounded({ path, limit }) {
+    const text = bounded.readBoundedText(path, { what: 'fuzzed file', limit });
+    if (Buffer.byteLength(text) > limit) throw new RangeError(`read ${Buffer.byteLength(text)} bytes past the limit of ${limit}`);
+    return { kind: 'value', summary: `${Buffer.byteLength(text)} bytes` };
+  },
+
+  /** Versioned JSON text through the one versioned reader, as both a run record and a shard file: each gives its value or its documented error. */
+  versioned({ text: source }) {
+    const outcomes = [
+      [record.parseRecord, record.RecordError],
+      [merge.parseShardFile, merge.MergeError],
+    ].map(([parse, documented]) => {
+      try {
+        parse(source);
+        return 'read';
+      } catch (error) {
+        if (error instanceof documented) return 'refused';
+        throw error;
+      }
+    });
+    return { kind: 'value', summary: outcomes.join(', ') };
   },
 
   /** Shard files: parse each, then merge them. */
