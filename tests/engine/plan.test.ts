@@ -7,6 +7,7 @@ import { hashOf } from '../../src/engine/hash.js';
 import { advance, advanceTo, branch, startHistory } from '../../src/engine/history.js';
 import { interventionsAt, planRun, scenarioAt, stepper, withSeed, type RunPlan } from '../../src/engine/plan.js';
 import { deriveSeed } from '../../src/engine/random.js';
+import { RecordError, recordOf, replay } from '../../src/engine/record.js';
 import { run, runFast } from '../../src/engine/run.js';
 import type { Intervention } from '../../src/engine/types.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
@@ -154,5 +155,17 @@ describe('every way of running a scenario', () => {
     for (const choice of choices) played = advance(played, [choice]);
     expect(hashes(played)).toEqual(hashes(run(base, { seed, turns: 24, interventions: choices })).slice(0, 4));
     expect(played.interventions).toEqual(choices);
+  });
+});
+
+describe('a run record\'s switches', () => {
+  it('replay as the plan\'s switches, and out of order they are refused with a sentence', () => {
+    const switched = advanceTo(branch(advanceTo(startHistory(base, 4, 8), 2), 2, [], surge));
+    const record = recordOf(switched);
+    const variantOf = (variant: string | null) => loadScenario('niger-2024', variant);
+    expect(replay(record, base, variantOf).ok).toBe(true);
+    const twice = { ...record, switches: [...record.switches!, ...record.switches!] };
+    expect(() => replay(twice, base, variantOf)).toThrow(RecordError);
+    expect(() => replay(twice, base, variantOf)).toThrow(/switches must be at increasing turns/);
   });
 });
