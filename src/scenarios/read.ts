@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from './compile.js';
+import { rememberInput } from './inputs.js';
 import { suggest } from './scope.js';
 import { parseSource, type SourceFile } from './source.js';
 import { decodeUtf8 } from './utf8.js';
@@ -29,6 +30,7 @@ export function readSourceFile(path: string, shown: string = path): SourceFile {
     if (stats.isDirectory()) throw new ScenarioNotFound(`${shown} is a directory, not a scenario file`);
     // A device or pipe named .yaml could be endless; only regular files are read.
     if (!stats.isFile()) throw new ScenarioNotFound(`${shown} is not a regular file; name a scenario file`);
+    rememberInput(shown, 'scenario file', stats);
     size = stats.size;
   } catch (error) {
     if (error instanceof ScenarioNotFound) throw error;

@@ -1,3 +1,5 @@
+import { oneLine } from '../../engine/text.js';
+
 /** A probability as a percentage with one decimal: 0.4213 → "42.1%". */
 export function percent(p: number): string {
   return `${(p * 100).toFixed(1)}%`;
@@ -32,8 +34,9 @@ export function padStart(text: string, width: number): string {
   return text.length >= width ? text : ' '.repeat(width - text.length) + text;
 }
 
-/** Lay out rows of cells as aligned columns; `right` marks right-aligned columns. */
-export function columns(rows: readonly (readonly string[])[], right: readonly boolean[] = [], indent = '  '): string {
+/** Lay out rows of cells as aligned columns; `right` marks right-aligned columns. A cell is one line, whatever its text has in it. */
+export function columns(table: readonly (readonly string[])[], right: readonly boolean[] = [], indent = '  '): string {
+  const rows = table.map((row) => row.map(oneLine));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, index) => {
     widths[index] = Math.max(widths[index] ?? 0, [...cell].length);
