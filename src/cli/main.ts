@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SimulationError } from '../engine/errors.js';
 import { ENGINE_VERSION } from '../engine/version.js';
+import { forgetInputs } from '../scenarios/inputs.js';
 import { suggest } from '../scenarios/scope.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
 import { EXIT, UsageError } from './errors.js';
@@ -184,6 +185,8 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
 /** Run the command line; resolves to the exit code. Never throws for user errors. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number | Promise<number> = EXIT.ok;
+  // What this command reads is what it must not write over; nothing from an earlier command in this process counts.
+  forgetInputs();
   const program = buildProgram((value) => {
     code = value;
   });

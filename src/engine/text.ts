@@ -23,8 +23,8 @@ export function oneLine(text: string): string {
 }
 
 /**
- * Order strings by Unicode code point, the same in every locale (unlike
- * `localeCompare`, and unlike `<` on strings, which compares UTF-16 code units).
+ * Order strings by Unicode code point, the same in every locale (unlike a
+ * locale's collation, and unlike `<` on strings, which compares UTF-16 code units).
  */
 export function byCodePoint(a: string, b: string): number {
   const left = a[Symbol.iterator]();

@@ -16,6 +16,11 @@ const inputs = new Map<string, InputFile>();
 
 const identity = (stats: { readonly dev: number; readonly ino: number }) => `${stats.dev}:${stats.ino}`;
 
+/** Forget every input: a new command starts (the command line calls this first). */
+export function forgetInputs(): void {
+  inputs.clear();
+}
+
 /** Note that `path` (a file of kind `what`, with these stats) was read. */
 export function rememberInput(path: string, what: string, stats: { readonly dev: number; readonly ino: number }): void {
   if (!inputs.has(identity(stats))) inputs.set(identity(stats), { path, what });
