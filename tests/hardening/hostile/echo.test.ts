@@ -77,7 +77,7 @@ describe('a file name made to spoof the terminal', () => {
   it('is one clean line in what init wrote and what validate found', () => {
     const init = sandtable(['init', at(`new${SPOOF}.yaml`), '--extends', scenario]);
     expectClean(init, 0, 1);
-    expect(init.stderr).toMatch(/^sandtable: wrote .*new.*\.yaml \(scenario `new-[a-z0-9-]+`, extends );
+    expect(init.stderr).toMatch(/^sandtable: wrote .*new.*\.yaml \(scenario `new-[a-z0-9-]+`, extends /);
     const valid = sandtable(['validate', scenario]);
     expectClean(valid, 0, 0);
     expect(valid.stdout).toMatch(/^[^\n]*: valid scenario `coin` \(1 actors, 1 rules, variants: biased, forced-at-5\)\n$/);
