@@ -31,8 +31,14 @@ function inline(part: Inline, inTable: boolean): string {
   return code(part.code, inTable);
 }
 
+/** Inline parts in a row; two code spans side by side get a space between them, or their fences would run together into one. */
 function line(parts: Line, inTable = false): string {
-  return parts.map((part) => inline(part, inTable)).join('');
+  let out = '';
+  for (const part of parts) {
+    const next = inline(part, inTable);
+    out += out.endsWith('`') && next.startsWith('`') ? ` ${next}` : next;
+  }
+  return out;
 }
 
 /** An indicator chart block as a table: the value at the start, and each series at the end. */
