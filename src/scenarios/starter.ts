@@ -22,9 +22,9 @@ export function idFromFileName(target: string, avoid: string): string {
   return id === avoid ? `${id}-copy` : id;
 }
 
-/** A path as a YAML value: double-quoted, so that no character of a file name can end the value or the line. */
+/** A path as a YAML value: plain when it is letters, digits and `._/+-`, otherwise double-quoted, so that no character of a file name can end the value or the line. */
 function yamlPath(path: string): string {
-  return escapeRawControl(JSON.stringify(path));
+  return /^[A-Za-z0-9._/][A-Za-z0-9._/+-]*$/.test(path) ? path : escapeRawControl(JSON.stringify(path));
 }
 
 function header(target: string, id: string, from: string, how: string): string {
