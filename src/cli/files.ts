@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeIoError, FileRefused, readBoundedText, type FileKind } from '../scenarios/bounded-read.js';
+import { inputAt } from '../scenarios/inputs.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -9,6 +10,7 @@ import { UsageError } from './errors.js';
  * reader never sees half a file and a failure leaves nothing behind.
  */
 export function writeFileAtomic(path: string, content: string): void {
+  refuseInput(path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, content, { flag: 'wx' });
@@ -17,6 +19,17 @@ export function writeFileAtomic(path: string, content: string): void {
     removeIfThere(temporary);
     throw new UsageError(`cannot write ${path}: ${describeIoError(error)}`);
   }
+}
+
+/**
+ * Refuse to write `path` when it is a file this command reads (the same file
+ * by any name: a link, another path, a hard link): writing would destroy the input.
+ */
+export function refuseInput(path: string): void {
+  const input = inputAt(path);
+  if (input === null) return;
+  const same = input.path === path ? 'it is' : `it is the same file as ${input.path},`;
+  throw new UsageError(`will not write ${path}: ${same} the ${input.what} this command reads; write to another file`);
 }
 
 /** Remove a temporary file if it exists; failing to (its directory is gone or not one) must not hide the error that matters. */

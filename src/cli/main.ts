@@ -1,11 +1,12 @@
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { SimulationError } from '../engine/errors.js';
-import { stripControl } from '../engine/text.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { suggest } from '../scenarios/suggest.js';
+import { forgetInputs } from '../scenarios/inputs.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
 import { EXIT, UsageError } from './errors.js';
 import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
+import { note, printData } from './terminal.js';
 
 // Each command's module is loaded when that command runs, so `--help`,
 // `--version` and every other command start without loading it (the
@@ -45,10 +46,10 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(text),
+      writeOut: printData,
+      writeErr: (text) => note(text.trim()),
       // Commander's errors become the one-line form of every other error.
-      outputError: (text) => process.stderr.write(`sandtable: ${stripControl(text.replace(/\s*\n\s*/g, ' ').trim())}\n`),
+      outputError: (text) => note(text.trim()),
     });
 
   const seed = () => new Option('--seed <S>', 'random seed, 0 to 4294967295 (picked and printed when omitted)').argParser(parseSeed);
@@ -194,6 +195,8 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
 /** Run the command line; resolves to the exit code. Never throws for user errors. */
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number | Promise<number> = EXIT.ok;
+  // What this command reads is what it must not write over; nothing from an earlier command in this process counts.
+  forgetInputs();
   const program = buildProgram((value) => {
     code = value;
   });
@@ -217,15 +220,15 @@ function reportError(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof SimulationError) {
-    process.stderr.write(`sandtable: error: the scenario cannot be run: ${stripControl(error.message)}\n`);
+    note(`error: the scenario cannot be run: ${error.message}`);
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
-    // Messages quote file names and values from files and arguments: nothing in them may drive the terminal.
-    for (const line of error.message.split('\n')) process.stderr.write(`sandtable: error: ${stripControl(line)}\n`);
+    // Messages quote file names and values from files and arguments: each line is sanitised where it is written.
+    for (const line of error.lines) note(`error: ${line}`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`sandtable: error: internal error: ${stripControl(message.replace(/\s*\n\s*/g, ' '))} (please report this with the command you ran)\n`);
+  note(`error: internal error: ${message} (please report this with the command you ran)`);
   return 70;
 }

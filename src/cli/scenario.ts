@@ -1,4 +1,4 @@
-import { stripControl } from '../engine/text.js';
+import { oneLine } from '../engine/text.js';
 import type { Scenario } from '../engine/types.js';
 import { formatProblem, ScenarioError } from '../scenarios/compile.js';
 import type { ScenarioSpec } from '../scenarios/format.js';
@@ -10,9 +10,9 @@ export const MAX_PROBLEM_LINES = 100;
 
 /** One line per problem, `FILE:LINE:COLUMN: field: message`, safe to print in a terminal. */
 export function problemLines(error: ScenarioError): string[] {
-  const lines = error.problems.slice(0, MAX_PROBLEM_LINES).map((problem) => stripControl(formatProblem(problem, error.file)));
+  const lines = error.problems.slice(0, MAX_PROBLEM_LINES).map((problem) => oneLine(formatProblem(problem, error.file)));
   const more = error.problems.length - MAX_PROBLEM_LINES;
-  if (more > 0) lines.push(stripControl(`... and ${more} more ${more === 1 ? 'problem' : 'problems'} in ${error.file ?? 'the scenario'}`));
+  if (more > 0) lines.push(oneLine(`... and ${more} more ${more === 1 ? 'problem' : 'problems'} in ${error.file ?? 'the scenario'}`));
   return lines;
 }
 
@@ -21,8 +21,8 @@ export function asUsageError<T>(load: () => T): T {
   try {
     return load();
   } catch (error) {
-    if (error instanceof ScenarioNotFound) throw new UsageError(stripControl(error.message));
-    if (error instanceof ScenarioError) throw new UsageError(problemLines(error).join('\n'));
+    if (error instanceof ScenarioNotFound) throw new UsageError(error.message);
+    if (error instanceof ScenarioError) throw UsageError.ofLines(problemLines(error));
     throw error;
   }
 }

@@ -1,25 +1,44 @@
-import { stripControl } from '../engine/text.js';
+import { oneLine } from '../engine/text.js';
 import type { Block, Chart, Inline, Line, LineChart, ReportDocument } from './document.js';
 import { value } from './numbers.js';
 
 /** Text made safe for Markdown: no control sequences, one line, no character Markdown would read as syntax. */
 export function escapeMarkdown(text: string): string {
-  return stripControl(text).replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`);
+  return oneLine(text).replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`);
 }
 
-function code(text: string): string {
-  const clean = stripControl(text).replace(/\s*\n\s*/g, ' ');
-  return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
+/**
+ * A code span that holds any text as it is. Its fence is one backtick longer
+ * than the longest run of backticks inside, so nothing inside can close it;
+ * it is padded with a space when the text starts or ends with a backtick or a
+ * space (the parser removes one space on each side). In a table cell every `|`
+ * is escaped, because tables are split into cells before code spans are read
+ * (`\|` stands for a pipe there). Text with nothing to show is written plainly:
+ * an empty span is no span at all.
+ */
+export function code(text: string, inTable = false): string {
+  const clean = oneLine(text);
+  if (clean.trim() === '') return escapeMarkdown(clean);
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) ? ' ' : '';
+  return `${fence}${pad}${inTable ? clean.replace(/\|/g, '\\|') : clean}${pad}${fence}`;
 }
 
-function inline(part: Inline): string {
+function inline(part: Inline, inTable: boolean): string {
   if (typeof part === 'string') return escapeMarkdown(part);
   if ('strong' in part) return `**${escapeMarkdown(part.strong)}**`;
-  return code(part.code);
+  return code(part.code, inTable);
 }
 
-function line(parts: Line): string {
-  return parts.map(inline).join('');
+/** Inline parts in a row; two code spans side by side get a space between them, or their fences would run together into one. */
+function line(parts: Line, inTable = false): string {
+  let out = '';
+  for (const part of parts) {
+    const next = inline(part, inTable);
+    out += out.endsWith('`') && next.startsWith('`') ? ` ${next}` : next;
+  }
+  return out;
 }
 
 /** An indicator chart block as a table: the value at the start, and each series at the end. */
@@ -53,7 +72,7 @@ function block(item: Block): string[] {
       return [
         `| ${item.head.map(escapeMarkdown).join(' | ')} |`,
         `| ${item.numeric.map((numeric) => (numeric ? '---:' : '---')).join(' | ')} |`,
-        ...item.rows.map((row) => `| ${row.map(line).join(' | ')} |`),
+        ...item.rows.map((row) => `| ${row.map((cell) => line(cell, true)).join(' | ')} |`),
       ];
     case 'charts':
       // Bars and differences repeat tables given just before them; indicators become a table of their own.

@@ -1,3 +1,4 @@
+import { rememberInput } from './inputs.js';
 import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import { decodeUtf8 } from './utf8.js';
 
@@ -13,6 +14,8 @@ export interface FileKind {
   readonly limit: number;
   /** What to do when a file is too large, after "... are limited to N bytes". */
   readonly advice?: string;
+  /** False for a file read only to compare it, not as an input (writers may replace it). */
+  readonly input?: boolean;
 }
 
 /** A file that was not read, with a sentence (starting with the file) saying why. */
@@ -57,6 +60,8 @@ export function readBounded(path: string, kind: FileKind, shown: string = path):
     if (!stats.isFile()) throw new FileRefused(`${label} is not a regular file; name a ${kind.what}`);
     refusePseudo(openedPath(fd) ?? realPathOrNull(path), PSEUDO_ROOTS);
     if (stats.size > kind.limit) throw tooLarge(String(stats.size));
+    // Writers refuse to put an output on any file read as an input (scenarios/inputs.ts).
+    if (kind.input !== false) rememberInput(shown, kind.what, stats);
     let total = 0;
     for (;;) {
       // One byte past the limit is enough to know the file is too large.
@@ -107,7 +112,7 @@ function realPathOrNull(path: string): string | null {
 /** Does the file at `path` hold exactly `content`? False for anything that cannot be read as a small file (missing, too large, a device). */
 export function holdsExactly(path: string, content: string): boolean {
   try {
-    return readBoundedText(path, { what: 'file', limit: Buffer.byteLength(content) }) === content;
+    return readBoundedText(path, { what: 'file', limit: Buffer.byteLength(content), input: false }) === content;
   } catch (error) {
     if (error instanceof FileRefused) return false;
     throw error;

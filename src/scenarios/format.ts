@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KEBAB_ID, MAX_ID_LENGTH, NAME_ID } from '../engine/ids.js';
 
 // The scenario file format. This schema is the single source of truth: the
 // loader validates against it, the compiler reads the types it infers, and the
@@ -19,12 +20,12 @@ export const LIMITS = {
 
 const kebabId = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, such as "us-withdrawal"')
-  .max(64);
+  .regex(KEBAB_ID, 'must be lower-case words joined by hyphens, such as "us-withdrawal"')
+  .max(MAX_ID_LENGTH);
 const name = z
   .string()
-  .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'must be a name of letters, digits and _, starting with a letter, such as "usPresence"')
-  .max(64);
+  .regex(NAME_ID, 'must be a name of letters, digits and _, starting with a letter, such as "usPresence"')
+  .max(MAX_ID_LENGTH);
 const text = z.string().max(LIMITS.text);
 const unit = z.number().min(0).max(1);
 const signed = z.number().min(-1).max(1);

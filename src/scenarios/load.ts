@@ -1,3 +1,4 @@
+import { byCodePoint } from '../engine/text.js';
 import type { Scenario } from '../engine/types.js';
 import { compileScenario, ScenarioError, type Problem } from './compile.js';
 import { resolveExtends } from './extends.js';
@@ -37,7 +38,7 @@ export function specOf(source: SourceFile): ScenarioSpec {
 /** Problems sorted by file, line and column, as a reader meets them. */
 function inReadingOrder(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) =>
-    (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    byCodePoint(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Parse and validate scenario text (YAML or JSON) into its data; `extends:` paths are relative to the working directory. */

@@ -1,21 +1,15 @@
 import { Document, isScalar, Scalar, visit, type Node } from 'yaml';
 import { z } from 'zod';
 import { canonicalJson } from '../engine/hash.js';
+import { escapeRawControl, needsEscapes } from '../engine/text.js';
 import { scenarioSchema, type ScenarioSpec } from './format.js';
 import { unionOption, unwrap } from './issues.js';
 import { suggest } from './suggest.js';
 
 // A scenario written back in the file format, for `show` and `init`: fields in
 // the order of the schema, values equal to their defaults left out, and every
-// control character escaped so that printing it cannot drive the terminal.
-
-/** Characters that could drive a terminal (C0 but newline and tab, DEL, C1). */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const RAW_CONTROL = /[\u007f-\u009f]/g;
-
-function escapeRaw(text: string): string {
-  return text.replace(RAW_CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+// control character escaped so that printing it cannot drive the terminal
+// (`needsEscapes` strings are written double-quoted, where `\u` escapes hold).
 
 function isData(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -81,7 +75,7 @@ export function toYaml(data: unknown): string {
   const doc = new Document(data);
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && CONTROL.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && needsEscapes(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
     Map(_key, node, path) {
       const plain = node.items.every((pair) => isScalar(pair.value));
@@ -93,11 +87,11 @@ export function toYaml(data: unknown): string {
     },
   });
   // Only double-quoted strings can hold DEL and C1 characters (see above), where \u escapes are valid.
-  return escapeRaw(doc.toString({ lineWidth: 0, flowCollectionPadding: true }));
+  return escapeRawControl(doc.toString({ lineWidth: 0, flowCollectionPadding: true }));
 }
 
 /** Scenario data as JSON; DEL and C1 characters are escaped too. */
 export function toJson(data: unknown): string {
-  return `${escapeRaw(JSON.stringify(data, null, 2))}\n`;
+  return `${escapeRawControl(JSON.stringify(data, null, 2))}\n`;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { escapeRawControl, oneLine } from '../engine/text.js';
 import type { ScenarioSpec } from './format.js';
 import { SCHEMA_FILE } from './json-schema.js';
 import { fileData, toJson, toYaml } from './print.js';
@@ -21,10 +22,17 @@ export function idFromFileName(target: string, avoid: string): string {
   return id === avoid ? `${id}-copy` : id;
 }
 
+/** A path as a YAML value: plain when it is letters, digits and `._/+-`, otherwise double-quoted, so that no character of a file name can end the value or the line. */
+function yamlPath(path: string): string {
+  return /^[A-Za-z0-9._/][A-Za-z0-9._/+-]*$/.test(path) ? path : escapeRawControl(JSON.stringify(path));
+}
+
 function header(target: string, id: string, from: string, how: string): string {
-  const file = basename(target);
+  // Comments are one line each, whatever the names have in them.
+  const file = oneLine(basename(target));
+  from = oneLine(from);
   return [
-    `# yaml-language-server: $schema=${schemaReference(target)}`,
+    `# yaml-language-server: $schema=${oneLine(schemaReference(target))}`,
     '#',
     `# ${id}: ${how} ${from}, written by \`sandtable init\`.`,
     `#   check it:        sandtable validate ${file}`,
@@ -45,7 +53,7 @@ export function copyOfBuiltin(builtin: string, target: string): string {
   const lines = text.split('\n').filter((line) => !line.startsWith('# yaml-language-server:'));
   const at = lines.indexOf(`id: ${builtin}`);
   if (at < 0) throw new RangeError(`the built-in ${builtin}.yaml has no line \`id: ${builtin}\``);
-  lines.splice(at, 1, `$schema: ${schemaReference(target)}`, `id: ${id}`);
+  lines.splice(at, 1, `$schema: ${yamlPath(schemaReference(target))}`, `id: ${id}`);
   return `${header(target, id, builtin, 'a copy of the built-in scenario')}\n${lines.join('\n')}`;
 }
 
@@ -67,8 +75,8 @@ export function extending(spec: ScenarioSpec, base: string, target: string): str
     return toJson({ $schema: schemaReference(target), extends: base, id, title: `${spec.title} (changed)` });
   }
   return `${header(target, id, base, 'builds on')}
-$schema: ${schemaReference(target)}
-extends: ${base}
+$schema: ${yamlPath(schemaReference(target))}
+extends: ${yamlPath(base)}
 id: ${id}
 title: ${JSON.stringify(`${spec.title} (changed)`)}
 description: What this scenario changes, and why.

@@ -113,4 +113,9 @@ describe('text from a scenario in a report', () => {
     expect(escapeMarkdown('a | b *c* [x](y) \u001b[31mred\u001b[0m\nnext')).toBe('a \\| b \\*c\\* \\[x\\](y) red next');
     expect(escapeHtml('<b onclick="x">&\u001b]0;title\u0007</b>')).toBe('&#60;b onclick=&#34;x&#34;&#62;&#38;&#60;/b&#62;');
   });
+
+  it('cannot reorder what a reader sees with bidirectional controls, in Markdown or HTML', () => {
+    expect(escapeMarkdown('exe.\u202etxt \u2066x\u2069 \u200f')).toBe('exe.txt x ');
+    expect(escapeHtml('exe.\u202etxt \u2066x\u2069 \u061c')).toBe('exe.txt x ');
+  });
 });

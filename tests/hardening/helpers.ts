@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { ROOT } from '../helpers.js';
 
-/** Characters that drive a terminal: C0 controls other than newline and tab, DEL and C1. */
-export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Characters that drive a terminal or spoof a line: C0 controls other than newline and tab (so carriage return too), DEL, C1 and the bidirectional controls. */
+export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** What a finished command line gave. */
 export interface Finished {

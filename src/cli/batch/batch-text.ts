@@ -1,3 +1,4 @@
+import { oneLine } from '../../engine/text.js';
 import type { BatchSummary, TallySummary } from '../../engine/batch/summary.js';
 import { percent, percentInterval, sparkline } from '../../engine/format.js';
 import { columns, decimal, plural } from './format.js';
@@ -7,7 +8,7 @@ export function formatBatch(summary: BatchSummary): string {
   const { scenario } = summary;
   const name = scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`;
   return [
-    `${name}: ${scenario.title}`,
+    oneLine(`${name}: ${scenario.title}`),
     `${plural(summary.runs, 'run')} · seed ${summary.seed} · ${plural(summary.turns, 'turn')} · scenario ${scenario.hash.slice(0, 12)}`,
     '',
     formatTally(summary, summary.turns),

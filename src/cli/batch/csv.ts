@@ -4,9 +4,15 @@ import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
 import type { Outcome } from '../../engine/outcome.js';
 import type { Frame } from '../../engine/frame.js';
 
-/** A CSV field, quoted when it has to be (RFC 4180). */
+/**
+ * A CSV field, quoted when it has to be (RFC 4180). A text that a spreadsheet
+ * would read as a formula (starting with =, +, -, @, a tab or a carriage
+ * return, as OWASP lists them) gets a leading `'`, so it is shown as the text
+ * it is and never evaluated; quoting alone does not stop a spreadsheet. Numbers
+ * are written as numbers (a negative number is data, not a formula).
+ */
 export function csvField(value: string | number): string {
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,4 +1,5 @@
 import { pad, padStart } from '../../engine/format.js';
+import { oneLine } from '../../engine/text.js';
 
 /** A number with three decimals and a sign when asked: "−0.012". */
 export function decimal(value: number, signed = false): string {
@@ -7,8 +8,9 @@ export function decimal(value: number, signed = false): string {
   return signed && Number(text) !== 0 ? `+${text}` : text;
 }
 
-/** Lay out rows of cells as aligned columns; `right` marks right-aligned columns. */
-export function columns(rows: readonly (readonly string[])[], right: readonly boolean[] = [], indent = '  '): string {
+/** Lay out rows of cells as aligned columns; `right` marks right-aligned columns. A cell is one line, whatever its text has in it. */
+export function columns(table: readonly (readonly string[])[], right: readonly boolean[] = [], indent = '  '): string {
+  const rows = table.map((row) => row.map(oneLine));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, index) => {
     widths[index] = Math.max(widths[index] ?? 0, [...cell].length);

@@ -12,6 +12,13 @@ export const MAX_WORKERS = 256;
 export const MAX_SHARDS = 100_000;
 /** The most values one swept parameter may take. */
 export const MAX_STEPS = 1000;
+/**
+ * The largest magnitude of a swept value. Values are rounded to millionths
+ * like every number of the state; past about 10^9 that rounding is no longer
+ * exact, and far past it a value (or the distance between FROM and TO) is not
+ * a finite number at all.
+ */
+export const MAX_SWEPT_VALUE = 1e9;
 
 /** Parse `--runs`. */
 export const parseRuns = positiveInteger('the number of runs', MAX_RUNS);
@@ -48,11 +55,18 @@ export function parseSet(value: string, previous: SweepAxis[] = []): SweepAxis[]
   if (previous.some((axis) => axis.name === name)) throw new InvalidArgumentError(`parameter ${name} is set twice.`);
   const parts = value.slice(equals + 1).split(':').map((part) => part.trim());
   const isNumber = (part: string) => new RegExp(`^${NUMBER}$`).test(part);
-  if (parts.length === 1 && isNumber(parts[0])) return [...previous, { name, values: [Number(parts[0])] }];
+  const inRange = (part: string) => {
+    const number = Number(part);
+    if (!(Math.abs(number) <= MAX_SWEPT_VALUE)) {
+      throw new InvalidArgumentError(`${part} in "${value}" is out of range; a swept value is a number from -${MAX_SWEPT_VALUE} to ${MAX_SWEPT_VALUE}.`);
+    }
+    return number;
+  };
+  if (parts.length === 1 && isNumber(parts[0])) return [...previous, { name, values: [inRange(parts[0])] }];
   if (parts.length !== 3 || !isNumber(parts[0]) || !isNumber(parts[1])) {
     throw new InvalidArgumentError(`"${value}" is not a range; ${form}.`);
   }
-  const [from, to] = [Number(parts[0]), Number(parts[1])];
+  const [from, to] = [inRange(parts[0]), inRange(parts[1])];
   if (!/^\d+$/.test(parts[2]) || Number(parts[2]) < 1 || Number(parts[2]) > MAX_STEPS) {
     throw new InvalidArgumentError(`the number of steps in "${value}" must be a whole number from 1 to ${MAX_STEPS}, not "${parts[2]}".`);
   }

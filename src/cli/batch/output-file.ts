@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { describeIoError } from '../files.js';
+import { describeIoError, refuseInput } from '../files.js';
 
 /**
  * A file written as a stream to a temporary file beside its target and
@@ -14,6 +14,7 @@ export class OutputFile {
   private readonly temporary: string;
 
   private constructor(readonly path: string) {
+    refuseInput(path);
     this.temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       this.fd = openSync(this.temporary, 'wx');

@@ -25,7 +25,7 @@ export function loadWithOverrides(ref: string | undefined, variant: string | und
     return loadScenario(ref ?? DEFAULT_SCENARIO, variant ?? null, overrides);
   } catch (error) {
     if (error instanceof ScenarioError) {
-      throw new UsageError(error.problems.map((problem) => `--set: ${problem.message}`).join('\n'));
+      throw UsageError.ofLines(error.problems.map((problem) => `--set: ${problem.message}`));
     }
     throw error;
   }

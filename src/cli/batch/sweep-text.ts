@@ -1,3 +1,4 @@
+import { oneLine } from '../../engine/text.js';
 import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
 import { percent } from '../../engine/format.js';
 import { columns, decimal, plural } from './format.js';
@@ -21,7 +22,7 @@ export function formatSweep(summary: SweepSummary): string {
     return columns(rows, rows[0].map(() => true));
   };
   return [
-    `${name}: ${scenario.title}`,
+    oneLine(`${name}: ${scenario.title}`),
     `sweep of ${names.join(', ')}: ${summary.combinations.length} combinations × ${plural(summary.runs, 'run')} on the same seeds · seed ${summary.seed} · ${plural(summary.turns, 'turn')}`,
     '',
     `Outcome frequencies at turn ${summary.turns}`,

@@ -12,7 +12,8 @@ import { defaultWorkers } from '../batch/options.js';
 import { OutputFile } from '../batch/output-file.js';
 import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
-import { jsonText, printable } from '../json.js';
+import { jsonText } from '../json.js';
+import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 
 export interface BatchOptions {
@@ -90,12 +91,12 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
       layout,
       combinations: [{ index: 0, params: {}, hash: scenario.hash, tally: tallyToJson(tally) }],
     };
-    process.stdout.write(jsonText(file));
+    printData(jsonText(file));
   } else {
     const summary = summarizeBatch(seed, info, tally);
-    process.stdout.write(options.json ? jsonText(summary, 2) : printable(formatBatch(summary)));
+    printData(options.json ? jsonText(summary, 2) : formatBatch(summary));
   }
-  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this batch with --seed ${seed})\n`);
-  if (options.csv !== undefined) process.stderr.write(`sandtable: ${to - from} runs × ${turns + 1} turns written to ${options.csv}\n`);
+  if (options.seed === undefined) note(`seed ${seed} (repeat this batch with --seed ${seed})`);
+  if (options.csv !== undefined) note(`${to - from} runs × ${turns + 1} turns written to ${options.csv}`);
   return 0;
 }

@@ -11,7 +11,8 @@ import { defaultWorkers } from '../batch/options.js';
 import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
 import { UsageError } from '../errors.js';
-import { jsonText, printable } from '../json.js';
+import { jsonText } from '../json.js';
+import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 
 export interface CompareOptions {
@@ -42,8 +43,8 @@ export async function compareCommand(baseRef: string, variantArgument: string, o
   }));
   for (const result of results) if (result.type === 'paired') tally.add(result.data);
   const comparison = summarizeComparison(seed, scenarioInfo(base), scenarioInfo(variant), tally);
-  process.stdout.write(options.json ? jsonText(comparison, 2) : printable(formatComparison(comparison)));
-  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this comparison with --seed ${seed})\n`);
+  printData(options.json ? jsonText(comparison, 2) : formatComparison(comparison));
+  if (options.seed === undefined) note(`seed ${seed} (repeat this comparison with --seed ${seed})`);
   return 0;
 }
 

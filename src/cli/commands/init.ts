@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { stripControl } from '../../engine/text.js';
 import { builtinSpec, DEFAULT_SCENARIO, isFileReference, readScenarioFile, splitReference } from '../../scenarios/load.js';
 import { applyVariant } from '../../scenarios/print.js';
 import { isBuiltin } from '../../scenarios/read.js';
@@ -8,6 +7,7 @@ import { copyOfBuiltin, copyOfSpec, extending } from '../../scenarios/starter.js
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { asUsageError, specForCommand } from '../scenario.js';
+import { note } from '../terminal.js';
 
 export interface InitOptions {
   from?: string;
@@ -28,19 +28,19 @@ function extendsReference(base: string, target: string): string {
  */
 export function initCommand(file: string, options: InitOptions): number {
   if (!isFileReference(file)) {
-    throw new UsageError(stripControl(`${file}: a scenario file's name must end in .yaml, .yml or .json`));
+    throw new UsageError(`${file}: a scenario file's name must end in .yaml, .yml or .json`);
   }
   if (options.from !== undefined && options.extends !== undefined) {
     throw new UsageError('choose one of --from (a copy to edit) and --extends (a file with only your changes)');
   }
   if (existsSync(file) && !options.force) {
-    throw new UsageError(stripControl(`${file} already exists; choose another name, or add --force to overwrite it`));
+    throw new UsageError(`${file} already exists; choose another name, or add --force to overwrite it`);
   }
   let text: string;
   let what: string;
   if (options.extends !== undefined) {
     if (splitReference(options.extends).variant !== null) {
-      throw new UsageError(stripControl(`--extends takes a scenario, not a variant (${options.extends}); use --from ${options.extends} for a copy with the variant applied`));
+      throw new UsageError(`--extends takes a scenario, not a variant (${options.extends}); use --from ${options.extends} for a copy with the variant applied`);
     }
     const spec = specForCommand(options.extends);
     text = extending(spec, extendsReference(options.extends, file), file);
@@ -57,7 +57,7 @@ export function initCommand(file: string, options: InitOptions): number {
         try {
           return applyVariant(base, split.variant!);
         } catch (error) {
-          if (error instanceof RangeError) throw new UsageError(stripControl(error.message));
+          if (error instanceof RangeError) throw new UsageError(error.message);
           throw error;
         }
       });
@@ -68,8 +68,6 @@ export function initCommand(file: string, options: InitOptions): number {
   writeFileAtomic(file, text);
   // What init writes must load; a failure here is a bug in sandtable, not in the user's input.
   const written = readScenarioFile(file);
-  process.stderr.write(stripControl(
-    `sandtable: wrote ${file} (scenario \`${written.id}\`, ${what}); next: sandtable validate ${file}, then sandtable run ${file}\n`,
-  ));
+  note(`wrote ${file} (scenario \`${written.id}\`, ${what}); next: sandtable validate ${file}, then sandtable run ${file}`);
   return 0;
 }

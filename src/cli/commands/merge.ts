@@ -6,7 +6,8 @@ import { sweepCsv } from '../batch/csv.js';
 import { formatSweep } from '../batch/sweep-text.js';
 import { UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
-import { jsonText, printable } from '../json.js';
+import { jsonText } from '../json.js';
+import { printData } from '../terminal.js';
 
 export interface MergeOptions {
   json?: boolean;
@@ -39,11 +40,11 @@ export function mergeCommand(files: readonly string[], options: MergeOptions): n
       throw new UsageError('merge --csv writes a sweep table; the CSV rows of batch shards are complete files of their own runs');
     }
     const summary = summarizeBatch(merged.seed, merged.scenario, merged.combinations[0].tally);
-    process.stdout.write(options.json ? jsonText(summary, 2) : printable(formatBatch(summary)));
+    printData(options.json ? jsonText(summary, 2) : formatBatch(summary));
     return 0;
   }
   const summary = summarizeSweep(merged, merged.combinations);
   if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
-  process.stdout.write(options.json ? jsonText(summary, 2) : printable(formatSweep(summary)));
+  printData(options.json ? jsonText(summary, 2) : formatSweep(summary));
   return 0;
 }

@@ -1,8 +1,10 @@
 import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/record.js';
 import { reportOf } from '../../engine/run.js';
+import { oneLine } from '../../engine/text.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile } from '../files.js';
 import { jsonText } from '../json.js';
+import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 import { formatTimeline } from '../timeline.js';
 
@@ -27,17 +29,17 @@ export function replayCommand(file: string, options: { verify?: boolean; json?: 
   }
   if (!options.verify) {
     const report = reportOf(result.history);
-    process.stdout.write(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
+    printData(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
   }
   if (!result.ok) {
-    process.stderr.write(
-      `sandtable: error: ${file} does not replay: turn ${result.turn} differs ` +
-        `(recorded ${result.expected.slice(0, 12)}…, replayed ${result.actual.slice(0, 12)}…)\n`,
+    note(
+      `error: ${file} does not replay: turn ${result.turn} differs ` +
+        `(recorded ${result.expected.slice(0, 12)}…, replayed ${result.actual.slice(0, 12)}…)`,
     );
     return EXIT.checkFailed;
   }
   if (options.verify) {
-    process.stdout.write(`verified: ${file} replays exactly (${record.turns} turns, final hash ${record.finalHash})\n`);
+    printData(`${oneLine(`verified: ${file} replays exactly (${record.turns} turns, final hash ${record.finalHash})`)}\n`);
   }
   return EXIT.ok;
 }

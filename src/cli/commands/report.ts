@@ -5,6 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
 import { DEFAULT_REPORT_RUNS } from '../options.js';
 import { loadForCommand, specForCommand } from '../scenario.js';
+import { note, printData } from '../terminal.js';
 
 export interface ReportOptions {
   format?: ReportFormat;
@@ -44,10 +45,10 @@ export function reportCommand(file: string, options: ReportOptions): number {
   const analysis = afterAction(result.history, options.runs ?? DEFAULT_REPORT_RUNS);
   const content = renderReport({ analysis, roles: spec.roles, injects: spec.injects, record: file }, format);
   if (options.out === undefined) {
-    process.stdout.write(content);
+    printData(content);
   } else {
     writeFileAtomic(options.out, content);
-    process.stderr.write(`sandtable: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${options.out}\n`);
+    note(`wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${options.out}`);
   }
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@ import { randomSeed } from '../../engine/random.js';
 import { reportOf, run } from '../../engine/run.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';
+import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 import { formatTimeline } from '../timeline.js';
 
@@ -24,8 +25,8 @@ export function runCommand(ref: string | undefined, options: RunOptions): number
   if (options.record !== undefined) {
     writeFileAtomic(options.record, `${JSON.stringify(recordOf(history), null, 2)}\n`);
   }
-  process.stdout.write(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
-  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this run with --seed ${seed})\n`);
-  if (options.record !== undefined) process.stderr.write(`sandtable: run record written to ${options.record}\n`);
+  printData(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
+  if (options.seed === undefined) note(`seed ${seed} (repeat this run with --seed ${seed})`);
+  if (options.record !== undefined) note(`run record written to ${options.record}`);
   return 0;
 }

@@ -1,8 +1,8 @@
-import { stripControl } from '../../engine/text.js';
 import { splitReference } from '../../scenarios/load.js';
 import { applyVariant, fileData, toJson, toYaml } from '../../scenarios/print.js';
 import { UsageError } from '../errors.js';
 import { specForCommand } from '../scenario.js';
+import { printData } from '../terminal.js';
 
 export interface ShowOptions {
   yaml?: boolean;
@@ -18,7 +18,7 @@ export function showCommand(ref: string, options: ShowOptions): number {
   if (options.yaml && options.json) throw new UsageError('choose one of --yaml and --json');
   const split = splitReference(ref);
   if (split.variant !== null && options.variant !== undefined && split.variant !== options.variant) {
-    throw new UsageError(stripControl(`two variants given: ${split.variant} (in ${ref}) and ${options.variant} (--variant); give one`));
+    throw new UsageError(`two variants given: ${split.variant} (in ${ref}) and ${options.variant} (--variant); give one`);
   }
   let spec = specForCommand(split.scenario);
   const variant = options.variant ?? split.variant;
@@ -26,11 +26,11 @@ export function showCommand(ref: string, options: ShowOptions): number {
     try {
       spec = applyVariant(spec, variant);
     } catch (error) {
-      if (error instanceof RangeError) throw new UsageError(stripControl(error.message));
+      if (error instanceof RangeError) throw new UsageError(error.message);
       throw error;
     }
   }
   const data = fileData(spec);
-  process.stdout.write(options.json ? toJson(data) : toYaml(data));
+  printData(options.json ? toJson(data) : toYaml(data));
   return 0;
 }

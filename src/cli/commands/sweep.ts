@@ -15,7 +15,8 @@ import { formatSweep } from '../batch/sweep-text.js';
 import { planTasks } from '../batch/tasks.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
-import { jsonText, printable } from '../json.js';
+import { jsonText } from '../json.js';
+import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 import type { BatchOptions } from './batch.js';
 
@@ -80,16 +81,16 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
       layout,
       combinations: touched.map((index) => ({ index, params: list[index], hash: hashes[index], tally: tallyToJson(tallies.get(index)!) })),
     };
-    process.stdout.write(jsonText(file));
+    printData(jsonText(file));
   } else {
     const summary = summarizeSweep(
       { runs: options.runs, seed, turns, scenario: info, parameters: axes },
       list.map((params, index) => ({ params, hash: hashes[index], tally: tallies.get(index) ?? new BatchTally(layout) })),
     );
     if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
-    process.stdout.write(options.json ? jsonText(summary, 2) : printable(formatSweep(summary)));
-    if (options.csv !== undefined) process.stderr.write(`sandtable: ${list.length} combinations written to ${options.csv}\n`);
+    printData(options.json ? jsonText(summary, 2) : formatSweep(summary));
+    if (options.csv !== undefined) note(`${list.length} combinations written to ${options.csv}`);
   }
-  if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this sweep with --seed ${seed})\n`);
+  if (options.seed === undefined) note(`seed ${seed} (repeat this sweep with --seed ${seed})`);
   return 0;
 }

@@ -1,8 +1,9 @@
-import { stripControl } from '../../engine/text.js';
+import { oneLine } from '../../engine/text.js';
 import { ScenarioError } from '../../scenarios/compile.js';
 import { resolveSpec, ScenarioNotFound } from '../../scenarios/load.js';
 import { EXIT, UsageError } from '../errors.js';
 import { problemLines } from '../scenario.js';
+import { note, printData } from '../terminal.js';
 
 /**
  * `sandtable validate FILE`: every check a command makes when it loads the
@@ -12,18 +13,16 @@ export function validateCommand(file: string): number {
   try {
     const spec = resolveSpec(file);
     const variants = spec.variants.length === 0 ? 'no variants' : `variants: ${spec.variants.map((variant) => variant.id).join(', ')}`;
-    process.stdout.write(stripControl(
-      `${file}: valid scenario \`${spec.id}\` (${spec.actors.length} actors, ${spec.rules.length} rules, ${variants})\n`,
-    ));
+    printData(`${oneLine(`${file}: valid scenario \`${spec.id}\` (${spec.actors.length} actors, ${spec.rules.length} rules, ${variants})`)}\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ScenarioNotFound) throw new UsageError(stripControl(error.message));
+    if (error instanceof ScenarioNotFound) throw new UsageError(error.message);
     if (!(error instanceof ScenarioError)) throw error;
-    for (const line of problemLines(error)) process.stderr.write(`sandtable: error: ${line}\n`);
+    for (const line of problemLines(error)) note(`error: ${line}`);
     const total = error.problems.length;
     const count = total === 1 ? '1 problem' : `${total} problems`;
     const fix = total === 1 ? 'fix it' : 'fix them';
-    process.stderr.write(stripControl(`sandtable: error: ${count} in ${file}; ${fix} and run \`sandtable validate ${file}\` again\n`));
+    note(`error: ${count} in ${file}; ${fix} and run \`sandtable validate ${file}\` again`);
     return EXIT.usage;
   }
 }

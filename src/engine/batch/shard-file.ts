@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KEBAB_ID, MAX_ID_LENGTH, NAME_ID } from '../ids.js';
 import { MAX_TURNS } from '../record.js';
 import { MAX_SEED } from '../random.js';
 import { BINS } from './histogram.js';
@@ -16,10 +17,15 @@ export const SHARD_FORMAT_VERSION = 1;
  * parameter match the command line's limits; layout sizes, the scenario
  * format's.
  */
-export const SHARD_FILE_LIMITS = { shards: 100_000, runs: 100_000_000, values: 1000, events: 512, indicators: 128, outcomes: 32, metrics: 64 } as const;
+export const SHARD_FILE_LIMITS = { shards: 100_000, runs: 100_000_000, values: 1000, events: 512, indicators: 128, outcomes: 32, metrics: 64, text: 4000 } as const;
 
 const count = z.number().int().min(0);
-const named = (most: number) => z.array(z.object({ id: z.string(), title: z.string() }).readonly()).max(most).readonly();
+// Ids are checked against the scenario format's patterns and titles against its text limit:
+// a shard's ids become CSV headers and table rows, and a stranger writes shard files too.
+const kebab = z.string().max(MAX_ID_LENGTH).regex(KEBAB_ID, 'an id of lower-case words joined by hyphens, such as "us-withdrawal"');
+const name = z.string().max(MAX_ID_LENGTH).regex(NAME_ID, 'a name of letters, digits and _, starting with a letter, such as "usPresence"');
+const title = z.string().max(SHARD_FILE_LIMITS.text);
+const named = (id: z.ZodString, most: number) => z.array(z.object({ id, title }).readonly()).max(most).readonly();
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
 const bigInteger = z.string().regex(/^-?\d+$/, 'a whole number in decimal');
 const rows = <Row extends z.ZodType>(row: Row) => z.array(row).readonly();
@@ -46,21 +52,21 @@ export const shardFileSchema = z.object({
   runs: z.number().int().min(1).max(SHARD_FILE_LIMITS.runs),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
-  scenario: z.object({ id: z.string(), title: z.string(), version: z.string(), variant: z.string().nullable(), hash }).readonly(),
+  scenario: z.object({ id: kebab, title, version: z.string().max(32), variant: kebab.nullable(), hash }).readonly(),
   /** The swept parameters (empty for a batch). */
-  parameters: rows(z.object({ name: z.string(), values: z.array(z.number()).min(1).max(SHARD_FILE_LIMITS.values).readonly() }).readonly()),
+  parameters: rows(z.object({ name, values: z.array(z.number()).min(1).max(SHARD_FILE_LIMITS.values).readonly() }).readonly()),
   layout: z.object({
     turns: z.number().int().min(1).max(MAX_TURNS),
-    events: named(SHARD_FILE_LIMITS.events),
-    indicators: named(SHARD_FILE_LIMITS.indicators),
-    outcomes: named(SHARD_FILE_LIMITS.outcomes),
-    metrics: named(SHARD_FILE_LIMITS.metrics),
+    events: named(kebab, SHARD_FILE_LIMITS.events),
+    indicators: named(name, SHARD_FILE_LIMITS.indicators),
+    outcomes: named(kebab, SHARD_FILE_LIMITS.outcomes),
+    metrics: named(name, SHARD_FILE_LIMITS.metrics),
     quantiles: z.boolean(),
   }).readonly(),
   /** The combinations this shard ran (a batch has one, index 0, with no parameters). */
   combinations: rows(z.object({
     index: count,
-    params: z.record(z.string(), z.number()).readonly(),
+    params: z.record(name, z.number()).readonly(),
     hash,
     tally: tallyJsonSchema,
   }).readonly()),
