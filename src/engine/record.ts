@@ -3,11 +3,18 @@ import { advance, branch, startHistory, type History } from './history.js';
 import { FOREVER } from './interventions.js';
 import { MAX_SEED, MAX_TURNS } from './limits.js';
 import type { Intervention, Scenario } from './types.js';
+import { hashOf } from './hash.js';
+import type { ScenarioData } from './types.js';
 import { ENGINE_VERSION } from './version.js';
 
 export const RECORD_FORMAT = 'sandtable-run-record';
-/** Bumped whenever a record of the old version could replay differently. */
-export const RECORD_FORMAT_VERSION = 1;
+/**
+ * Bumped whenever a record of the old version could replay differently, or
+ * the format gains what a reader needs. Version 2 embeds the scenario.
+ */
+export const RECORD_FORMAT_VERSION = 2;
+/** Every version this sandtable reads and verifies: version 1 records name their scenario, version 2 records embed it. */
+export const READABLE_RECORD_VERSIONS: readonly number[] = [1, 2];
 export { MAX_TURNS };
 /**
  * The most interventions a record may hold: far more than an exercise of 600
@@ -21,8 +28,12 @@ export interface RunRecord {
   readonly format: typeof RECORD_FORMAT;
   readonly formatVersion: number;
   readonly engineVersion: string;
-  /** The scenario the run started with. */
-  readonly scenario: { readonly id: string; readonly variant: string | null; readonly hash: string };
+  /**
+   * The scenario the run started with: `hash` is its run hash (the data that
+   * changes runs, with this variant); `dataHash` (version 2) is the sha256 of
+   * `scenarioData`, briefs and injects included.
+   */
+  readonly scenario: { readonly id: string; readonly variant: string | null; readonly hash: string; readonly dataHash?: string };
   /** Switches to a variant part-way through (what-if branches), in turn order; absent when none. */
   readonly switches?: readonly VariantSwitch[];
   readonly seed: number;
@@ -32,6 +43,11 @@ export interface RunRecord {
   /** The hash of every turn's state, turn 0 first. */
   readonly hashes: readonly string[];
   readonly finalHash: string;
+  /**
+   * The resolved scenario the run was made with (version 2): every variant,
+   * role brief and inject, so the record replays and reports without the file.
+   */
+  readonly scenarioData?: ScenarioData;
 }
 
 /** A switch to a variant after `turn`: turns after it were computed with that variant. */
@@ -53,27 +69,50 @@ const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   formatVersion: z.number(),
   engineVersion: z.string(),
-  scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash }),
+  scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash, dataHash: hash.optional() }),
   switches: z.array(z.object({ turn: turnNumber, variant: z.string().nullable(), hash })).max(MAX_TURNS).optional(),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
   interventions: z.array(interventionSchema).max(MAX_RECORD_INTERVENTIONS),
   hashes: z.array(hash).max(MAX_TURNS + 1),
   finalHash: hash,
+  scenarioData: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** A record that cannot be used, with a sentence saying why. */
 export class RecordError extends Error {}
 
-/** The record of a finished (or partly run) history. */
-export function recordOf(history: History): RunRecord {
+/** What a record embeds of a scenario's data: all of it but the editor's `$schema`, with the exercise's own inject timeline when given. */
+function embeddedData(data: ScenarioData, injects: readonly EmbeddedInject[] | undefined): ScenarioData {
+  const { $schema: _schema, ...rest } = data;
+  return injects === undefined ? rest : { ...rest, injects: injects.map(({ id, turn, event, brief }) => ({ id, turn, event, brief })) };
+}
+
+/** An inject as a scenario file writes it. */
+export interface EmbeddedInject {
+  readonly id: string;
+  readonly turn: number;
+  readonly event: string;
+  readonly brief: string;
+}
+
+/**
+ * The record of a finished (or partly run) history, embedding the scenario's
+ * data. `injects` replaces the scenario's inject timeline in what is embedded
+ * (an exercise played with an inject file records the timeline it used).
+ */
+export function recordOf(history: History, options: { readonly injects?: readonly EmbeddedInject[] } = {}): RunRecord {
   const hashes = history.kept.map((turn) => turn.hash);
   const [first, ...later] = history.segments;
+  if (first.scenario.data === undefined) {
+    throw new Error(`scenario ${first.scenario.id} has no data to embed in a run record (it was compiled with parameter overrides)`);
+  }
+  const scenarioData = embeddedData(first.scenario.data, options.injects);
   return {
     format: RECORD_FORMAT,
     formatVersion: RECORD_FORMAT_VERSION,
     engineVersion: ENGINE_VERSION,
-    scenario: { id: first.scenario.id, variant: first.scenario.variant, hash: first.scenario.hash },
+    scenario: { id: first.scenario.id, variant: first.scenario.variant, hash: first.scenario.hash, dataHash: hashOf(scenarioData) },
     ...(later.length === 0
       ? {}
       : { switches: later.map(({ from, scenario }) => ({ turn: from, variant: scenario.variant, hash: scenario.hash })) }),
@@ -82,6 +121,7 @@ export function recordOf(history: History): RunRecord {
     interventions: history.interventions,
     hashes,
     finalHash: hashes[hashes.length - 1],
+    scenarioData,
   };
 }
 
@@ -97,9 +137,9 @@ export function parseRecord(text: string): RunRecord {
     throw new RecordError(`is not a sandtable run record (no "format": "${RECORD_FORMAT}")`);
   }
   const version = (data as { formatVersion?: unknown }).formatVersion;
-  if (version !== RECORD_FORMAT_VERSION) {
+  if (typeof version !== 'number' || !READABLE_RECORD_VERSIONS.includes(version)) {
     throw new RecordError(
-      `is a run record of format version ${JSON.stringify(version)}; this sandtable reads version ${RECORD_FORMAT_VERSION}`,
+      `is a run record of format version ${JSON.stringify(version)}; this sandtable reads versions ${READABLE_RECORD_VERSIONS.join(' and ')}`,
     );
   }
   const parsed = recordSchema.safeParse(data);
@@ -109,10 +149,54 @@ export function parseRecord(text: string): RunRecord {
     throw new RecordError(`has an invalid field ${where}: ${issue.message}`);
   }
   const record = parsed.data as RunRecord;
+  checkEmbedded(record);
   if (record.hashes.length !== record.turns + 1) {
     throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
   }
   return record;
+}
+
+/**
+ * A version 2 record embeds its scenario and the hash of it; a version 1
+ * record has neither. The embedded data must hash to `scenario.dataHash`, so
+ * a brief or inject changed after the record was written is refused. (Whether
+ * the data is a valid scenario that gives `scenario.hash` is checked where
+ * scenarios are read: see `scenarios/embedded.ts`.)
+ */
+function checkEmbedded(record: RunRecord): void {
+  if (record.formatVersion === 1) {
+    if (record.scenarioData !== undefined || record.scenario.dataHash !== undefined) {
+      throw new RecordError('is a version 1 record with an embedded scenario; only version 2 records embed one');
+    }
+    return;
+  }
+  if (record.scenarioData === undefined) throw new RecordError('has an invalid field scenarioData: a version 2 record embeds its scenario');
+  if (record.scenario.dataHash === undefined) throw new RecordError('has an invalid field scenario.dataHash: a version 2 record gives the hash of its embedded scenario');
+  if (tooDeep(record.scenarioData)) {
+    throw new RecordError(`has an invalid field scenarioData: it is nested more than ${MAX_EMBEDDED_DEPTH} levels deep; a scenario needs far fewer`);
+  }
+  const actual = hashOf(record.scenarioData);
+  if (actual !== record.scenario.dataHash) {
+    throw new RecordError(
+      `has an embedded scenario that does not match its hash (scenario.dataHash ${record.scenario.dataHash.slice(0, 12)}…, ` +
+        `the embedded scenario hashes to ${actual.slice(0, 12)}…): it was changed after the record was written`,
+    );
+  }
+}
+
+/** Deepest nesting accepted in an embedded scenario (the scenario format's own limit). */
+const MAX_EMBEDDED_DEPTH = 32;
+
+/** Is a JSON value nested deeper than MAX_EMBEDDED_DEPTH? Checked without recursion, before anything walks it recursively. */
+function tooDeep(value: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item.value === null || typeof item.value !== 'object') continue;
+    if (item.depth >= MAX_EMBEDDED_DEPTH) return true;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
 }
 
 /** Result of replaying a record. */
