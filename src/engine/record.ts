@@ -82,10 +82,37 @@ const recordSchema = z.object({
 /** A record that cannot be used, with a sentence saying why. */
 export class RecordError extends Error {}
 
-/** What a record embeds of a scenario's data: all of it but the editor's `$schema`, with the exercise's own inject timeline when given. */
-function embeddedData(data: ScenarioData, injects: readonly EmbeddedInject[] | undefined): ScenarioData {
+/**
+ * What a record embeds of a scenario's data: all of it but the editor's
+ * `$schema`, with what an exercise showed its players in place of the
+ * scenario's own: its inject timeline, and the brief of every role played
+ * (a role the scenario has no brief for gets the one the players read).
+ */
+function embeddedData(data: ScenarioData, shown: RecordOptions): ScenarioData {
   const { $schema: _schema, ...rest } = data;
-  return injects === undefined ? rest : { ...rest, injects: injects.map(({ id, turn, event, brief }) => ({ id, turn, event, brief })) };
+  const roles = (data.roles ?? []) as readonly EmbeddedRole[];
+  // A made-up brief longer than a scenario's text limit (4000 characters) could not be read back as a scenario; such a role is left out.
+  const added = (shown.roles ?? []).filter((role) => !roles.some((item) => item.actor === role.actor) && role.brief.length <= 4000);
+  return {
+    ...rest,
+    ...(shown.injects === undefined ? {} : { injects: shown.injects.map(({ id, turn, event, brief }) => ({ id, turn, event, brief })) }),
+    ...(added.length === 0 ? {} : { roles: [...roles, ...added.map(({ actor, brief, goals }) => ({ actor, brief, goals }))] }),
+  };
+}
+
+/** A role brief as a scenario file writes it. */
+export interface EmbeddedRole {
+  readonly actor: string;
+  readonly brief: string;
+  readonly goals: readonly string[];
+}
+
+/** What an exercise showed its players, for the record to embed. */
+export interface RecordOptions {
+  /** The inject timeline played, when it is not the scenario's own (an inject file added to it or replaced it). */
+  readonly injects?: readonly EmbeddedInject[];
+  /** The roles played, with the briefs the players read. */
+  readonly roles?: readonly EmbeddedRole[];
 }
 
 /** An inject as a scenario file writes it. */
@@ -96,18 +123,14 @@ export interface EmbeddedInject {
   readonly brief: string;
 }
 
-/**
- * The record of a finished (or partly run) history, embedding the scenario's
- * data. `injects` replaces the scenario's inject timeline in what is embedded
- * (an exercise played with an inject file records the timeline it used).
- */
-export function recordOf(history: History, options: { readonly injects?: readonly EmbeddedInject[] } = {}): RunRecord {
+/** The record of a finished (or partly run) history, embedding the scenario's data (with what an exercise showed, when given). */
+export function recordOf(history: History, options: RecordOptions = {}): RunRecord {
   const hashes = history.kept.map((turn) => turn.hash);
   const [first, ...later] = history.segments;
   if (first.scenario.data === undefined) {
     throw new Error(`scenario ${first.scenario.id} has no data to embed in a run record (it was compiled with parameter overrides)`);
   }
-  const scenarioData = embeddedData(first.scenario.data, options.injects);
+  const scenarioData = embeddedData(first.scenario.data, options);
   return {
     format: RECORD_FORMAT,
     formatVersion: RECORD_FORMAT_VERSION,

@@ -37,6 +37,11 @@ function overview({ analysis }: ReportInput): Block[] {
     line: [
       'Scenario ', { code: name }, ` (hash ${analysis.scenario.hash.slice(0, 12)}), seed `, { strong: String(analysis.seed) },
       ', ', { strong: `${analysis.turns} turns` }, `, ${analysis.start} to ${analysis.end}. `, ...played,
+      ...analysis.switches.flatMap((item): Line => [
+        ` After turn ${item.turn} the run switched to `,
+        ...(item.variant === null ? [{ strong: 'the base scenario' }] : ['the variant ', { code: `${analysis.scenario.id}/${item.variant}` }]),
+        ` (a what-if branch): from ${item.month} on, its parameters and interventions apply.`,
+      ]),
     ],
   }];
 }

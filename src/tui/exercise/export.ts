@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { History } from '../../engine/history.js';
 import { recordOf } from '../../engine/record.js';
 import type { WriteFile } from '../export.js';
-import type { Role } from './types.js';
+import type { Inject, Role } from './types.js';
 
 /** `sandtable-exercise-niger-2024-seed123-usa-russia.json`: scenario, variant, seed and roles. */
 export function exerciseFileName(history: History, roles: readonly Role[]): string {
@@ -19,11 +19,19 @@ function slug(text: string): string {
 /**
  * Write the run record of the turns played so far into `dir`. A file of the
  * same name with other content is kept: the new one gets a `-2`, `-3`...
- * suffix. Returns the path written and the number of turns recorded.
+ * suffix. Returns the path written and the number of turns recorded. The
+ * record embeds the roles' briefs and, when given (an inject file changed
+ * the scenario's), the inject timeline played.
  */
-export function exportExercise(history: History, roles: readonly Role[], dir: string, write: WriteFile): { path: string; turns: number } {
+export function exportExercise(
+  history: History,
+  roles: readonly Role[],
+  dir: string,
+  write: WriteFile,
+  injects?: readonly Inject[],
+): { path: string; turns: number } {
   if (history.kept.length < 2) throw new Error('no month has been played yet');
-  const record = recordOf(history);
+  const record = recordOf(history, { roles, ...(injects === undefined ? {} : { injects }) });
   const content = `${JSON.stringify(record, null, 2)}\n`;
   const name = exerciseFileName(history, roles);
   for (let copy = 1; ; copy += 1) {

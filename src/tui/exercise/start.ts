@@ -12,6 +12,8 @@ export interface ExerciseStart {
   readonly scenario: Scenario;
   readonly roles: readonly Role[];
   readonly injects: readonly Inject[];
+  /** Whether an inject file changed the scenario's inject timeline (records then embed the one played). */
+  readonly injectFile?: boolean;
   readonly seed: number;
   readonly turns: number;
   /** Where `e` writes records. */
@@ -24,7 +26,7 @@ export async function startExercise(start: ExerciseStart): Promise<number> {
   const history = startHistory(start.scenario, start.seed, start.turns);
   let code = 0;
   const services = {
-    exportRecord: (played: typeof history, roles: readonly Role[]) => exportExercise(played, roles, start.dir, start.writeFile),
+    exportRecord: (played: typeof history, roles: readonly Role[]) => exportExercise(played, roles, start.dir, start.writeFile, start.injectFile === true ? start.injects : undefined),
     onExit: (value: number) => {
       code = value;
     },
