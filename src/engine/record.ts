@@ -159,6 +159,10 @@ export function parseRecord(text: string): RunRecord {
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== RECORD_FORMAT) {
     throw new RecordError(`is not a sandtable run record (no "format": "${RECORD_FORMAT}")`);
   }
+  // Checked before anything walks the data recursively (the schema, the hash), which deep nesting would overflow.
+  if (tooDeep((data as { scenarioData?: unknown }).scenarioData)) {
+    throw new RecordError(`has an invalid field scenarioData: it is nested more than ${MAX_EMBEDDED_DEPTH} levels deep; a scenario needs far fewer`);
+  }
   const version = (data as { formatVersion?: unknown }).formatVersion;
   if (typeof version !== 'number' || !READABLE_RECORD_VERSIONS.includes(version)) {
     throw new RecordError(
@@ -195,9 +199,6 @@ function checkEmbedded(record: RunRecord): void {
   }
   if (record.scenarioData === undefined) throw new RecordError('has an invalid field scenarioData: a version 2 record embeds its scenario');
   if (record.scenario.dataHash === undefined) throw new RecordError('has an invalid field scenario.dataHash: a version 2 record gives the hash of its embedded scenario');
-  if (tooDeep(record.scenarioData)) {
-    throw new RecordError(`has an invalid field scenarioData: it is nested more than ${MAX_EMBEDDED_DEPTH} levels deep; a scenario needs far fewer`);
-  }
   const actual = hashOf(record.scenarioData);
   if (actual !== record.scenario.dataHash) {
     throw new RecordError(
