@@ -20,6 +20,8 @@ export interface LoadedRecord {
   readonly injects: readonly InjectSpec[];
   /** The `--scenario` the record needs to be read again (a version 1 record of a file scenario), or null. */
   readonly needs: string | null;
+  /** How `--scenario` compares with the embedded scenario: a line for stderr, printed once the record is known to be good; or null. */
+  readonly note: string | null;
 }
 
 /** Run a step that reads a record, turning a RecordError into a usage error naming the file. */
@@ -43,8 +45,10 @@ export function loadRecord(file: string, scenarioRef: string | undefined): Loade
   const spec = asRecordError(file, () => embeddedSpec(record));
   if (spec !== null) {
     const compile = (variant: string | null) => asUsageError(() => compileScenario(spec, variant));
-    if (scenarioRef !== undefined) process.stderr.write(`${differenceNote(file, scenarioRef, differenceOf(spec, specForCommand(splitReference(scenarioRef).scenario), record))}\n`);
-    return { record, scenario: compile(record.scenario.variant), variantOf: compile, roles: spec.roles, injects: spec.injects, needs: null };
+    const note = scenarioRef === undefined
+      ? null
+      : differenceNote(file, scenarioRef, differenceOf(spec, specForCommand(splitReference(scenarioRef).scenario), record));
+    return { record, scenario: compile(record.scenario.variant), variantOf: compile, roles: spec.roles, injects: spec.injects, needs: null, note };
   }
   if (scenarioRef === undefined && !isBuiltin(record.scenario.id)) {
     throw new UsageError(stripControl(
@@ -61,11 +65,16 @@ export function loadRecord(file: string, scenarioRef: string | undefined): Loade
     roles: data.roles,
     injects: data.injects,
     needs: scenarioRef ?? null,
+    note: null,
   };
 }
 
-/** The note on how `--scenario FILE` compares with the scenario a record embeds. */
+/** The note on how `--scenario FILE` compares with the scenario a record embeds (with its newline). */
 function differenceNote(file: string, ref: string, difference: Difference): string {
+  return `${differenceText(file, ref, difference)}\n`;
+}
+
+function differenceText(file: string, ref: string, difference: Difference): string {
   const start = `sandtable: note: ${ref}`;
   const embedded = `the scenario ${file} embeds`;
   const used = `${file} is replayed with the scenario it embeds`;

@@ -16,6 +16,8 @@ import { asVersion1 } from './version1.js';
 // changed or deleted, and vouches for the briefs and injects players read.
 
 const dir = mkdtempSync(join(tmpdir(), 'sandtable-records-'));
+/** These tests run the command line a dozen times each; on a busy machine that takes a while. */
+const SLOW = { timeout: 180_000 };
 let count = 0;
 
 /** A fresh directory holding `mali.yaml`, a full copy of niger-2024 written by `init`. */
@@ -44,7 +46,7 @@ function edit(path: string, from: string, to: string): void {
 const NARRATIVE = 'A Russian plane lands with trainers and air-defence equipment, shown on state television.';
 const BRIEF = "You are Niger's ruling military council";
 
-describe('a record of a file scenario', () => {
+describe('a record of a file scenario', SLOW, () => {
   it('replays and reports after a narrative sentence of the file is reworded, and after the file is deleted', () => {
     const { dir: here, scenario } = workspace();
     const record = join(here, 'run.json');
@@ -131,7 +133,7 @@ describe('a record of a file scenario', () => {
   });
 });
 
-describe('the embedded scenario', () => {
+describe('the embedded scenario', SLOW, () => {
   const scenario = loadScenario('niger-2024');
   const record = recordOf(advanceTo(startHistory(scenario, 1, 4)));
 
@@ -182,7 +184,7 @@ describe('the embedded scenario', () => {
   });
 });
 
-describe('records of earlier format versions', () => {
+describe('records of earlier format versions', SLOW, () => {
   it('still verify: every golden record through the command line', () => {
     const golden = join(ROOT, 'tests', 'golden');
     const files = readdirSync(golden).filter((name) => name.endsWith('.json'));
@@ -205,7 +207,7 @@ describe('records of earlier format versions', () => {
   });
 });
 
-describe('compare FILE VARIANT', () => {
+describe('compare FILE VARIANT', SLOW, () => {
   it('compares a file scenario with one of its variants, as for a built-in scenario', () => {
     const { scenario } = workspace();
     const short = ok(['compare', scenario, 'us-withdrawal', '--runs', '10', '--seed', '1', '--json']);
@@ -215,7 +217,7 @@ describe('compare FILE VARIANT', () => {
   });
 });
 
-describe('the Reproduce section', () => {
+describe('the Reproduce section', SLOW, () => {
   /** The commands the report's Reproduce section prints, as a reader would copy them. */
   function reproduceCommands(markdown: string): string[] {
     const section = markdown.slice(markdown.indexOf('## Reproduce'));
@@ -244,28 +246,30 @@ describe('the Reproduce section', () => {
     const made = join(here, 'made.json');
     ok(['run', scenario, '--seed', '2', '--turns', '3', '--record', made]);
     // A version 1 record of a file scenario: its commands need --scenario.
-    for (const name of ['a$(touch pwned).json', `it's "q" here.json`]) {
-      const record = join(here, name);
-      writeFileSync(record, JSON.stringify(asVersion1(JSON.parse(readFileSync(made, 'utf8')))));
-      const report = sandtable(['report', record, '--runs', '5', '--scenario', scenario]);
-      expect(report.code, report.stderr).toBe(0);
-      const commands = reproduceCommands(report.stdout);
-      expect(commands).toHaveLength(2);
-      for (const command of commands) {
-        expect(command).toContain('--scenario');
-        const pasted = paste(command, here);
-        expect(pasted.code, `${command}\n${pasted.stderr}`).toBe(0);
-      }
-      expect(paste(commands[0], here).stdout).toMatch(/^verified: /);
-      expect(paste(commands[1], here).stdout).toMatch(/^# After-action report: /);
-    }
-    // The same from the record's own directory, named relatively as a user types it, and starting with `-`.
-    writeFileSync(join(here, '-b$(touch pwned).json'), readFileSync(made, 'utf8'));
+    const record = join(here, `a$(touch pwned) it's "q".json`);
+    writeFileSync(record, JSON.stringify(asVersion1(JSON.parse(readFileSync(made, 'utf8')))));
+    const report = ok(['report', record, '--runs', '5', '--scenario', scenario]);
+    const [verify, again] = reproduceCommands(report.stdout);
+    expect(verify).toContain('--scenario');
+    expect(again).toContain('--scenario');
+    const verified = paste(verify, here);
+    expect(verified.code, `${verify}\n${verified.stderr}`).toBe(0);
+    expect(verified.stdout).toMatch(/^verified: /);
+    const reported = paste(again, here);
+    expect(reported.code, `${again}\n${reported.stderr}`).toBe(0);
+    expect(reported.stdout).toBe(report.stdout);
+    expect(existsSync(join(here, 'pwned'))).toBe(false);
+  });
+
+  it('writes a relative file name starting with - so that the pasted command does not read it as an option', () => {
+    const here = mkdtempSync(join(dir, 'paste-'));
+    const made = join(here, '-b$(touch pwned).json');
+    ok(['run', '--seed', '2', '--turns', '3', '--record', made]);
     const relative = spawnSync(process.execPath, [`${ROOT}bin/sandtable.js`, 'report', './-b$(touch pwned).json', '--runs', '5'], { cwd: here, encoding: 'utf8' });
     expect(relative.status, relative.stderr).toBe(0);
     const commands = reproduceCommands(relative.stdout);
     expect(commands).toEqual(["sandtable replay './-b$(touch pwned).json' --verify", "sandtable report './-b$(touch pwned).json' --runs 5"]);
-    for (const command of commands) expect(paste(command, here).code).toBe(0);
+    expect(paste(commands[0], here).stdout).toMatch(/^verified: /);
     expect(existsSync(join(here, 'pwned'))).toBe(false);
   });
 });

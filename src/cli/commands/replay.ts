@@ -8,8 +8,10 @@ import { formatTimeline } from '../timeline.js';
 /** `sandtable replay FILE [--verify] [--json]`: re-run a record and check every turn's hash. */
 export function replayCommand(file: string, options: { verify?: boolean; json?: boolean; scenario?: string }): number {
   // A version 2 record embeds its scenario; a version 1 record of a file scenario needs --scenario.
-  const { record, scenario, variantOf } = loadRecord(file, options.scenario);
+  const { record, scenario, variantOf, note } = loadRecord(file, options.scenario);
   const result = asRecordError(file, () => replay(record, scenario, variantOf));
+  // The note is for a record that replays; a failure is one line.
+  if (note !== null && result.ok) process.stderr.write(note);
   if (!options.verify) {
     const report = reportOf(result.history);
     process.stdout.write(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));

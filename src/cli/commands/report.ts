@@ -18,7 +18,7 @@ export interface ReportOptions {
 export function reportCommand(file: string, options: ReportOptions): number {
   const format = options.format ?? (options.out !== undefined && /\.html?$/i.test(options.out) ? 'html' : 'md');
   // A version 2 record embeds its scenario (briefs and injects included); a version 1 record of a file scenario needs --scenario.
-  const { record, scenario, variantOf, roles, injects, needs } = loadRecord(file, options.scenario);
+  const { record, scenario, variantOf, roles, injects, needs, note } = loadRecord(file, options.scenario);
   const result = asRecordError(file, () => replay(record, scenario, variantOf));
   const scenarioArguments = needs === null ? [] : ['--scenario', pathArgument(needs)];
   if (!result.ok) {
@@ -28,6 +28,7 @@ export function reportCommand(file: string, options: ReportOptions): number {
       EXIT.checkFailed,
     );
   }
+  if (note !== null) process.stderr.write(note);
   const analysis = afterAction(result.history, options.runs ?? DEFAULT_REPORT_RUNS);
   const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs }, format);
   if (options.out === undefined) {
