@@ -99,7 +99,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .argument('<file>', 'a run record written by run --record')
     .option('--verify', 'only check the record; exit 1 if a turn differs')
     .option('--json', 'print the replayed run as JSON')
-    .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
+    .option('--scenario <file>', 'a scenario to compare with the one the record embeds (a note says how it differs); version 1 records of a scenario file need it')
     .action((file, options) => setCode(commands.replay().then((module) => module.replayCommand(file, declared(options)))));
 
   program
@@ -109,7 +109,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(new Option('--format <F>', 'md (Markdown, the default) or html (one self-contained page with charts)').argParser(parseFormat))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500)').argParser(parseReportRuns))
-    .option('--scenario <file>', 'the scenario file the record was made from (for scenarios that are not built in)')
+    .option('--scenario <file>', 'a scenario to compare with the one the record embeds (a note says how it differs); version 1 records of a scenario file need it')
     .action((record, options) => setCode(commands.report().then((module) => module.reportCommand(record, declared(options)))));
 
   const runs = () => new Option('--runs <N>', 'number of runs').argParser(parseRuns).makeOptionMandatory();

@@ -4,12 +4,19 @@ import { planRun } from './plan.js';
 import { FOREVER } from './interventions.js';
 import { MAX_SEED, MAX_TURNS } from './limits.js';
 import type { Intervention, Scenario } from './types.js';
+import { hashOf } from './hash.js';
+import type { ScenarioData } from './types.js';
 import { parseVersioned } from './versioned.js';
 import { ENGINE_VERSION } from './version.js';
 
 export const RECORD_FORMAT = 'sandtable-run-record';
-/** Bumped whenever a record of the old version could replay differently. */
-export const RECORD_FORMAT_VERSION = 1;
+/**
+ * Bumped whenever a record of the old version could replay differently, or
+ * the format gains what a reader needs. Version 2 embeds the scenario.
+ */
+export const RECORD_FORMAT_VERSION = 2;
+/** Every version this sandtable reads and verifies: version 1 records name their scenario, version 2 records embed it. */
+export const READABLE_RECORD_VERSIONS: readonly number[] = [1, 2];
 export { MAX_TURNS };
 /**
  * The most interventions a record may hold: far more than an exercise of 600
@@ -31,8 +38,12 @@ const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   formatVersion: z.number(),
   engineVersion: z.string(),
-  /** The scenario the run started with. */
-  scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash }).readonly(),
+  /**
+   * The scenario the run started with: `hash` is its run hash (the data that
+   * changes runs, with this variant); `dataHash` (version 2) is the sha256 of
+   * `scenarioData`, briefs and injects included.
+   */
+  scenario: z.object({ id: z.string().min(1), variant: z.string().nullable(), hash, dataHash: hash.optional() }).readonly(),
   /** Switches to a variant part-way through (what-if branches), in turn order; absent when none. */
   switches: z.array(switchSchema).max(MAX_TURNS).readonly().optional(),
   seed: z.number().int().min(0).max(MAX_SEED),
@@ -42,6 +53,11 @@ const recordSchema = z.object({
   /** The hash of every turn's state, turn 0 first. */
   hashes: z.array(hash).max(MAX_TURNS + 1).readonly(),
   finalHash: hash,
+  /**
+   * The resolved scenario the run was made with (version 2): every variant,
+   * role brief and inject, so the record replays and reports without the file.
+   */
+  scenarioData: z.custom<ScenarioData>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object').optional(),
 }).readonly();
 
 /** A run record: everything needed to re-run a run and check it came out the same. */
@@ -51,20 +67,74 @@ export type RunRecord = z.output<typeof recordSchema>;
 export type VariantSwitch = z.output<typeof switchSchema>;
 
 /** The run record's header and schema, for the versioned-file reader. */
-const RECORD_FILE = { format: RECORD_FORMAT, version: RECORD_FORMAT_VERSION, noun: 'run record', schema: recordSchema };
+const RECORD_FILE = {
+  format: RECORD_FORMAT,
+  versions: READABLE_RECORD_VERSIONS,
+  noun: 'run record',
+  schema: recordSchema,
+  // Checked before anything walks the data recursively (the schema, the hash), which deep nesting would overflow.
+  precheck: (data: object) => tooDeep((data as { scenarioData?: unknown }).scenarioData)
+    ? `has an invalid field scenarioData: it is nested more than ${MAX_EMBEDDED_DEPTH} levels deep; a scenario needs far fewer`
+    : null,
+};
 
 /** A record that cannot be used, with a sentence saying why. */
 export class RecordError extends Error {}
 
-/** The record of a finished (or partly run) history. */
-export function recordOf(history: History): RunRecord {
+/**
+ * What a record embeds of a scenario's data: all of it but the editor's
+ * `$schema`, with what an exercise showed its players in place of the
+ * scenario's own: its inject timeline, and the brief of every role played
+ * (a role the scenario has no brief for gets the one the players read).
+ */
+function embeddedData(data: ScenarioData, shown: RecordOptions): ScenarioData {
+  const { $schema: _schema, ...rest } = data;
+  const roles = (data.roles ?? []) as readonly EmbeddedRole[];
+  // A made-up brief longer than a scenario's text limit (4000 characters) could not be read back as a scenario; such a role is left out.
+  const added = (shown.roles ?? []).filter((role) => !roles.some((item) => item.actor === role.actor) && role.brief.length <= 4000);
+  return {
+    ...rest,
+    ...(shown.injects === undefined ? {} : { injects: shown.injects.map(({ id, turn, event, brief }) => ({ id, turn, event, brief })) }),
+    ...(added.length === 0 ? {} : { roles: [...roles, ...added.map(({ actor, brief, goals }) => ({ actor, brief, goals }))] }),
+  };
+}
+
+/** A role brief as a scenario file writes it. */
+export interface EmbeddedRole {
+  readonly actor: string;
+  readonly brief: string;
+  readonly goals: readonly string[];
+}
+
+/** What an exercise showed its players, for the record to embed. */
+export interface RecordOptions {
+  /** The inject timeline played, when it is not the scenario's own (an inject file added to it or replaced it). */
+  readonly injects?: readonly EmbeddedInject[];
+  /** The roles played, with the briefs the players read. */
+  readonly roles?: readonly EmbeddedRole[];
+}
+
+/** An inject as a scenario file writes it. */
+export interface EmbeddedInject {
+  readonly id: string;
+  readonly turn: number;
+  readonly event: string;
+  readonly brief: string;
+}
+
+/** The record of a finished (or partly run) history, embedding the scenario's data (with what an exercise showed, when given). */
+export function recordOf(history: History, options: RecordOptions = {}): RunRecord {
   const hashes = history.kept.map((turn) => turn.hash);
   const [first, ...later] = history.segments;
+  if (first.scenario.data === undefined) {
+    throw new Error(`scenario ${first.scenario.id} has no data to embed in a run record (it was compiled with parameter overrides)`);
+  }
+  const scenarioData = embeddedData(first.scenario.data, options);
   return {
     format: RECORD_FORMAT,
     formatVersion: RECORD_FORMAT_VERSION,
     engineVersion: ENGINE_VERSION,
-    scenario: { id: first.scenario.id, variant: first.scenario.variant, hash: first.scenario.hash },
+    scenario: { id: first.scenario.id, variant: first.scenario.variant, hash: first.scenario.hash, dataHash: hashOf(scenarioData) },
     ...(later.length === 0
       ? {}
       : { switches: later.map(({ from, scenario }) => ({ turn: from, variant: scenario.variant, hash: scenario.hash })) }),
@@ -73,16 +143,58 @@ export function recordOf(history: History): RunRecord {
     interventions: history.interventions,
     hashes,
     finalHash: hashes[hashes.length - 1],
+    scenarioData,
   };
 }
 
 /** Parse and check the shape of a record's JSON text. */
 export function parseRecord(text: string): RunRecord {
   const record = parseVersioned(text, RECORD_FILE, (message) => new RecordError(message));
+  checkEmbedded(record);
   if (record.hashes.length !== record.turns + 1) {
     throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
   }
   return record;
+}
+
+/**
+ * A version 2 record embeds its scenario and the hash of it; a version 1
+ * record has neither. The embedded data must hash to `scenario.dataHash`, so
+ * a brief or inject changed after the record was written is refused. (Whether
+ * the data is a valid scenario that gives `scenario.hash` is checked where
+ * scenarios are read: see `scenarios/embedded.ts`.)
+ */
+function checkEmbedded(record: RunRecord): void {
+  if (record.formatVersion === 1) {
+    if (record.scenarioData !== undefined || record.scenario.dataHash !== undefined) {
+      throw new RecordError('is a version 1 record with an embedded scenario; only version 2 records embed one');
+    }
+    return;
+  }
+  if (record.scenarioData === undefined) throw new RecordError('has an invalid field scenarioData: a version 2 record embeds its scenario');
+  if (record.scenario.dataHash === undefined) throw new RecordError('has an invalid field scenario.dataHash: a version 2 record gives the hash of its embedded scenario');
+  const actual = hashOf(record.scenarioData);
+  if (actual !== record.scenario.dataHash) {
+    throw new RecordError(
+      `has an embedded scenario that does not match its hash (scenario.dataHash ${record.scenario.dataHash.slice(0, 12)}…, ` +
+        `the embedded scenario hashes to ${actual.slice(0, 12)}…): it was changed after the record was written`,
+    );
+  }
+}
+
+/** Deepest nesting accepted in an embedded scenario (the scenario format's own limit). */
+const MAX_EMBEDDED_DEPTH = 32;
+
+/** Is a JSON value nested deeper than MAX_EMBEDDED_DEPTH? Checked without recursion, before anything walks it recursively. */
+function tooDeep(value: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item.value === null || typeof item.value !== 'object') continue;
+    if (item.depth >= MAX_EMBEDDED_DEPTH) return true;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
 }
 
 /** Result of replaying a record. */

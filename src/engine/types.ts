@@ -213,7 +213,16 @@ export interface Scenario {
   readonly layout: FrameLayout;
   /** Resolve a state path such as `ind.insurgency` for `set` interventions. */
   target(path: string): Target | null;
+  /**
+   * The validated scenario data this was compiled from (`extends:` resolved,
+   * every variant, roles and injects), which run records embed; absent when
+   * the scenario was compiled with parameter overrides (a sweep's).
+   */
+  readonly data?: ScenarioData;
 }
+
+/** Scenario data as a run record embeds it: plain JSON, in the scenario file format. */
+export type ScenarioData = Readonly<Record<string, unknown>>;
 
 /** Why a fired event fired. */
 export interface Explanation {

@@ -10,13 +10,18 @@ import type { z } from 'zod';
 export interface VersionedFormat<S extends z.ZodType> {
   /** The value of `format`, such as `sandtable-run-record`. */
   readonly format: string;
-  /** The one `formatVersion` this sandtable reads. */
-  readonly version: number;
+  /** The `formatVersion`s this sandtable reads (the newest is the one it writes). */
+  readonly versions: readonly number[];
   /** What one file is called in messages: "run record", "shard". */
   readonly noun: string;
   /** How to make a file of this format, for a file that is not one. */
   readonly howToMake?: string;
   readonly schema: S;
+  /**
+   * A check of the parsed JSON before the schema walks it (for example its
+   * depth, which a recursive walk would overflow on); a sentence, or null.
+   */
+  readonly precheck?: (data: object) => string | null;
 }
 
 /**
@@ -34,9 +39,12 @@ export function parseVersioned<S extends z.ZodType>(text: string, format: Versio
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== format.format) {
     throw fail(`is not a sandtable ${format.noun} (no "format": "${format.format}"${format.howToMake === undefined ? '' : `; ${format.howToMake}`})`);
   }
+  const early = format.precheck?.(data) ?? null;
+  if (early !== null) throw fail(early);
   const version = (data as { formatVersion?: unknown }).formatVersion;
-  if (version !== format.version) {
-    throw fail(`is a ${format.noun} of format version ${JSON.stringify(version) ?? 'none'}; this sandtable reads version ${format.version}`);
+  if (typeof version !== 'number' || !format.versions.includes(version)) {
+    const readable = format.versions.length === 1 ? `version ${format.versions[0]}` : `versions ${format.versions.join(' and ')}`;
+    throw fail(`is a ${format.noun} of format version ${JSON.stringify(version) ?? 'none'}; this sandtable reads ${readable}`);
   }
   const parsed = format.schema.safeParse(data);
   if (!parsed.success) {

@@ -22,4 +22,6 @@ export interface ReportInput {
   readonly injects: readonly InjectBrief[];
   /** The record file as the user named it, for the commands that reproduce the report. */
   readonly record: string;
+  /** The scenario file the record must be read with (`--scenario`; a version 1 record of a file scenario), or null. */
+  readonly scenarioFile?: string | null;
 }

@@ -5,6 +5,7 @@ import type { Block, Line, ReportDocument } from './document.js';
 import type { ReportInput } from './input.js';
 import { injectOf, monthOf } from './lookup.js';
 import { signed, value } from './numbers.js';
+import { pathArgument, shellCommand } from './shell.js';
 import { indicatorBlocks, timelineBlocks } from './timeline-section.js';
 
 /** The after-action report of a run as a document. */
@@ -37,6 +38,11 @@ function overview({ analysis }: ReportInput): Block[] {
     line: [
       'Scenario ', { code: name }, ` (hash ${analysis.scenario.hash.slice(0, 12)}), seed `, { strong: String(analysis.seed) },
       ', ', { strong: `${analysis.turns} turns` }, `, ${analysis.start} to ${analysis.end}. `, ...played,
+      ...analysis.switches.flatMap((item): Line => [
+        ` After turn ${item.turn} the run switched to `,
+        ...(item.variant === null ? [{ strong: 'the base scenario' }] : ['the variant ', { code: `${analysis.scenario.id}/${item.variant}` }]),
+        ` (a what-if branch): from ${item.month} on, its parameters and interventions apply.`,
+      ]),
     ],
   }];
 }
@@ -146,14 +152,17 @@ function debrief({ analysis, roles: briefs }: ReportInput): Block[] {
   return [{ kind: 'heading', level: 2, text: 'Debrief questions' }, { kind: 'list', items }];
 }
 
-function reproduce({ analysis, record }: ReportInput): Block[] {
+/** Commands that work as printed: every argument quoted for a POSIX shell, with the `--scenario` a record needs. */
+function reproduce({ analysis, record, scenarioFile }: ReportInput): Block[] {
+  const scenario = scenarioFile === undefined || scenarioFile === null ? [] : ['--scenario', pathArgument(scenarioFile)];
+  const command = (...words: string[]) => shellCommand(['sandtable', ...words]);
   return [
     { kind: 'heading', level: 2, text: 'Reproduce' },
     {
       kind: 'list',
       items: [
-        ['Check the record replays exactly: ', { code: `sandtable replay ${record} --verify` }],
-        ['This report again: ', { code: `sandtable report ${record} --runs ${analysis.counterfactual.runs}` }],
+        ['Check the record replays exactly: ', { code: command('replay', pathArgument(record), '--verify', ...scenario) }],
+        ['This report again: ', { code: command('report', pathArgument(record), '--runs', String(analysis.counterfactual.runs), ...scenario) }],
       ],
     },
   ];

@@ -161,6 +161,7 @@ export function compileScenario(
         return null;
       }
     },
+    ...(Object.keys(overrides).length === 0 ? { data: spec } : {}),
   };
   if (problems.length > 0) throw new ScenarioError(problems);
   return scenario;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { advanceTo, type History } from '../engine/history.js';
-import { recordOf } from '../engine/record.js';
+import { recordOf, type RunRecord } from '../engine/record.js';
 import { holdsExactly } from '../scenarios/bounded-read.js';
 import type { Branch } from './branches.js';
-import type { Role } from './exercise/types.js';
+import type { Inject, Role } from './exercise/types.js';
 
 /** Writes a file whole or not at all; given by the command line (its writeFileAtomic). */
 export type WriteFile = (path: string, content: string) => void;
@@ -37,21 +37,25 @@ function slug(text: string): string {
 
 /** `e` in the UI: the run record of a branch, run to its horizon. */
 export function exportRecord(branch: Branch, dir: string, write: WriteFile): WrittenRecord {
-  return writeRecord(advanceTo(branch.history), recordFileName(branch), dir, write);
+  return writeRecord(recordOf(advanceTo(branch.history)), recordFileName(branch), dir, write);
 }
 
-/** `e` in an exercise: the run record of the turns played so far. */
-export function exportExercise(history: History, roles: readonly Role[], dir: string, write: WriteFile): WrittenRecord {
+/**
+ * `e` in an exercise: the run record of the turns played so far. The record
+ * embeds the roles' briefs and, when given (an inject file changed the
+ * scenario's), the inject timeline played.
+ */
+export function exportExercise(history: History, roles: readonly Role[], dir: string, write: WriteFile, injects?: readonly Inject[]): WrittenRecord {
   if (history.kept.length < 2) throw new Error('no month has been played yet');
-  return writeRecord(history, exerciseFileName(history, roles), dir, write);
+  const record = recordOf(history, { roles, ...(injects === undefined ? {} : { injects }) });
+  return writeRecord(record, exerciseFileName(history, roles), dir, write);
 }
 
 /**
  * Write the run record of a history into `dir` as `name`. A file of the same
  * name with other content is kept: the new one gets a `-2`, `-3`... suffix.
  */
-function writeRecord(history: History, name: string, dir: string, write: WriteFile): WrittenRecord {
-  const record = recordOf(history);
+function writeRecord(record: RunRecord, name: string, dir: string, write: WriteFile): WrittenRecord {
   const content = `${JSON.stringify(record, null, 2)}\n`;
   for (let copy = 1; ; copy += 1) {
     const path = join(dir, copy === 1 ? name : name.replace(/\.json$/, `-${copy}.json`));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUsageError, sandtable } from '../helpers.js';
+import { asVersion1 } from '../records/version1.js';
 
 describe('bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sandtable-errors-'));
@@ -46,11 +47,18 @@ describe('bad input', () => {
     const good = join(dir, 'good.json');
     expect(sandtable(['run', '--seed', '1', '--turns', '3', '--record', good]).code).toBe(0);
     const record = JSON.parse(readFileSync(good, 'utf8'));
-    writeFileSync(bad, JSON.stringify({ ...record, formatVersion: 2 }));
-    expectUsageError(['replay', bad], /format version 2; this sandtable reads version 1/);
+    writeFileSync(bad, JSON.stringify({ ...record, formatVersion: 3 }));
+    expectUsageError(['replay', bad], /format version 3; this sandtable reads versions 1 and 2/);
     writeFileSync(bad, JSON.stringify({ ...record, scenario: { ...record.scenario, id: 'other-scenario' } }));
-    expectUsageError(['replay', bad], /unknown scenario `other-scenario`/);
+    expectUsageError(['replay', bad], /embeds scenario niger-2024, not other-scenario/);
     writeFileSync(bad, JSON.stringify({ ...record, scenario: { ...record.scenario, variant: 'us-withdrawal' } }));
+    expectUsageError(['replay', bad], /embedded scenario that does not give its run hash \(scenario\.hash/);
+    // A version 1 record names its scenario, and is checked against it.
+    const old = asVersion1(record);
+    writeFileSync(bad, JSON.stringify({ ...old, scenario: { ...(old.scenario as object), id: 'other-scenario' } }));
+    expectUsageError(['replay', bad], /version 1 record of scenario other-scenario, which is not built in; .*--scenario FILE/);
+    expectUsageError(['replay', bad, '--scenario', 'other-scenario'], /unknown scenario `other-scenario`/);
+    writeFileSync(bad, JSON.stringify({ ...old, scenario: { ...(old.scenario as object), variant: 'us-withdrawal' } }));
     expectUsageError(['replay', bad], /made for another version of niger-2024/);
   });
 

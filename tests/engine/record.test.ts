@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecord, RecordError, recordOf, replay, type RunRecord } from '../../src/engine/record.js';
+import { hashOf } from '../../src/engine/hash.js';
 import { run } from '../../src/engine/run.js';
 import { ENGINE_VERSION } from '../../src/engine/version.js';
 import { loadScenario } from '../../src/scenarios/load.js';
@@ -15,7 +16,9 @@ const record = recordOf(run(scenario, {
 
 describe('run records', () => {
   it('hold the scenario, seed, turns, interventions and a hash per turn', () => {
-    expect(record.scenario).toEqual({ id: 'niger-2024', variant: null, hash: scenario.hash });
+    expect(record.scenario).toEqual({ id: 'niger-2024', variant: null, hash: scenario.hash, dataHash: hashOf(record.scenarioData) });
+    expect(record.formatVersion).toBe(2);
+    expect(record.scenarioData).toMatchObject({ id: 'niger-2024', roles: expect.any(Array), injects: expect.any(Array), variants: expect.any(Array) });
     expect(record.seed).toBe(77);
     expect(record.turns).toBe(12);
     expect(record.hashes).toHaveLength(13);

@@ -57,7 +57,8 @@ function loadVariant(baseRef: string, variantRef: string): [Scenario, string] {
     return [loadForCommand(variantRef, undefined), variantRef];
   } catch (error) {
     const base = splitReference(baseRef);
-    const shorthand = !isFileReference(variantRef) && !variantRef.includes('/') && !isFileReference(base.scenario);
+    // A scenario file's variants are named the same way: `compare course.yaml fast`.
+    const shorthand = !isFileReference(variantRef) && !variantRef.includes('/');
     if (!(error instanceof UsageError) || !shorthand) throw error;
     const ref = `${base.scenario}/${variantRef}`;
     try {

@@ -45,6 +45,7 @@ export async function exerciseCommand(ref: string | undefined, options: Exercise
     scenario,
     roles,
     injects,
+    injectFile: fromFile !== null,
     seed: options.seed ?? randomSeed(),
     turns,
     dir: process.cwd(),

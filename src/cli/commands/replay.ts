@@ -1,32 +1,19 @@
-import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/record.js';
+import { replay } from '../../engine/record.js';
 import { reportOf } from '../../engine/run.js';
 import { oneLine } from '../../engine/text.js';
-import { EXIT, UsageError } from '../errors.js';
-import { readUserFile } from '../files.js';
+import { EXIT } from '../errors.js';
 import { jsonText } from '../json.js';
+import { asRecordError, loadRecord } from '../record.js';
 import { note, printData } from '../terminal.js';
-import { loadForCommand } from '../scenario.js';
 import { formatTimeline } from '../timeline.js';
 
 /** `sandtable replay FILE [--verify] [--json]`: re-run a record and check every turn's hash. */
 export function replayCommand(file: string, options: { verify?: boolean; json?: boolean; scenario?: string }): number {
-  const text = readUserFile(file, 'run record');
-  let record: RunRecord;
-  try {
-    record = parseRecord(text);
-  } catch (error) {
-    if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
-    throw error;
-  }
-  // A record names its scenario by id; a scenario file must be named again with --scenario.
-  const scenario = loadForCommand(options.scenario ?? record.scenario.id, record.scenario.variant ?? undefined);
-  let result;
-  try {
-    result = replay(record, scenario, (variant) => loadForCommand(options.scenario ?? record.scenario.id, variant ?? undefined));
-  } catch (error) {
-    if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
-    throw error;
-  }
+  // A version 2 record embeds its scenario; a version 1 record of a file scenario needs --scenario.
+  const { record, scenario, variantOf, difference } = loadRecord(file, options.scenario);
+  const result = asRecordError(file, () => replay(record, scenario, variantOf));
+  // The note is for a record that replays; a failure is one line.
+  if (difference !== null && result.ok) note(difference);
   if (!options.verify) {
     const report = reportOf(result.history);
     printData(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));

@@ -1,10 +1,11 @@
-import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/record.js';
+import { replay } from '../../engine/record.js';
 import { afterAction } from '../../engine/report/after-action.js';
 import { renderReport, type ReportFormat } from '../../report/index.js';
+import { pathArgument, shellCommand } from '../../report/shell.js';
 import { EXIT, UsageError } from '../errors.js';
-import { readUserFile, writeFileAtomic } from '../files.js';
+import { writeFileAtomic } from '../files.js';
 import { DEFAULT_REPORT_RUNS } from '../options.js';
-import { loadForCommand, specForCommand } from '../scenario.js';
+import { asRecordError, loadRecord } from '../record.js';
 import { note, printData } from '../terminal.js';
 
 export interface ReportOptions {
@@ -17,33 +18,20 @@ export interface ReportOptions {
 /** `sandtable report RECORD`: the after-action report of a run record, as Markdown or HTML. */
 export function reportCommand(file: string, options: ReportOptions): number {
   const format = options.format ?? (options.out !== undefined && /\.html?$/i.test(options.out) ? 'html' : 'md');
-  let record: RunRecord;
-  try {
-    record = parseRecord(readUserFile(file, 'run record'));
-  } catch (error) {
-    if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
-    throw error;
-  }
-  // A record names its scenario by id; a scenario file must be named again with --scenario.
-  const ref = options.scenario ?? record.scenario.id;
-  const scenario = loadForCommand(ref, record.scenario.variant ?? undefined);
-  let result;
-  try {
-    result = replay(record, scenario, (variant) => loadForCommand(ref, variant ?? undefined));
-  } catch (error) {
-    if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
-    throw error;
-  }
+  // A version 2 record embeds its scenario (briefs and injects included); a version 1 record of a file scenario needs --scenario.
+  const { record, scenario, variantOf, roles, injects, needs, difference } = loadRecord(file, options.scenario);
+  const result = asRecordError(file, () => replay(record, scenario, variantOf));
+  const scenarioArguments = needs === null ? [] : ['--scenario', pathArgument(needs)];
   if (!result.ok) {
     throw new UsageError(
       `${file} does not replay (turn ${result.turn} differs), so a report would not describe the recorded run; ` +
-        `\`sandtable replay ${file} --verify\` shows where`,
+        `\`${shellCommand(['sandtable', 'replay', pathArgument(file), '--verify', ...scenarioArguments])}\` shows where`,
       EXIT.checkFailed,
     );
   }
-  const spec = specForCommand(ref);
+  if (difference !== null) note(difference);
   const analysis = afterAction(result.history, options.runs ?? DEFAULT_REPORT_RUNS);
-  const content = renderReport({ analysis, roles: spec.roles, injects: spec.injects, record: file }, format);
+  const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs }, format);
   if (options.out === undefined) {
     printData(content);
   } else {

@@ -41,7 +41,7 @@ export interface Merged {
 export function parseShardFile(text: string): ShardFile {
   const file = parseVersioned(text, {
     format: SHARD_FORMAT,
-    version: SHARD_FORMAT_VERSION,
+    versions: [SHARD_FORMAT_VERSION],
     noun: 'shard',
     howToMake: 'make shards with batch or sweep --shard I/N --json',
     schema: shardFileSchema,

@@ -63,6 +63,14 @@ export interface IndicatorSeries {
   readonly baseline: readonly number[];
 }
 
+/** A switch to a variant part-way through the run (a what-if branch): turns after `turn` follow `variant` (null: the base scenario). */
+export interface SwitchLine {
+  readonly turn: number;
+  /** The month of the first turn computed with the variant. */
+  readonly month: string;
+  readonly variant: string | null;
+}
+
 /** Everything an after-action report says about a run, computed from its history. */
 export interface AfterAction {
   readonly scenario: { readonly id: string; readonly title: string; readonly variant: string | null; readonly hash: string };
@@ -74,6 +82,8 @@ export interface AfterAction {
   readonly roles: readonly { readonly id: string; readonly name: string }[];
   readonly decisions: readonly DecisionLine[];
   readonly interventions: readonly InterventionLine[];
+  /** Switches to another variant part-way through, in turn order. */
+  readonly switches: readonly SwitchLine[];
   /** The first turn at which this run differs from the baseline, or null if it never does. */
   readonly divergedAt: number | null;
   readonly outcome: Outcome;
@@ -117,6 +127,7 @@ export function afterAction(history: History, runs: number): AfterAction {
     roles,
     decisions,
     interventions,
+    switches: history.segments.slice(1).map(({ from, scenario: to }) => ({ turn: from, month: monthLabel(start, from + 1), variant: to.variant })),
     divergedAt: firstDifference(history, baseline),
     outcome: outcomeOf(scenario, finalState),
     baselineOutcome: outcomeOf(first, baseline.kept[turns].state),

@@ -10,18 +10,21 @@ import type { Inject, Role } from './types.js';
 export interface ExerciseStart extends AppStart {
   readonly roles: readonly Role[];
   readonly injects: readonly Inject[];
+  /** Whether an inject file changed the scenario's inject timeline (records then embed the one played). */
+  readonly injectFile?: boolean;
 }
 
 /** Run an exercise until the players quit; resolves to the exit code. */
 export async function startExercise(start: ExerciseStart): Promise<number> {
   const history = startHistory(start.scenario, start.seed, start.turns);
   const note = `sandtable: exercise seed ${start.seed} (play it again with --seed ${start.seed})`;
+  const injects = start.injectFile === true ? start.injects : undefined;
   return runApp((end) => createElement(ExerciseApp, {
     history,
     roles: start.roles,
     injects: start.injects,
     services: {
-      exportRecord: (played, roles) => exportExercise(played, roles, start.dir, start.writeFile),
+      exportRecord: (played, roles) => exportExercise(played, roles, start.dir, start.writeFile, injects),
       onExit: (code) => end(code, note),
     },
   }), note);

@@ -5,6 +5,7 @@ import { COIN } from '../../batch/helpers.js';
 import { scratch } from '../../batch/cli.js';
 import { sandtable } from '../../helpers.js';
 import { CONTROL, expectRefused } from '../helpers.js';
+import { asVersion1 } from '../../records/version1.js';
 
 // Control characters and terminal escape sequences in a stranger's scenario
 // (names, titles, narratives), in a run record's values and in file names:
@@ -90,9 +91,12 @@ describe('an error message that quotes a stranger\'s value', () => {
     const data = JSON.parse(readFileSync(record, 'utf8'));
     const bad = join(dir, 'bad-version.json');
     writeFileSync(bad, JSON.stringify({ ...data, formatVersion: `2${ESCAPES.csi8}${ESCAPES.clear}` }));
-    expectRefused(sandtable(['replay', bad]), /is a run record of format version "2.*"; this sandtable reads version 1/);
+    expectRefused(sandtable(['replay', bad]), /is a run record of format version "2.*"; this sandtable reads versions 1 and 2/);
     const other = join(dir, 'other-scenario.json');
     writeFileSync(other, JSON.stringify({ ...data, scenario: { ...data.scenario, id: `coin${ESCAPES.csi8}${ESCAPES.title}` } }));
+    expectRefused(sandtable(['replay', other, '--scenario', scenario]), /embeds scenario coin, not coin/);
+    const old = asVersion1(data);
+    writeFileSync(other, JSON.stringify({ ...old, scenario: { ...(old.scenario as object), id: `coin${ESCAPES.csi8}${ESCAPES.title}` } }));
     expectRefused(sandtable(['replay', other, '--scenario', scenario]), /was made for scenario coin/);
     const path = join(dir, 'bad-path.json');
     writeFileSync(path, JSON.stringify({ ...data, interventions: [{ kind: 'set', path: `ind.${ESCAPES.clear}x`, value: 1, turn: 1 }] }));
