@@ -1,5 +1,5 @@
 import type { History } from '../history.js';
-import { planAt, planInterventions, segmentInterventions, type Segment } from '../interventions.js';
+import { planAt, planInterventions, segmentInterventions, type InterventionPlan, type Segment } from '../interventions.js';
 import { loadFrame } from '../frame.js';
 import { Streams } from '../random.js';
 import { stepFrame } from '../step.js';
@@ -48,23 +48,32 @@ export function choicesOf(history: History): Choice[] {
  * What the actor's policy decides at `turn` of a history: the same turn
  * computed again from the kept state before it, with every intervention but
  * that actor's choice. The decision roll is the one the choice was made with.
+ * `plans` are the history's interventions by turn (see `historyPlans`).
  */
-export function policyDecision(history: History, turn: number, actor: string): Decision {
-  const without = history.interventions.filter((item) => !(item.kind === 'choose' && item.turn === turn && item.actor === actor));
-  const plans = planInterventions([...segmentInterventions(history.segments), ...without], turn);
+export function policyDecision(history: History, turn: number, actor: string, plans: readonly InterventionPlan[] = historyPlans(history)): Decision {
+  const planned = planAt(plans, turn);
+  const choices = new Map(planned.choices);
+  choices.delete(actor);
   const scenario = scenarioAt(history, turn);
   const frame = loadFrame(scenario.layout, history.kept[turn - 1].state);
-  const { decisions } = stepFrame(scenario, frame, new Streams(history.seed), planAt(plans, turn), true);
+  const { decisions } = stepFrame(scenario, frame, new Streams(history.seed), { ...planned, choices }, true);
   const decision = decisions.find((item) => item.actor === actor);
   if (decision === undefined) throw new RangeError(`${actor} makes no decisions in this scenario`);
   return decision;
 }
 
+/** A history's interventions (its scenarios' and its own) by turn. */
+export function historyPlans(history: History): readonly InterventionPlan[] {
+  return planInterventions([...segmentInterventions(history.segments), ...history.interventions], history.kept.length - 1);
+}
+
 /** Every choice of a computed history, with the policy's pick beside it. */
 export function playerDecisions(history: History): PlayerDecision[] {
+  // Planned once for every choice: a record may hold 100,000 interventions.
+  const plans = historyPlans(history);
   return choicesOf(history).map((choice) => {
     const taken = history.kept[choice.turn].decisions.find((item) => item.actor === choice.actor);
-    const policy = policyDecision(history, choice.turn, choice.actor);
+    const policy = policyDecision(history, choice.turn, choice.actor, plans);
     return {
       turn: choice.turn,
       actor: choice.actor,
