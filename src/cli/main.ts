@@ -102,18 +102,20 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--scenario <file>', 'a scenario to compare with the one the record embeds (a note says how it differs); version 1 records of a scenario file need it')
     .action((file, options) => setCode(commands.replay().then((module) => module.replayCommand(file, declared(options)))));
 
+  const workers = () => new Option('--workers <K>', 'worker threads (default: the number of cores; never more than the cores or the tasks)').argParser(parseWorkers);
+
   program
     .command('report')
     .description('after-action report of a run record: decisions, injects, timeline, and what the choices changed over paired runs')
     .argument('<record>', 'a run record (exported from an exercise or the TUI, or written by run --record)')
     .addOption(new Option('--format <F>', 'md (Markdown, the default) or html (one self-contained page with charts)').argParser(parseFormat))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
-    .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500)').argParser(parseReportRuns))
+    .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500; runs × turns at most 2,400,000)').argParser(parseReportRuns))
     .option('--scenario <file>', 'a scenario to compare with the one the record embeds (a note says how it differs); version 1 records of a scenario file need it')
+    .addOption(workers())
     .action((record, options) => setCode(commands.report().then((module) => module.reportCommand(record, declared(options)))));
 
   const runs = () => new Option('--runs <N>', 'number of runs').argParser(parseRuns).makeOptionMandatory();
-  const workers = () => new Option('--workers <K>', 'worker threads (default: the number of cores)').argParser(parseWorkers);
   const shard = () => new Option('--shard <I/N>', 'run only shard I of N and print its mergeable JSON (see merge)').argParser(parseShard);
 
   program

@@ -35,8 +35,14 @@ export function parseFormat(value: string): 'md' | 'html' {
 
 /** Paired runs of a report's counterfactual when `--runs` is not given. */
 export const DEFAULT_REPORT_RUNS = 500;
-/** The most paired runs a report computes (on one thread). */
+/** The most paired runs a report computes. */
 export const MAX_REPORT_RUNS = 100_000;
+/**
+ * The most paired turns (runs × the record's turns) a report's counterfactual
+ * computes: 100,000 runs of a 24-turn record, 4,000 of a 600-turn one. The
+ * default 500 runs always fit.
+ */
+export const MAX_REPORT_PAIRED_TURNS = 2_400_000;
 
 /** Parse a positive count such as `--runs`, up to `max`. */
 export function positiveInteger(what: string, max: number): (value: string) => number {

@@ -3,7 +3,7 @@ import { stripControl } from '../engine/text.js';
 import type { Scenario } from '../engine/types.js';
 import { compileScenario } from '../scenarios/compile.js';
 import { differenceOf, embeddedSpec, type Difference } from '../scenarios/embedded.js';
-import type { InjectSpec, RoleSpec } from '../scenarios/format.js';
+import type { InjectSpec, RoleSpec, ScenarioSpec } from '../scenarios/format.js';
 import { splitReference } from '../scenarios/load.js';
 import { isBuiltin } from '../scenarios/read.js';
 import { UsageError } from './errors.js';
@@ -14,14 +14,15 @@ import { asUsageError, loadForCommand, specForCommand } from './scenario.js';
 export interface LoadedRecord {
   readonly record: RunRecord;
   readonly scenario: Scenario;
+  /** The scenario's checked data (what worker threads compile). */
+  readonly spec: ScenarioSpec;
   /** The same scenario with another of its variants, for records that switch variant. */
   readonly variantOf: (variant: string | null) => Scenario;
   readonly roles: readonly RoleSpec[];
   readonly injects: readonly InjectSpec[];
   /** The `--scenario` the record needs to be read again (a version 1 record of a file scenario), or null. */
   readonly needs: string | null;
-  /** How `--scenario` compares with the embedded scenario: a line for stderr, printed once the record is known to be good; or null. */
-  /** How `--scenario FILE` compares with the embedded scenario, as a note for stderr; null without --scenario. */
+  /** How `--scenario FILE` compares with the embedded scenario: a note for stderr, printed once the record is known to be good; or null. */
   readonly difference: string | null;
 }
 
@@ -49,7 +50,7 @@ export function loadRecord(file: string, scenarioRef: string | undefined): Loade
     const difference = scenarioRef === undefined
       ? null
       : differenceNote(file, scenarioRef, differenceOf(spec, specForCommand(splitReference(scenarioRef).scenario), record));
-    return { record, scenario: compile(record.scenario.variant), variantOf: compile, roles: spec.roles, injects: spec.injects, needs: null, difference };
+    return { record, scenario: compile(record.scenario.variant), spec, variantOf: compile, roles: spec.roles, injects: spec.injects, needs: null, difference };
   }
   if (scenarioRef === undefined && !isBuiltin(record.scenario.id)) {
     throw new UsageError(stripControl(
@@ -62,6 +63,7 @@ export function loadRecord(file: string, scenarioRef: string | undefined): Loade
   return {
     record,
     scenario: loadForCommand(ref, record.scenario.variant ?? undefined),
+    spec: data,
     variantOf: (variant) => loadForCommand(ref, variant ?? undefined),
     roles: data.roles,
     injects: data.injects,

@@ -66,7 +66,7 @@ describe('--shard and merge', () => {
     shard.shard = { index: 1, count: 1 };
     shard.combinations[0].tally.runs = 240;
     writeFileSync(bad, JSON.stringify(shard));
-    expectUsageError(['merge', bad], /the counts of event russian-supplies do not add up to its 240 runs/);
+    expectUsageError(['merge', bad], /bad\.json, combination 0: firstFired of event russian-supplies adds up to 80 runs, not 240/);
     shard.combinations[0].tally.outcomes = 'many';
     writeFileSync(bad, JSON.stringify(shard));
     expectUsageError(['merge', bad], /has an invalid field combinations\.0\.tally\.outcomes/);

@@ -25,9 +25,15 @@ export const parseRuns = positiveInteger('the number of runs', MAX_RUNS);
 /** Parse `--workers`. */
 export const parseWorkers = positiveInteger('the number of workers', MAX_WORKERS);
 
-/** The default worker count: the cores this process may use. */
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+/**
+ * The worker threads a command plans for: `--workers` (by default, all the
+ * cores this process may use), but never more than those cores. A thread per
+ * core keeps every core busy; more only add memory (each has its own heap and
+ * compiled scenario) and switching, never speed: 256 threads for 300 runs
+ * took 11 s and 1.7 GB, against 0.7 s and 120 MB for two.
+ */
+export function workerCount(requested?: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(requested ?? MAX_WORKERS, MAX_WORKERS, cores));
 }
 
 /** Parse `--shard I/N`: shard I (from 1) of N. */

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { SimulationError } from '../../engine/errors.js';
+import { workerCount } from './options.js';
 import type { DoneMessage, FromWorker, Job, ResultMessage, Task } from './protocol.js';
 
 /** How a pool is run. */
@@ -39,9 +40,14 @@ const HEAP_PER_SCENARIO_BYTE = 256;
  * cap, and its worker would run out of heap before its first run.
  */
 function compiledRoomMb(job: Job): number {
-  const sources = job.kind === 'tally' ? [job.scenario] : [job.base, job.variant];
-  const bytes = sources.reduce((sum, source) => sum + JSON.stringify(source.spec).length, 0);
+  const specs = job.kind === 'tally' ? [job.scenario.spec] : job.kind === 'compare' ? [job.base.spec, job.variant.spec] : [job.spec];
+  const bytes = specs.reduce((sum, spec) => sum + JSON.stringify(spec).length, 0);
   return Math.ceil((bytes * HEAP_PER_SCENARIO_BYTE) / 2 ** 20);
+}
+
+/** The worker threads a pool starts: the workers asked for, but never more than the cores (see `workerCount`) or the tasks. */
+export function poolSize(requested: number, tasks: number, cores?: number): number {
+  return Math.min(workerCount(requested, cores), tasks);
 }
 
 /** Tasks kept queued at each worker, so it never waits for its next one. */
@@ -56,7 +62,7 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 export function runPool(options: PoolOptions): Promise<ResultMessage[]> {
   const { job, tasks, onDone, signal } = options;
   const window = options.window ?? Number.POSITIVE_INFINITY;
-  const count = Math.max(0, Math.min(options.workers, tasks.length));
+  const count = poolSize(options.workers, tasks.length);
   if (count === 0) return Promise.resolve([]);
 
   return new Promise<ResultMessage[]>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { PairedData } from '../../engine/batch/paired.js';
 import type { TallyData } from '../../engine/batch/tally.js';
+import type { CounterfactualData, CounterfactualPlan } from '../../engine/report/counterfactual.js';
 import type { ScenarioSpec } from '../../scenarios/format.js';
 
 // The messages between the command (main thread) and its worker threads.
@@ -33,6 +34,12 @@ export type Job =
       readonly variant: ScenarioSource;
       readonly seed: number;
       readonly turns: number;
+    }
+  | {
+      /** A report's counterfactual: paired runs of a record's arms. */
+      readonly kind: 'counterfactual';
+      readonly spec: ScenarioSpec;
+      readonly plan: CounterfactualPlan;
     };
 
 /** A piece of work: runs `from` to `to` (exclusive) of one combination. */
@@ -58,7 +65,8 @@ export interface DoneMessage {
 
 export type ResultMessage =
   | { readonly type: 'tallies'; readonly tallies: readonly { readonly combination: number; readonly data: TallyData }[] }
-  | { readonly type: 'paired'; readonly data: PairedData };
+  | { readonly type: 'paired'; readonly data: PairedData }
+  | { readonly type: 'counterfactual'; readonly data: CounterfactualData };
 
 export interface ErrorMessage {
   readonly type: 'error';

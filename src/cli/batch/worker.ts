@@ -3,9 +3,10 @@ import { layoutOf } from '../../engine/batch/layout.js';
 import { runPlans } from '../../engine/batch/pair.js';
 import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
 import { inRun, tallyRuns } from '../../engine/batch/runs.js';
-import { BatchTally } from '../../engine/batch/tally.js';
+import { BatchTally, type TallyData } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
 import { planRun, withSeed } from '../../engine/plan.js';
+import { CounterfactualTally } from '../../engine/report/counterfactual.js';
 import { deriveSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
@@ -53,7 +54,7 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
     },
     finish(): void {
       const out = [...tallies].map(([combination, tally]) => ({ combination, data: tally.data() }));
-      const buffers = out.flatMap(({ data }) => [data.firstFired, data.indicatorSums, data.outcomes, ...(data.indicatorBins ? [data.indicatorBins] : [])]);
+      const buffers = out.flatMap(({ data }) => tallyArrays(data));
       post({ type: 'tallies', tallies: out }, buffers.map((array) => array.buffer as ArrayBuffer));
     },
   };
@@ -80,6 +81,26 @@ function compareWorker(spec: Extract<Job, { kind: 'compare' }>) {
   };
 }
 
+function counterfactualWorker(spec: Extract<Job, { kind: 'counterfactual' }>) {
+  const tally = new CounterfactualTally(spec.plan, (variant) => compileScenario(spec.spec, variant));
+  return {
+    run(task: Task): void {
+      tally.run(task.from, task.to);
+      post({ type: 'done', task: task.id, runs: task.to - task.from });
+    },
+    finish(): void {
+      const data = tally.data();
+      const arrays = [data.paired.events, data.paired.outcomes, data.paired.divergence, ...[data.policy, data.player].flatMap(tallyArrays)];
+      post({ type: 'counterfactual', data }, arrays.map((array) => array.buffer as ArrayBuffer));
+    },
+  };
+}
+
+/** The typed arrays of a tally, to transfer rather than copy. */
+function tallyArrays(data: TallyData): (Float64Array | Uint32Array)[] {
+  return [data.firstFired, data.indicatorSums, data.outcomes, ...(data.indicatorBins ? [data.indicatorBins] : [])];
+}
+
 function fail(error: unknown): void {
   post({ type: 'error', message: error instanceof Error ? error.message : String(error), simulation: error instanceof SimulationError });
 }
@@ -88,7 +109,7 @@ function fail(error: unknown): void {
 // listening until the pool terminates it, so the error cannot race its exit.
 let worker: ReturnType<typeof tallyWorker> | null = null;
 try {
-  worker = job.kind === 'tally' ? tallyWorker(job) : compareWorker(job);
+  worker = job.kind === 'tally' ? tallyWorker(job) : job.kind === 'compare' ? compareWorker(job) : counterfactualWorker(job);
 } catch (error) {
   fail(error);
 }

@@ -8,7 +8,7 @@ import { formatBatch } from '../batch/batch-text.js';
 import { batchCsvHeader, csvRunsPerTask } from '../batch/csv.js';
 import { execute } from '../batch/execute.js';
 import { interruptible } from '../batch/interrupt.js';
-import { defaultWorkers } from '../batch/options.js';
+import { workerCount } from '../batch/options.js';
 import { OutputFile } from '../batch/output-file.js';
 import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
@@ -37,7 +37,7 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? scenario.defaultTurns;
   const shard = options.shard ?? WHOLE;
-  const workers = options.workers ?? defaultWorkers();
+  const workers = workerCount(options.workers);
   const { from, to } = shardRange(options.runs, shard);
   const layout = layoutOf(scenario, turns);
   const tasks = planTasks(from, to, options.runs, workers, options.csv === undefined ? undefined : csvRunsPerTask(layout));

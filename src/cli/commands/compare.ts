@@ -7,7 +7,7 @@ import { isFileReference, splitReference } from '../../scenarios/load.js';
 import { formatComparison } from '../batch/compare-text.js';
 import { execute } from '../batch/execute.js';
 import { interruptible } from '../batch/interrupt.js';
-import { defaultWorkers } from '../batch/options.js';
+import { workerCount } from '../batch/options.js';
 import { sourceOf } from '../batch/scenarios.js';
 import { planTasks } from '../batch/tasks.js';
 import { UsageError } from '../errors.js';
@@ -33,7 +33,7 @@ export async function compareCommand(baseRef: string, variantArgument: string, o
   const [variant, variantRef] = loadVariant(baseRef, variantArgument);
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? base.defaultTurns;
-  const workers = options.workers ?? defaultWorkers();
+  const workers = workerCount(options.workers);
   const tally = new PairedTally(pairedLayoutOf(base, variant, turns));
   const results = await interruptible((signal) => execute({
     workers,

@@ -4,7 +4,13 @@ import { renderReport, type ReportFormat } from '../../report/index.js';
 import { pathArgument, shellCommand } from '../../report/shell.js';
 import { EXIT, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
-import { DEFAULT_REPORT_RUNS } from '../options.js';
+import { DEFAULT_REPORT_RUNS, MAX_REPORT_PAIRED_TURNS } from '../options.js';
+import { counterfactualPlan, CounterfactualTally } from '../../engine/report/counterfactual.js';
+import { playerDecisions } from '../../engine/report/decisions.js';
+import { execute } from '../batch/execute.js';
+import { interruptible } from '../batch/interrupt.js';
+import { workerCount } from '../batch/options.js';
+import { planTasks } from '../batch/tasks.js';
 import { asRecordError, loadRecord } from '../record.js';
 import { note, printData } from '../terminal.js';
 
@@ -13,13 +19,16 @@ export interface ReportOptions {
   out?: string;
   runs?: number;
   scenario?: string;
+  workers?: number;
 }
 
 /** `sandtable report RECORD`: the after-action report of a run record, as Markdown or HTML. */
-export function reportCommand(file: string, options: ReportOptions): number {
+export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
   const format = options.format ?? (options.out !== undefined && /\.html?$/i.test(options.out) ? 'html' : 'md');
   // A version 2 record embeds its scenario (briefs and injects included); a version 1 record of a file scenario needs --scenario.
-  const { record, scenario, variantOf, roles, injects, needs, difference } = loadRecord(file, options.scenario);
+  const { record, scenario, spec, variantOf, roles, injects, needs, difference } = loadRecord(file, options.scenario);
+  const runs = options.runs ?? DEFAULT_REPORT_RUNS;
+  checkBudget(runs, record.turns);
   const result = asRecordError(file, () => replay(record, scenario, variantOf));
   const scenarioArguments = needs === null ? [] : ['--scenario', pathArgument(needs)];
   if (!result.ok) {
@@ -30,7 +39,19 @@ export function reportCommand(file: string, options: ReportOptions): number {
     );
   }
   if (difference !== null) note(difference);
-  const analysis = afterAction(result.history, options.runs ?? DEFAULT_REPORT_RUNS);
+  const decisions = playerDecisions(result.history);
+  const workers = workerCount(options.workers);
+  const plan = counterfactualPlan(result.history, decisions);
+  const results = await interruptible((signal) => execute({
+    workers,
+    job: { kind: 'counterfactual', spec, plan },
+    tasks: planTasks(0, runs, runs, workers),
+    signal,
+  }));
+  const tally = new CounterfactualTally(plan, variantOf);
+  for (const message of results) if (message.type === 'counterfactual') tally.add(message.data);
+  const counterfactual = tally.summary(decisions.filter((item) => item.deviation));
+  const analysis = afterAction(result.history, counterfactual, decisions);
   const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs }, format);
   if (options.out === undefined) {
     printData(content);
@@ -39,4 +60,14 @@ export function reportCommand(file: string, options: ReportOptions): number {
     note(`wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${options.out}`);
   }
   return EXIT.ok;
+}
+
+/** The report's stated budget: refuse, before any run, a counterfactual of more paired turns than it computes. */
+function checkBudget(runs: number, turns: number): void {
+  if (runs * turns <= MAX_REPORT_PAIRED_TURNS) return;
+  const most = Math.floor(MAX_REPORT_PAIRED_TURNS / turns);
+  throw new UsageError(
+    `a counterfactual of ${runs} paired runs over the record's ${turns} turns is ${runs * turns} paired turns; ` +
+      `a report computes at most ${MAX_REPORT_PAIRED_TURNS}: give --runs ${most} or fewer`,
+  );
 }

@@ -9,7 +9,7 @@ import { randomSeed } from '../../engine/random.js';
 import { sweepCsv } from '../batch/csv.js';
 import { execute } from '../batch/execute.js';
 import { interruptible } from '../batch/interrupt.js';
-import { defaultWorkers } from '../batch/options.js';
+import { workerCount } from '../batch/options.js';
 import { loadWithOverrides, sourceOf } from '../batch/scenarios.js';
 import { formatSweep } from '../batch/sweep-text.js';
 import { planTasks } from '../batch/tasks.js';
@@ -45,7 +45,7 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? base.defaultTurns;
   const shard = options.shard ?? WHOLE;
-  const workers = options.workers ?? defaultWorkers();
+  const workers = workerCount(options.workers);
   const layout = layoutOf(base, turns, false);
   const { from, to } = shardRange(list.length * options.runs, shard);
 

@@ -94,8 +94,16 @@ export interface AfterAction {
   readonly counterfactual: Counterfactual;
 }
 
-/** The after-action analysis of a computed history, with a counterfactual over `runs` paired runs. */
-export function afterAction(history: History, runs: number): AfterAction {
+/**
+ * The after-action analysis of a computed history, with a counterfactual over
+ * `runs` paired runs (computed here, on this thread), or one computed
+ * elsewhere (on worker threads) from the same `decisions`.
+ */
+export function afterAction(
+  history: History,
+  runs: number | Counterfactual,
+  decided: readonly PlayerDecision[] = playerDecisions(history),
+): AfterAction {
   const scenario = history.scenario;
   const first = firstScenario(history);
   const turns = history.kept.length - 1;
@@ -105,7 +113,7 @@ export function afterAction(history: History, runs: number): AfterAction {
     scenario.actors.find((item) => item.id === actor)?.actions.find((item) => item.id === action)?.title ?? action;
   const ruleTitle = (id: string) => scenario.rules.find((rule) => rule.id === id)?.title ?? id;
 
-  const decisions = playerDecisions(history).map((item): DecisionLine => ({
+  const decisions = decided.map((item): DecisionLine => ({
     ...item,
     month: monthLabel(start, item.turn),
     actorName: actorName(item.actor),
@@ -158,7 +166,7 @@ export function afterAction(history: History, runs: number): AfterAction {
       })),
       interventions: interventions.filter((item) => item.turn === turn.turn),
     })),
-    counterfactual: counterfactual(history, decisions, runs),
+    counterfactual: typeof runs === 'number' ? counterfactual(history, decisions, runs) : runs,
   };
 }
 

@@ -1,5 +1,8 @@
 import type { History } from '../history.js';
-import { firstScenario, partsOf, planRun, stepper } from '../plan.js';
+import { loadFrame } from '../frame.js';
+import { interventionsAt, scenarioAt } from '../plan.js';
+import { Streams } from '../random.js';
+import { stepFrame } from '../step.js';
 import type { Decision, Intervention } from '../types.js';
 
 /** A person's choice for an actor at a turn, beside what the actor's policy picked there. */
@@ -35,9 +38,14 @@ export function choicesOf(history: History): Choice[] {
  * that actor's choice. The decision roll is the one the choice was made with.
  */
 export function policyDecision(history: History, turn: number, actor: string): Decision {
-  const interventions = history.interventions.filter((item) => !(item.kind === 'choose' && item.turn === turn && item.actor === actor));
-  const plan = planRun(firstScenario(history), { ...partsOf(history), interventions });
-  const { decisions } = stepper(plan, history.kept[turn - 1].state).step(true);
+  // The history's per-turn table of interventions is worked out once per plan
+  // (a record may hold 100,000), so this turn's is looked up, not planned again.
+  const planned = interventionsAt(history, turn);
+  const choices = new Map(planned.choices);
+  choices.delete(actor);
+  const scenario = scenarioAt(history, turn);
+  const frame = loadFrame(scenario.layout, history.kept[turn - 1].state);
+  const { decisions } = stepFrame(scenario, frame, new Streams(history.seed), { ...planned, choices }, true);
   return decisionOf(decisions, actor);
 }
 
