@@ -61,7 +61,7 @@ export function summarizeComparison(seed: number, base: ScenarioInfo, variant: S
         both: counts[index * 3],
         firstOnly: counts[index * 3 + 1],
         secondOnly: counts[index * 3 + 2],
-        neither: runs - counts[index * 3] - counts[index * 3 + 1] - counts[index * 3 + 2],
+        neither: runs - counts[index * 3]! - counts[index * 3 + 1]! - counts[index * 3 + 2]!,
       };
       const ci = pairedDifference(table);
       out[item.id] = {
@@ -79,8 +79,8 @@ export function summarizeComparison(seed: number, base: ScenarioInfo, variant: S
 
   const metrics: Record<string, MetricDifference> = {};
   layout.metrics.forEach((metric, index) => {
-    const left = tally.metricBase[index];
-    const right = tally.metricVariant[index];
+    const left = tally.metricBase[index]!;
+    const right = tally.metricVariant[index]!;
     const ci = meanInterval({ n: runs, sum: right - left, squares: tally.metricSquares[index] }, PRECISION);
     const mean = (sum: bigint) => (runs === 0 ? 0 : roundStat(Number(sum) / runs / PRECISION));
     metrics[metric.id] = {

@@ -53,7 +53,8 @@ export function parseShardFile(text: string): ShardFile {
   }
   const parsed = shardFileSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // A failed parse has at least one issue.
+    const issue = parsed.error.issues[0]!;
     throw new MergeError(`has an invalid field ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
   }
   const planned = combinationCount(parsed.data.parameters);
@@ -70,9 +71,9 @@ export function parseShardFile(text: string): ShardFile {
  * scenario, seed, runs, turns and parameters.
  */
 export function mergeShards(shards: readonly NamedShard[]): Merged {
-  if (shards.length === 0) throw new MergeError('no shard files to merge');
-  const [first] = shards;
-  for (const other of shards.slice(1)) checkSameBatch(first, other);
+  const [first, ...others] = shards;
+  if (first === undefined) throw new MergeError('no shard files to merge');
+  for (const other of others) checkSameBatch(first, other);
   const { count } = first.file.shard;
   const seen = new Map<number, string>();
   for (const { name, file } of shards) {
@@ -151,7 +152,7 @@ function checkCounts(tally: BatchTally, where: string): void {
   const { layout, runs } = tally;
   const total = (array: ArrayLike<number>, from: number, to: number) => {
     let sum = 0;
-    for (let index = from; index < to; index += 1) sum += array[index];
+    for (let index = from; index < to; index += 1) sum += array[index]!;
     return sum;
   };
   const width = layout.turns + 2;
