@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { advance, startHistory, type History } from './history.js';
+import { advance, current, startHistory, type History } from './history.js';
 import { planRun } from './plan.js';
 import { FOREVER } from './interventions.js';
 import { MAX_SEED, MAX_TURNS } from './limits.js';
@@ -56,6 +56,7 @@ export class RecordError extends Error {}
 export function recordOf(history: History): RunRecord {
   const hashes = history.kept.map((turn) => turn.hash);
   const [first, ...later] = history.segments;
+  if (first === undefined) throw new Error('a history has at least one segment');
   return {
     format: RECORD_FORMAT,
     formatVersion: RECORD_FORMAT_VERSION,
@@ -68,7 +69,7 @@ export function recordOf(history: History): RunRecord {
     turns: history.kept.length - 1,
     interventions: history.interventions,
     hashes,
-    finalHash: hashes[hashes.length - 1],
+    finalHash: current(history).hash,
   };
 }
 
@@ -91,7 +92,8 @@ export function parseRecord(text: string): RunRecord {
   }
   const parsed = recordSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // A failed parse has at least one issue.
+    const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : 'the record';
     throw new RecordError(`has an invalid field ${where}: ${issue.message}`);
   }
@@ -158,17 +160,19 @@ export function replay(
     return { ...item, scenario: target };
   });
   switches.forEach((item, i) => {
-    if (item.turn > record.turns || (i > 0 && item.turn <= switches[i - 1].turn)) {
+    if (item.turn > record.turns || (i > 0 && item.turn <= switches[i - 1]!.turn)) {
       throw new RecordError(`has an invalid field switches[${i}]: switches must be at increasing turns, up to the record's ${record.turns}`);
     }
   });
   let history = startHistory(planRun(scenario, { seed: record.seed, turns: record.turns, interventions: record.interventions, switches }));
   for (let turn = 0; turn <= record.turns; turn += 1) {
     if (turn > 0) history = advance(history);
-    const actual = history.kept[turn].hash;
-    if (actual !== record.hashes[turn]) return { ok: false, history, turn, expected: record.hashes[turn], actual };
+    const actual = history.kept[turn]!.hash;
+    // readRecord checked that there is one hash per turn.
+    const expected = record.hashes[turn]!;
+    if (actual !== expected) return { ok: false, history, turn, expected, actual };
   }
-  const last = history.kept[record.turns].hash;
+  const last = history.kept[record.turns]!.hash;
   if (last !== record.finalHash) {
     return { ok: false, history, turn: record.turns, expected: record.finalHash, actual: last };
   }

@@ -78,13 +78,13 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
       scenario: info,
       parameters: axes,
       layout,
-      combinations: touched.map((index) => ({ index, params: list[index], hash: hashes[index], tally: tallyToJson(tallies.get(index)!) })),
+      combinations: touched.map((index) => ({ index, params: list[index]!, hash: hashes[index]!, tally: tallyToJson(tallies.get(index)!) })),
     };
     process.stdout.write(jsonText(file));
   } else {
     const summary = summarizeSweep(
       { runs: options.runs, seed, turns, scenario: info, parameters: axes },
-      list.map((params, index) => ({ params, hash: hashes[index], tally: tallies.get(index) ?? new BatchTally(layout) })),
+      list.map((params, index) => ({ params, hash: hashes[index]!, tally: tallies.get(index) ?? new BatchTally(layout) })),
     );
     if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
     process.stdout.write(options.json ? jsonText(summary, 2) : printable(formatSweep(summary)));

@@ -81,7 +81,7 @@ export function tallyToJson(tally: BatchTally): TallyJson {
   const { layout } = tally;
   const turns = layout.turns + 1;
   const rows = (array: ArrayLike<number>, rowCount: number, width: number) =>
-    Array.from({ length: rowCount }, (_, row) => Array.from({ length: width }, (__, column) => array[row * width + column]));
+    Array.from({ length: rowCount }, (_, row) => Array.from({ length: width }, (__, column) => array[row * width + column]!));
   const bins = tally.indicatorBins;
   return {
     runs: tally.runs,

@@ -142,7 +142,7 @@ export function summarizeTally(tally: BatchTally): TallySummary {
 
   const metrics: Record<string, MetricSummary> = {};
   layout.metrics.forEach((metric, index) => {
-    const moments = { n: runs, sum: tally.metricSums[index], squares: tally.metricSquares[index] };
+    const moments = { n: runs, sum: tally.metricSums[index]!, squares: tally.metricSquares[index]! };
     const ci = meanInterval(moments, PRECISION);
     metrics[metric.id] = {
       title: metric.title,

@@ -107,7 +107,7 @@ export function afterAction(history: History, runs: number): AfterAction {
     .sort((a, b) => a.turn - b.turn);
   const baseline = baselineOf(history);
   const roles = [...new Set(decisions.map((item) => item.actor))].map((id) => ({ id, name: actorName(id) }));
-  const finalState = history.kept[turns].state;
+  const finalState = history.kept[turns]!.state;
   return {
     scenario: { id: first.id, title: first.title, variant: first.variant, hash: first.hash },
     seed: history.seed,
@@ -119,13 +119,13 @@ export function afterAction(history: History, runs: number): AfterAction {
     interventions,
     divergedAt: firstDifference(history, baseline),
     outcome: outcomeOf(scenario, finalState),
-    baselineOutcome: outcomeOf(first, baseline.kept[turns].state),
+    baselineOutcome: outcomeOf(first, baseline.kept[turns]!.state),
     metrics: scenario.metrics.map(({ id, title }) => ({ id, title })),
     indicators: scenario.indicators.map(({ id, title }) => ({
       id,
       title,
-      run: history.kept.map((turn) => turn.state.indicators[id]),
-      baseline: baseline.kept.map((turn) => turn.state.indicators[id]),
+      run: history.kept.map((turn) => turn.state.indicators[id]!),
+      baseline: baseline.kept.map((turn) => turn.state.indicators[id]!),
     })),
     timeline: history.kept.slice(1).map((turn): TimelineTurn => ({
       turn: turn.turn,

@@ -37,7 +37,7 @@ export function choicesOf(history: History): Choice[] {
 export function policyDecision(history: History, turn: number, actor: string): Decision {
   const interventions = history.interventions.filter((item) => !(item.kind === 'choose' && item.turn === turn && item.actor === actor));
   const plan = planRun(firstScenario(history), { ...partsOf(history), interventions });
-  const { decisions } = stepper(plan, history.kept[turn - 1].state).step(true);
+  const { decisions } = stepper(plan, history.kept[turn - 1]!.state).step(true);
   return decisionOf(decisions, actor);
 }
 
@@ -50,7 +50,7 @@ function decisionOf(decisions: readonly Decision[], actor: string): Decision {
 /** Every choice of a computed history, with the policy's pick beside it. */
 export function playerDecisions(history: History): PlayerDecision[] {
   return choicesOf(history).map((choice) => {
-    const taken = decisionOf(history.kept[choice.turn].decisions, choice.actor);
+    const taken = decisionOf(history.kept[choice.turn]!.decisions, choice.actor);
     const policy = policyDecision(history, choice.turn, choice.actor);
     return {
       turn: choice.turn,
