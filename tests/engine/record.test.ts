@@ -31,7 +31,7 @@ describe('run records', () => {
 
   it('name the first turn that differs when a turn hash was edited', () => {
     const hashes = [...record.hashes];
-    hashes[5] = hashes[5].replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    hashes[5] = hashes[5]!.replace(/^./, (c) => (c === '0' ? '1' : '0'));
     const result = replay({ ...record, hashes }, scenario);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.turn).toBe(5);
