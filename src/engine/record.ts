@@ -98,9 +98,7 @@ export function parseRecord(text: string): RunRecord {
     throw new RecordError(`has an invalid field ${where}: ${issue.message}`);
   }
   const record = parsed.data;
-  if (record.hashes.length !== record.turns + 1) {
-    throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
-  }
+  checkHashCount(record);
   return record;
 }
 
@@ -142,6 +140,13 @@ function checkInterventions(record: RunRecord, scenario: Scenario): void {
   });
 }
 
+/** A record has one hash per turn, turn 0 included. */
+function checkHashCount(record: RunRecord): void {
+  if (record.hashes.length !== record.turns + 1) {
+    throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
+  }
+}
+
 /**
  * Re-run a record and compare every turn's hash; stops at the first difference.
  * `variantOf` gives the scenario of another variant of the same scenario, for
@@ -152,6 +157,7 @@ export function replay(
   scenario: Scenario,
   variantOf: (variant: string | null) => Scenario = () => scenario,
 ): Verification {
+  checkHashCount(record);
   checkScenario(record, scenario);
   checkInterventions(record, scenario);
   const switches = (record.switches ?? []).map((item) => {
@@ -168,7 +174,7 @@ export function replay(
   for (let turn = 0; turn <= record.turns; turn += 1) {
     if (turn > 0) history = advance(history);
     const actual = history.kept[turn]!.hash;
-    // readRecord checked that there is one hash per turn.
+    // checkHashCount made sure there is one hash per turn.
     const expected = record.hashes[turn]!;
     if (actual !== expected) return { ok: false, history, turn, expected, actual };
   }

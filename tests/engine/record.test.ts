@@ -37,6 +37,10 @@ describe('run records', () => {
     if (!result.ok) expect(result.turn).toBe(5);
   });
 
+  it('are refused, not compared, when built with a hash missing for a turn', () => {
+    expect(() => replay({ ...record, hashes: record.hashes.slice(0, -1) }, scenario)).toThrow(/has 12 turn hashes for 12 turns \(expected 13\)/);
+  });
+
   it('fail from the turn an edited intervention acts on', () => {
     const edited: RunRecord = { ...record, interventions: [{ kind: 'force', event: 'russian-expansion', turn: 6 }] };
     const result = replay(edited, scenario);
