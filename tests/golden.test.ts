@@ -22,7 +22,7 @@ describe('golden run records', () => {
   }
 
   it('verify through the command line too', () => {
-    const result = sandtable(['replay', join(dir, files[0]), '--verify']);
+    const result = sandtable(['replay', join(dir, files[0]!), '--verify']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });

@@ -30,7 +30,7 @@ export function formatTimeline(report: RunReport, scenario: Scenario): string {
     }
   }
   out.push('', oneLine(`Outcome in ${monthLabel(scenario.start, report.turns)}: ${report.outcome.title} [${report.outcome.class}]`));
-  const metrics = scenario.metrics.map((metric) => `${metric.title} ${report.outcome.metrics[metric.id].toFixed(2)}`);
+  const metrics = scenario.metrics.map((metric) => `${metric.title} ${report.outcome.metrics[metric.id]!.toFixed(2)}`);
   out.push(oneLine(`  ${metrics.join(' · ')}`));
   out.push(`final hash ${report.finalHash}`);
   return `${out.join('\n')}\n`;

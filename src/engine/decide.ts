@@ -10,7 +10,7 @@ function logit(actor: ActorDef, weights: number[] | Float64Array): void {
   const count = weights.length;
   let best = -Infinity;
   for (let i = 0; i < count; i += 1) {
-    const u = weights[i];
+    const u = weights[i]!;
     if (!Number.isFinite(u)) {
       throw new SimulationError(`a utility of ${actor.id} is ${u}; check its expressions`);
     }
@@ -20,11 +20,11 @@ function logit(actor: ActorDef, weights: number[] | Float64Array): void {
   const { rationality } = actor;
   let total = 0;
   for (let i = 0; i < count; i += 1) {
-    const w = Math.exp(rationality * (weights[i] - best));
+    const w = Math.exp(rationality * (weights[i]! - best));
     weights[i] = w;
     total += w;
   }
-  for (let i = 0; i < count; i += 1) weights[i] /= total;
+  for (let i = 0; i < count; i += 1) weights[i]! /= total;
 }
 
 /** Each action's probability under the actor's logit (quantal-response) policy. */
@@ -37,7 +37,7 @@ export function actionProbabilities(actor: ActorDef, state: WorldState, ctx: Eva
 /** The same on a frame, written into `into` (one slot per action). */
 export function probabilitiesAt(actor: ActorDef, frame: Frame, into: Float64Array): Float64Array {
   const { actions } = actor;
-  for (let i = 0; i < actions.length; i += 1) into[i] = actions[i].utility.at(frame);
+  for (let i = 0; i < actions.length; i += 1) into[i] = actions[i]!.utility.at(frame);
   logit(actor, into);
   return into;
 }
@@ -47,7 +47,7 @@ export function pick(probabilities: ArrayLike<number>, roll: number): number {
   let cumulative = 0;
   let index = 0;
   for (; index < probabilities.length - 1; index += 1) {
-    cumulative += probabilities[index];
+    cumulative += probabilities[index]!;
     if (roll < cumulative) break;
   }
   return index;

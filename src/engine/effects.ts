@@ -42,11 +42,11 @@ export function write(frame: Frame, target: Target, value: number): void {
 export function applyEffects(frame: Frame, effects: readonly Effect[], by: string): void {
   const { values } = frame;
   for (let i = 0; i < effects.length; i += 1) {
-    const effect = effects[i];
+    const effect = effects[i]!;
     switch (effect.kind) {
       case 'add': {
         const { target } = effect;
-        write(frame, target, values[target.slot] + effect.value.at(frame));
+        write(frame, target, values[target.slot]! + effect.value.at(frame));
         break;
       }
       case 'set': {
@@ -55,7 +55,7 @@ export function applyEffects(frame: Frame, effects: readonly Effect[], by: strin
       }
       case 'toward': {
         const { target } = effect;
-        const current = values[target.slot];
+        const current = values[target.slot]!;
         const goal = effect.goal.at(frame);
         const rate = clamp(effect.rate.at(frame), 0, 1, () => `rate toward ${target.path}`);
         write(frame, target, current + rate * (goal - current));
@@ -77,26 +77,24 @@ export function applyEffects(frame: Frame, effects: readonly Effect[], by: strin
 /** Put an event on the calendar, keeping it ordered by turn (stable for equal turns). */
 export function schedule(frame: Frame, event: string, turn: number, by: string): void {
   let index = frame.scheduled.length;
-  while (index > 0 && frame.scheduled[index - 1].turn > turn) index -= 1;
+  while (index > 0 && frame.scheduled[index - 1]!.turn > turn) index -= 1;
   frame.scheduled.splice(index, 0, { turn, event, by });
 }
 
 /** Round every number of a state to the engine's precision (used on initial states). */
 export function roundState(draft: MutableState): void {
   const { actors, coop } = draft;
-  for (const id in actors) {
-    const actor = actors[id];
+  for (const actor of Object.values(actors)) {
     roundRecord(actor.stance);
     roundRecord(actor.salience);
     roundRecord(actor.attrs);
   }
-  for (const id in coop) roundRecord(coop[id]);
+  for (const record of Object.values(coop)) roundRecord(record);
   roundRecord(draft.indicators);
 }
 
 function roundRecord(record: Record<string, number>): void {
-  for (const key in record) {
-    const value = record[key];
+  for (const [key, value] of Object.entries(record)) {
     const rounded = Math.round(value * PRECISION) / PRECISION;
     if (rounded !== value) record[key] = rounded;
   }

@@ -51,7 +51,7 @@ function historyOf(plan: RunPlan, kept: readonly Turn[]): History {
     turns,
     segments,
     interventions,
-    scenario: segments[segments.length - 1].scenario,
+    scenario: segments[segments.length - 1]!.scenario,
     kept,
     streams: new Streams(seed),
   };
@@ -84,7 +84,8 @@ function keptTurn(
 
 /** The last kept turn. */
 export function current(history: History): Turn {
-  return history.kept[history.kept.length - 1];
+  // A history always keeps turn 0.
+  return history.kept[history.kept.length - 1]!;
 }
 
 /**
@@ -160,7 +161,7 @@ export function takeBackTurn(history: History): History {
 export function firstDifference(a: History, b: History, upTo = Infinity): number | null {
   const turns = Math.min(a.kept.length - 1, b.kept.length - 1, upTo);
   for (let turn = 0; turn <= turns; turn += 1) {
-    if (a.kept[turn].hash !== b.kept[turn].hash) return turn;
+    if (a.kept[turn]!.hash !== b.kept[turn]!.hash) return turn;
   }
   return null;
 }

@@ -59,7 +59,7 @@ export interface RunOptions {
 export function planRun(scenario: Scenario, parts: RunOptions): RunPlan {
   const switches = parts.switches ?? [];
   switches.forEach((item, i) => {
-    if (item.turn < 0 || (i > 0 && item.turn <= switches[i - 1].turn)) {
+    if (item.turn < 0 || (i > 0 && item.turn <= switches[i - 1]!.turn)) {
       throw new RangeError(`switches must be at increasing turns from 0 (got ${switches.map((s) => s.turn).join(', ')})`);
     }
   });
@@ -86,7 +86,7 @@ export function partsOf(plan: RunPlan): Required<RunOptions> {
 
 /** The scenario a plan starts with. */
 export function firstScenario(plan: RunPlan): Scenario {
-  return plan.segments[0].scenario;
+  return plan.segments[0]!.scenario;
 }
 
 /** The same plan on another seed (run i of a batch); the per-turn tables are shared. */
@@ -128,7 +128,8 @@ function scheduleOf(plan: RunPlan): Schedule {
 
 /** The segment that computes `turn`: the last one that starts before it. */
 function segmentAt(segments: readonly Segment[], turn: number): Segment {
-  let found = segments[0];
+  // A plan always has its first segment, from turn 0.
+  let found = segments[0]!;
   for (const segment of segments) if (segment.from < turn) found = segment;
   return found;
 }
@@ -141,7 +142,7 @@ function segmentAt(segments: readonly Segment[], turn: number): Segment {
  */
 function scenarioInterventions(segments: readonly Segment[]): Intervention[] {
   return segments.flatMap(({ from, scenario }, i) => {
-    const end = i + 1 < segments.length ? segments[i + 1].from : FOREVER;
+    const end = i + 1 < segments.length ? segments[i + 1]!.from : FOREVER;
     return [
       ...scenario.baseInterventions.flatMap((item) => within(item, 0, from, end)),
       ...scenario.variantInterventions.flatMap((item) => within(item, from, from, end)),
@@ -161,19 +162,19 @@ function within(item: Intervention, by: number, from: number, end: number): Inte
 }
 
 function checkTurn(plan: RunPlan, turn: number): void {
-  if (!(turn >= 0 && turn <= plan.turns)) throw new RangeError(`turn ${turn} is outside the run's turns 0..${plan.turns}`);
+  if (!(Number.isInteger(turn) && turn >= 0 && turn <= plan.turns)) throw new RangeError(`turn ${turn} is outside the run's turns 0..${plan.turns}`);
 }
 
 /** The scenario that computes `turn` of a plan (turn 0: the first). */
 export function scenarioAt(plan: RunPlan, turn: number): Scenario {
   checkTurn(plan, turn);
-  return scheduleOf(plan).scenarios[turn];
+  return scheduleOf(plan).scenarios[turn]!;
 }
 
 /** Everything that acts on `turn` of a plan: the scenarios' interventions and the run's own. */
 export function interventionsAt(plan: RunPlan, turn: number): InterventionPlan {
   checkTurn(plan, turn);
-  return scheduleOf(plan).plans[turn];
+  return scheduleOf(plan).plans[turn]!;
 }
 
 /** A run that its caller advances one turn at a time, on one private frame. */
@@ -214,7 +215,8 @@ function initialFrame(scenario: Scenario): Frame {
  */
 export function stepper(plan: RunPlan, from?: WorldState): Stepper {
   const { scenarios, plans } = scheduleOf(plan);
-  const first = scenarios[0];
+  // A schedule has a scenario for every turn from 0 to the plan's last.
+  const first = scenarios[0]!;
   const frame = from === undefined ? initialFrame(first) : loadFrame(first.layout, from);
   const streams = new Streams(plan.seed);
   const last = plan.turns;
@@ -224,9 +226,9 @@ export function stepper(plan: RunPlan, from?: WorldState): Stepper {
     step(explain = false) {
       const turn = frame.turn + 1;
       if (turn > last) throw new RangeError(`the run ends at turn ${last}`);
-      return stepFrame(scenarios[turn], frame, streams, plans[turn], explain);
+      return stepFrame(scenarios[turn]!, frame, streams, plans[turn]!, explain);
     },
-    scenario: () => scenarios[frame.turn],
+    scenario: () => scenarios[frame.turn]!,
     state: () => stateOf(first.layout, frame),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { advance, startHistory, type History } from './history.js';
+import { advance, current, startHistory, type History } from './history.js';
 import { planRun } from './plan.js';
 import { FOREVER } from './interventions.js';
 import { MAX_SEED, MAX_TURNS } from './limits.js';
@@ -126,6 +126,7 @@ export interface EmbeddedInject {
 export function recordOf(history: History, options: RecordOptions = {}): RunRecord {
   const hashes = history.kept.map((turn) => turn.hash);
   const [first, ...later] = history.segments;
+  if (first === undefined) throw new Error('a history has at least one segment');
   if (first.scenario.data === undefined) {
     throw new Error(`scenario ${first.scenario.id} has no data to embed in a run record (it was compiled with parameter overrides)`);
   }
@@ -142,7 +143,7 @@ export function recordOf(history: History, options: RecordOptions = {}): RunReco
     turns: history.kept.length - 1,
     interventions: history.interventions,
     hashes,
-    finalHash: hashes[hashes.length - 1],
+    finalHash: current(history).hash,
     scenarioData,
   };
 }
@@ -151,9 +152,7 @@ export function recordOf(history: History, options: RecordOptions = {}): RunReco
 export function parseRecord(text: string): RunRecord {
   const record = parseVersioned(text, RECORD_FILE, (message) => new RecordError(message));
   checkEmbedded(record);
-  if (record.hashes.length !== record.turns + 1) {
-    throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
-  }
+  checkHashCount(record);
   return record;
 }
 
@@ -235,6 +234,13 @@ function checkInterventions(record: RunRecord, scenario: Scenario): void {
   });
 }
 
+/** A record has one hash per turn, turn 0 included. */
+function checkHashCount(record: RunRecord): void {
+  if (record.hashes.length !== record.turns + 1) {
+    throw new RecordError(`has ${record.hashes.length} turn hashes for ${record.turns} turns (expected ${record.turns + 1})`);
+  }
+}
+
 /**
  * Re-run a record and compare every turn's hash; stops at the first difference.
  * `variantOf` gives the scenario of another variant of the same scenario, for
@@ -245,6 +251,7 @@ export function replay(
   scenario: Scenario,
   variantOf: (variant: string | null) => Scenario = () => scenario,
 ): Verification {
+  checkHashCount(record);
   checkScenario(record, scenario);
   checkInterventions(record, scenario);
   const switches = (record.switches ?? []).map((item) => {
@@ -253,17 +260,19 @@ export function replay(
     return { ...item, scenario: target };
   });
   switches.forEach((item, i) => {
-    if (item.turn > record.turns || (i > 0 && item.turn <= switches[i - 1].turn)) {
+    if (item.turn > record.turns || (i > 0 && item.turn <= switches[i - 1]!.turn)) {
       throw new RecordError(`has an invalid field switches[${i}]: switches must be at increasing turns, up to the record's ${record.turns}`);
     }
   });
   let history = startHistory(planRun(scenario, { seed: record.seed, turns: record.turns, interventions: record.interventions, switches }));
   for (let turn = 0; turn <= record.turns; turn += 1) {
     if (turn > 0) history = advance(history);
-    const actual = history.kept[turn].hash;
-    if (actual !== record.hashes[turn]) return { ok: false, history, turn, expected: record.hashes[turn], actual };
+    const actual = history.kept[turn]!.hash;
+    // checkHashCount made sure there is one hash per turn.
+    const expected = record.hashes[turn]!;
+    if (actual !== expected) return { ok: false, history, turn, expected, actual };
   }
-  const last = history.kept[record.turns].hash;
+  const last = history.kept[record.turns]!.hash;
   if (last !== record.finalHash) {
     return { ok: false, history, turn: record.turns, expected: record.finalHash, actual: last };
   }

@@ -1,6 +1,6 @@
 import { monthLabel, isoMonth } from './calendar.js';
 import { hashOf } from './hash.js';
-import { advanceTo, startHistory, type History } from './history.js';
+import { advanceTo, current, startHistory, type History } from './history.js';
 import type { Frame } from './frame.js';
 import { outcomeOf, type Outcome } from './outcome.js';
 import { planRun, stepper, type RunOptions } from './plan.js';
@@ -68,7 +68,7 @@ export interface RunReport {
 /** Summarise a finished history for output. */
 export function reportOf(history: History): RunReport {
   const { scenario } = history;
-  const last = history.kept[history.kept.length - 1];
+  const last = current(history);
   return {
     seed: history.seed,
     turns: history.turns,
@@ -88,8 +88,8 @@ export function reportOf(history: History): RunReport {
       decisions: turn.decisions,
       events: turn.events,
     })),
-    final: last.state,
-    outcome: outcomeOf(scenario, last.state),
-    finalHash: hashOf(last.state),
+    final: last!.state,
+    outcome: outcomeOf(scenario, last!.state),
+    finalHash: hashOf(last!.state),
   };
 }

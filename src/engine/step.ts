@@ -90,21 +90,21 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
   // Decisions see the previous turn's choices; everything after sees this turn's.
   const decisions: Decision[] | null = keep ? [] : null;
   for (let i = 0; i < deciders.length; i += 1) {
-    const { actor, scratch } = deciders[i];
-    const roll = drawAt(slots[i], turn);
+    const { actor, scratch } = deciders[i]!;
+    const roll = drawAt(slots[i]!, turn);
     const probabilities = probabilitiesAt(actor, frame, scratch);
     const chosen = plan.choices.size === 0 ? undefined : plan.choices.get(actor.id);
     const index = chosen === undefined ? pick(probabilities, roll) : chosenIndex(actor, chosen);
     picks[i] = index;
     decisions?.push({
       actor: actor.id,
-      action: actor.actions[index].id,
+      action: actor.actions[index]!.id,
       by: chosen === undefined ? 'policy' : 'chosen',
-      probability: round(probabilities[index]),
+      probability: round(probabilities[index]!),
       roll,
     });
   }
-  for (let i = 0; i < deciders.length; i += 1) frame.chosen[deciders[i].index] = picks[i];
+  for (let i = 0; i < deciders.length; i += 1) frame.chosen[deciders[i]!.index] = picks[i]!;
 
   let due: Map<string, string> | null = null;
   if (frame.scheduled.length > 0) {
@@ -116,7 +116,7 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
   const whys: Explanation[] | null = keep ? [] : null;
   let firings = 0;
   for (let i = 0; i < rules.length; i += 1) {
-    const why = evaluateRule(rules[i], i, frame, slots[deciders.length + i], plan, due?.get(rules[i].id), keep);
+    const why = evaluateRule(rules[i]!, i, frame, slots[deciders.length + i]!, plan, due?.get(rules[i]!.id), keep);
     if (why === null) continue;
     fired[firings] = i;
     firings += 1;
@@ -125,19 +125,19 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
 
   if (due !== null && due.size > 0) frame.scheduled = frame.scheduled.filter((entry) => entry.turn > turn);
   for (let i = 0; i < deciders.length; i += 1) {
-    const { actor, labels } = deciders[i];
-    const action = actor.actions[picks[i]];
-    if (action.effects.length > 0) applyEffects(frame, action.effects, labels[picks[i]]);
+    const { actor, labels } = deciders[i]!;
+    const action = actor.actions[picks[i]!]!;
+    if (action.effects.length > 0) applyEffects(frame, action.effects, labels[picks[i]!]!);
   }
   const events: FiredEvent[] | null = keep ? [] : null;
   for (let f = 0; f < firings; f += 1) {
-    const index = fired[f];
-    const rule = rules[index];
+    const index = fired[f]!;
+    const rule = rules[index]!;
     applyEffects(frame, rule.effects, rule.title);
     if (frame.count[index] === 0) frame.first[index] = turn;
     frame.last[index] = turn;
-    frame.count[index] += 1;
-    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f] });
+    frame.count[index]! += 1;
+    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f]! });
   }
   applyEffects(frame, scenario.dynamics, 'dynamics');
   return keep ? { events: events!, decisions: decisions! } : NOTHING_KEPT;
@@ -207,7 +207,7 @@ function evaluateRule(
   explain: boolean,
 ): Explanation | null {
   if (plan.blocked.size > 0 && plan.blocked.has(rule.id)) return null;
-  if (rule.once && frame.count[index] > 0) return null;
+  if (rule.once && frame.count[index]! > 0) return null;
   if (plan.forced.size > 0 && plan.forced.has(rule.id)) {
     return explain ? interventionWhy(rule, 'forced') : FIRED;
   }

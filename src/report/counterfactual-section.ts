@@ -56,14 +56,14 @@ function outcomeChart(analysis: AfterAction): Chart {
   const { player, policy } = analysis.counterfactual;
   const ids = Object.keys(player.outcomes);
   const arm = (summary: typeof player) => ({
-    values: ids.map((id) => summary.outcomes[id].p),
-    low: ids.map((id) => summary.outcomes[id].ci95[0]),
-    high: ids.map((id) => summary.outcomes[id].ci95[1]),
+    values: ids.map((id) => summary.outcomes[id]!.p),
+    low: ids.map((id) => summary.outcomes[id]!.ci95[0]),
+    high: ids.map((id) => summary.outcomes[id]!.ci95[1]),
   });
   return {
     kind: 'bars',
     title: `Outcome classes over ${analysis.counterfactual.runs} runs (◆ this run's outcome)`,
-    groups: ids.map((id) => ({ label: player.outcomes[id].title, marked: id === analysis.outcome.class })),
+    groups: ids.map((id) => ({ label: player.outcomes[id]!.title, marked: id === analysis.outcome.class })),
     bars: [
       { label: 'with the choices', style: 'player', ...arm(player) },
       { label: 'policy deciding', style: 'policy', ...arm(policy) },

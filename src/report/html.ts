@@ -50,7 +50,7 @@ function line(parts: Line): string {
 function charts(list: readonly Chart[]): string {
   const lines = list.filter((chart) => chart.kind === 'lines');
   const bars = list.filter((chart) => chart.kind === 'bars');
-  const keyed = lines.length > 0 ? lines[0].series.slice().reverse() : bars.length > 0 ? bars[0].bars : [];
+  const keyed = lines.length > 0 ? lines[0]!.series.slice().reverse() : bars.length > 0 ? bars[0]!.bars : [];
   const legend = keyed.length === 0 ? '' : `<div class="legend">${keyed.map((series) => legendItem(series.style, series.label)).join('')}</div>`;
   const wide = lines.length === 0 ? ' wide' : '';
   const figures = list.map((chart) => `<figure>${chartSvg(chart)}</figure>`).join('\n');

@@ -44,11 +44,11 @@ function line(parts: Line, inTable = false): string {
 /** An indicator chart block as a table: the value at the start, and each series at the end. */
 function lineTable(charts: readonly LineChart[]): string[] {
   if (charts.length === 0) return [];
-  const series = charts[0].series;
+  const series = charts[0]!.series;
   const head = ['Indicator', 'Start', ...series.map((item) => `${item.label}, at the end`)];
   const rows = charts.map((chart) => [
     escapeMarkdown(chart.title),
-    value(chart.series[chart.series.length - 1].values[0] ?? 0),
+    value(chart.series[chart.series.length - 1]!.values[0] ?? 0),
     ...chart.series.map((item) => value(item.values[item.values.length - 1] ?? 0)),
   ]);
   return [

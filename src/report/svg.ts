@@ -22,7 +22,7 @@ export const STYLES: Readonly<Record<SeriesStyle, { readonly color: string; read
 
 /** A polyline's points. */
 export function points(xs: readonly number[], ys: readonly number[]): string {
-  return xs.map((x, i) => `${n(x)},${n(ys[i])}`).join(' ');
+  return xs.map((x, i) => `${n(x)},${n(ys[i]!)}`).join(' ');
 }
 
 /** An SVG element opening with its accessible title. */

@@ -214,7 +214,9 @@ function binary(node: jsep.BinaryExpression, scope: Scope, depth: number): Compi
   else if (operator === 'or' || operator === '||') evaluate = (f) => (l(f) !== 0 || r(f) !== 0 ? 1 : 0);
   else if (left.constant !== undefined && right.constant !== undefined) {
     // Folding gives the same IEEE result the run would compute, once.
-    const value = BINARY[operator](left.constant, right.constant);
+    const fold = BINARY[operator];
+    if (fold === undefined) throw new ExpressionError(`the operator ${operator} is not supported`);
+    const value = fold(left.constant, right.constant);
     constant = value;
     evaluate = () => value;
   } else {
@@ -264,7 +266,8 @@ function call(node: jsep.CallExpression, scope: Scope, depth: number): Compiled 
   const fn = math.fn;
   let evaluate: Eval = (f) => fn(evals.map((e) => e(f)));
   // The common forms without an array per call; each computes exactly what `fn` does.
-  const [a, b, c] = evals;
+  // Each form below runs only where `args.length` guarantees the slots it reads.
+  const [a, b, c] = evals as [Eval, Eval, Eval];
   if (evals.length === 2 && (name === 'min' || name === 'max')) {
     evaluate = name === 'min' ? (f) => Math.min(a(f), b(f)) : (f) => Math.max(a(f), b(f));
   } else if (name === 'clamp') {

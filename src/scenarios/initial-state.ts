@@ -31,22 +31,25 @@ export function initialState(spec: ScenarioSpec, problems: Problem[]): WorldStat
   });
   const coop: Record<string, Record<string, number>> = {};
   for (const a of ids) {
-    coop[a] = {};
-    for (const b of ids) if (a !== b) coop[a][b] = spec.cooperation.default;
+    const row: Record<string, number> = {};
+    coop[a] = row;
+    for (const b of ids) if (a !== b) row[b] = spec.cooperation.default;
   }
   for (const [a, row] of Object.entries(spec.cooperation.initial)) {
     for (const [b, level] of Object.entries(row)) {
-      const unknown = [a, b].filter((id) => !Object.hasOwn(coop, id));
-      if (unknown.length > 0 || a === b) {
+      const from = Object.hasOwn(coop, a) ? coop[a] : undefined;
+      const to = Object.hasOwn(coop, b) ? coop[b] : undefined;
+      if (from === undefined || to === undefined || a === b) {
+        const unknown = from === undefined ? a : b;
         problems.push({
-          path: ['cooperation', 'initial', a, ...(Object.hasOwn(coop, a) ? [b] : [])],
+          path: ['cooperation', 'initial', a, ...(from === undefined ? [] : [b])],
           atKey: true,
-          message: a === b ? 'an actor has no cooperation level with itself' : `unknown actor \`${unknown[0]}\`${suggest(unknown[0], ids)}`,
+          message: a === b ? 'an actor has no cooperation level with itself' : `unknown actor \`${unknown}\`${suggest(unknown, ids)}`,
         });
         continue;
       }
-      coop[a][b] = level;
-      if (spec.cooperation.symmetric) coop[b][a] = level;
+      from[b] = level;
+      if (spec.cooperation.symmetric) to[a] = level;
     }
   }
   const indicators: Record<string, number> = {};

@@ -21,12 +21,12 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 export function unionOption(union: z.ZodUnion, value: unknown): { index: number; keys: string[] } {
   const keys = union.options.map((option) => {
     const inner = unwrap(option as z.ZodType);
-    return inner instanceof z.ZodObject ? Object.keys(inner.shape)[0] : '';
+    return inner instanceof z.ZodObject ? (Object.keys(inner.shape)[0] ?? '') : '';
   });
   const present = value !== null && typeof value === 'object' && !Array.isArray(value)
     ? keys.map((key, index) => ({ key, index })).filter(({ key }) => key !== '' && Object.hasOwn(value, key))
     : [];
-  return { index: present.length === 1 ? present[0].index : -1, keys: keys.filter((key) => key !== '') };
+  return { index: present.length === 1 ? present[0]!.index : -1, keys: keys.filter((key) => key !== '') };
 }
 
 /** The schema and value at a path, following the data through unions. */
@@ -148,7 +148,8 @@ function unionProblems(
   if (union instanceof z.ZodUnion) {
     const { index, keys } = unionOption(union, value);
     if (keys.length > 0) {
-      if (index >= 0) return problemsFromIssues(issue.errors[index], schema, data, path);
+      const chosen = index >= 0 ? issue.errors[index] : undefined;
+      if (chosen !== undefined) return problemsFromIssues(chosen, schema, data, path);
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const given = Object.keys(value);
         const used = given.filter((key) => keys.includes(key));

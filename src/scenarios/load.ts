@@ -17,7 +17,7 @@ export const DEFAULT_SCENARIO = 'niger-2024';
 export function splitReference(ref: string): { scenario: string; variant: string | null } {
   if (isFileReference(ref)) return { scenario: ref, variant: null };
   const file = /^(.+\.(?:ya?ml|json))\/([^/]+)$/i.exec(ref);
-  if (file !== null) return { scenario: file[1], variant: file[2] };
+  if (file !== null) return { scenario: file[1]!, variant: file[2]! };
   const slash = ref.indexOf('/');
   return slash < 0 ? { scenario: ref, variant: null } : { scenario: ref.slice(0, slash), variant: ref.slice(slash + 1) };
 }

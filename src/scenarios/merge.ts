@@ -107,7 +107,7 @@ function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Prob
       return;
     }
     const item = { value: fields, origin };
-    if (at >= 0) items[at] = mergeValue(items[at], item, shape, problems);
+    if (at >= 0) items[at] = mergeValue(items[at]!, item, shape, problems);
     else added.push(item);
   });
   const last = items[items.length - 1];

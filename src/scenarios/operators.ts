@@ -52,48 +52,49 @@ export function specialise(operator: string, left: Operand, right: Operand): Eva
   const { evaluate: r, constant: rk, slot: rs } = right;
   switch (operator) {
     case '+':
-      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls] + f.values[rs];
-      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls] + rk;
-      if (lk !== undefined && rs !== undefined) return (f) => lk + f.values[rs];
-      if (ls !== undefined) return (f) => f.values[ls] + r(f);
-      if (rs !== undefined) return (f) => l(f) + f.values[rs];
+      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls]! + f.values[rs]!;
+      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls]! + rk;
+      if (lk !== undefined && rs !== undefined) return (f) => lk + f.values[rs]!;
+      if (ls !== undefined) return (f) => f.values[ls]! + r(f);
+      if (rs !== undefined) return (f) => l(f) + f.values[rs]!;
       if (lk !== undefined) return (f) => lk + r(f);
       if (rk !== undefined) return (f) => l(f) + rk;
       return (f) => l(f) + r(f);
     case '-':
-      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls] - f.values[rs];
-      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls] - rk;
-      if (lk !== undefined && rs !== undefined) return (f) => lk - f.values[rs];
-      if (ls !== undefined) return (f) => f.values[ls] - r(f);
-      if (rs !== undefined) return (f) => l(f) - f.values[rs];
+      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls]! - f.values[rs]!;
+      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls]! - rk;
+      if (lk !== undefined && rs !== undefined) return (f) => lk - f.values[rs]!;
+      if (ls !== undefined) return (f) => f.values[ls]! - r(f);
+      if (rs !== undefined) return (f) => l(f) - f.values[rs]!;
       if (lk !== undefined) return (f) => lk - r(f);
       if (rk !== undefined) return (f) => l(f) - rk;
       return (f) => l(f) - r(f);
     case '*':
-      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls] * f.values[rs];
-      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls] * rk;
-      if (lk !== undefined && rs !== undefined) return (f) => lk * f.values[rs];
-      if (ls !== undefined) return (f) => f.values[ls] * r(f);
-      if (rs !== undefined) return (f) => l(f) * f.values[rs];
+      if (ls !== undefined && rs !== undefined) return (f) => f.values[ls]! * f.values[rs]!;
+      if (ls !== undefined && rk !== undefined) return (f) => f.values[ls]! * rk;
+      if (lk !== undefined && rs !== undefined) return (f) => lk * f.values[rs]!;
+      if (ls !== undefined) return (f) => f.values[ls]! * r(f);
+      if (rs !== undefined) return (f) => l(f) * f.values[rs]!;
       if (lk !== undefined) return (f) => lk * r(f);
       if (rk !== undefined) return (f) => l(f) * rk;
       return (f) => l(f) * r(f);
     case '/':
       return (f) => l(f) / r(f);
     case '<':
-      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] < rk ? 1 : 0);
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls]! < rk ? 1 : 0);
       return (f) => (l(f) < r(f) ? 1 : 0);
     case '>':
-      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] > rk ? 1 : 0);
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls]! > rk ? 1 : 0);
       return (f) => (l(f) > r(f) ? 1 : 0);
     case '<=':
-      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] <= rk ? 1 : 0);
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls]! <= rk ? 1 : 0);
       return (f) => (l(f) <= r(f) ? 1 : 0);
     case '>=':
-      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls] >= rk ? 1 : 0);
+      if (ls !== undefined && rk !== undefined) return (f) => (f.values[ls]! >= rk ? 1 : 0);
       return (f) => (l(f) >= r(f) ? 1 : 0);
     default: {
       const op = BINARY[operator];
+      if (op === undefined) throw new Error(`no arithmetic for the operator ${operator}`);
       return (f) => op(l(f), r(f));
     }
   }
@@ -103,11 +104,11 @@ export function specialise(operator: string, left: Operand, right: Operand): Eva
 export const MATH: Record<string, { arity: [number, number]; fn: (args: number[]) => number; one?: (x: number) => number }> = {
   min: { arity: [1, 16], fn: (args) => Math.min(...args), one: (x) => Math.min(x) },
   max: { arity: [1, 16], fn: (args) => Math.max(...args), one: (x) => Math.max(x) },
-  abs: { arity: [1, 1], fn: ([x]) => Math.abs(x), one: Math.abs },
-  sqrt: { arity: [1, 1], fn: ([x]) => Math.sqrt(x), one: Math.sqrt },
-  pow: { arity: [2, 2], fn: ([x, y]) => x ** y },
-  clamp: { arity: [3, 3], fn: ([x, lo, hi]) => Math.min(Math.max(x, lo), hi) },
-  round: { arity: [1, 1], fn: ([x]) => Math.round(x), one: Math.round },
+  abs: { arity: [1, 1], fn: ([x]) => Math.abs(x!), one: Math.abs },
+  sqrt: { arity: [1, 1], fn: ([x]) => Math.sqrt(x!), one: Math.sqrt },
+  pow: { arity: [2, 2], fn: ([x, y]) => x! ** y! },
+  clamp: { arity: [3, 3], fn: ([x, lo, hi]) => Math.min(Math.max(x!, lo!), hi!) },
+  round: { arity: [1, 1], fn: ([x]) => Math.round(x!), one: Math.round },
 };
 
 /** The names of the built-in math functions, for suggestions. */

@@ -34,7 +34,7 @@ export function locate(problem: Problem, root: Origin): Problem {
   let origin = root;
   let rest = 0;
   for (; rest < problem.path.length; rest += 1) {
-    const next = childOrigin(origin, problem.path[rest]);
+    const next = childOrigin(origin, problem.path[rest]!);
     if (next === null) break;
     origin = next;
   }

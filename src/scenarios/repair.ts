@@ -37,9 +37,9 @@ export function repair(schema: z.ZodType, value: unknown): unknown {
   if (inner instanceof z.ZodUnion) {
     const options = inner.options as readonly z.ZodType[];
     const { index } = unionOption(inner, value);
-    if (index >= 0) return repair(options[index], value);
+    if (index >= 0) return repair(options[index]!, value);
     const plain = options.find((option) => typeof value === typeOf(unwrap(option)));
-    return plain !== undefined ? repair(plain, value) : repair(options[0], undefined);
+    return plain !== undefined ? repair(plain, value) : repair(options[0]!, undefined);
   }
   if (inner instanceof z.ZodString) return typeof value === 'string' ? value : '';
   if (inner instanceof z.ZodNumber) return typeof value === 'number' && Number.isFinite(value) ? value : (inner.minValue ?? 0);

@@ -86,7 +86,8 @@ export class ScenarioScope implements Scope {
   /** A writable place in the state, with its range. */
   target(path: string): Target {
     const segments = path.split('.');
-    const [head, a, b] = segments;
+    // Missing segments read as '' and the arity check below rejects them.
+    const [head = '', a = '', b = ''] = segments;
     const arity = (n: number, shape: string) => {
       if (segments.length !== n) throw new ExpressionError(`\`${path}\` is not a value that can change; write ${shape}`);
     };
@@ -127,23 +128,23 @@ export class ScenarioScope implements Scope {
 
   resolve(segments: readonly string[]): Input {
     const path = segments.join('.');
-    const [head, a] = segments;
+    const [head = '', a = ''] = segments;
     if (head === 'turn' && segments.length === 1) return { path, read: (f) => f.turn };
     if (head === 'param') {
       if (segments.length !== 2 || !own(this.params, a)) {
-        throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a ?? '', Object.keys(this.params))}`);
+        throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`);
       }
-      const value = this.params[a];
+      const value = this.params[a]!;
       return { path, read: () => value, constant: value };
     }
     if (head === 'flag') {
       if (segments.length !== 2) throw new ExpressionError(`\`${path}\`: write flag.NAME`);
       const index = this.layout.flagIndex.get(this.flag(a))!;
-      return { path, read: (f) => f.flags[index] };
+      return { path, read: (f) => f.flags[index]! };
     }
     if (['ind', 'coop', 'stance', 'salience', 'attr'].includes(head)) {
       const { slot } = this.target(path);
-      return { path, read: (f) => f.values[slot], slot };
+      return { path, read: (f) => f.values[slot]!, slot };
     }
     const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr'];
     throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
@@ -164,27 +165,27 @@ export class ScenarioScope implements Scope {
     });
     switch (name) {
       case 'fired': {
-        const id = this.rule(strings(1)[0]);
+        const id = this.rule(strings(1)[0]!);
         const i = this.layout.eventIndex.get(id)!;
         return atom((f) => (f.count[i] === 0 ? 0 : 1), `fired("${id}")`);
       }
       case 'count': {
-        const id = this.rule(strings(1)[0]);
+        const id = this.rule(strings(1)[0]!);
         const i = this.layout.eventIndex.get(id)!;
-        return atom((f) => f.count[i], `count("${id}")`);
+        return atom((f) => f.count[i]!, `count("${id}")`);
       }
       case 'since': {
-        const id = this.rule(strings(1)[0]);
+        const id = this.rule(strings(1)[0]!);
         const i = this.layout.eventIndex.get(id)!;
         // "Never" reads as a long time ago, so `since(x) > 3` holds before x ever fires.
-        return atom((f) => (f.count[i] === 0 ? 9999 : f.turn - f.last[i]), `since("${id}")`);
+        return atom((f) => (f.count[i] === 0 ? 9999 : f.turn - f.last[i]!), `since("${id}")`);
       }
       case 'chose': {
-        const [actor, action] = strings(2);
+        const [actor, action] = strings(2) as [string, string];
         this.actor(actor);
         this.action(actor, action);
         const a = this.layout.actorIndex.get(actor)!;
-        const k = this.layout.actions[a].indexOf(action);
+        const k = this.layout.actions[a]!.indexOf(action);
         return atom((f) => (f.chosen[a] === k ? 1 : 0), `chose("${actor}", "${action}")`);
       }
       default:

@@ -90,9 +90,9 @@ description: What this scenario changes, and why.
 
 # params:${param === undefined ? '' : `\n#   ${param[0]}: ${param[1]}`}
 
-# actors:
+# actors:${actor === undefined ? '' : `
 #   - id: ${actor.id}
-#     rationality: ${actor.rationality}
+#     rationality: ${actor.rationality}`}
 
 # rules:${rule === undefined ? '' : `
 #   - id: ${rule.id}

@@ -43,7 +43,7 @@ export function App({ history, services, autoplayInterval = 700 }: AppProps) {
 
   useCommands((input, key) => commandFor(current().mode, input, key), (command) => {
     if (command === 'quit' || command === 'interrupt') {
-      services.onExit(command === 'quit' ? 0 : 130, current().branches[0].history.seed);
+      services.onExit(command === 'quit' ? 0 : 130, current().branches[0]!.history.seed);
       return 'end';
     }
     const action = command === 'export' ? { type: 'notice' as const, notice: exportNotice(current(), services) } : actionFor(command, current(), services);

@@ -41,5 +41,5 @@ export function reach(branch: Branch, turn: number): Branch {
 
 /** A kept turn of a branch (the branch must have reached it). */
 export function turnOf(branch: Branch, turn: number): Turn {
-  return branch.history.kept[Math.min(turn, branch.history.kept.length - 1)];
+  return branch.history.kept[Math.min(turn, branch.history.kept.length - 1)]!;
 }

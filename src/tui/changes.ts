@@ -39,7 +39,7 @@ export function changesOf(scenario: Scenario, before: WorldState, after: WorldSt
       if (seenPairs.has(pair)) continue;
       seenPairs.add(pair);
       const [x, y] = scenario.symmetricCooperation ? orderedPair(scenario, actor, key) : [actor, key];
-      out.push({ kind: 'cooperation', label: `${x}–${y}`, from: before.coop[x][y], to: after.coop[x][y] });
+      out.push({ kind: 'cooperation', label: `${x}–${y}`, from: before.coop[x]![y], to: after.coop[x]![y] });
     } else {
       out.push({ kind: KINDS[kind], label: kind === 'salience' ? `${actor} ${key} salience` : `${actor} ${key}`, from, to });
     }

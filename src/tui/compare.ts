@@ -47,7 +47,7 @@ export interface Comparison {
  * the states differ, not that they print differently.
  */
 export function compareAt(scenario: Scenario, parent: Branch, branch: Branch, turn: number): Comparison {
-  const series = (of: Branch, id: string) => of.history.kept.slice(0, turn + 1).map((kept) => kept.state.indicators[id]);
+  const series = (of: Branch, id: string) => of.history.kept.slice(0, turn + 1).map((kept) => kept.state.indicators[id]!);
   const indicators = scenario.indicators.map((indicator) => {
     const a = series(parent, indicator.id);
     const b = series(branch, indicator.id);

@@ -61,7 +61,8 @@ export function startSession(history: History, variants: readonly VariantOption[
 
 /** The branch shown. */
 export function activeBranch(session: Session): Branch {
-  return session.branches[session.active];
+  // `active` is always one of the session's branches.
+  return session.branches[session.active]!;
 }
 
 /** The what-ifs the branch shown can fork at the turn shown. */
@@ -148,7 +149,7 @@ function apply(state: Session, action: SessionAction, session: Session): Session
 }
 
 function restart(state: Session, seed: number): Session {
-  const main = state.branches[0].history;
+  const main = state.branches[0]!.history;
   const fresh = startSession(startHistory(main.scenario, seed, main.turns), state.variants);
   return info(fresh, `New run with seed ${seed}, from ${monthLabel(main.scenario.start, 0)}; press → to step.`);
 }
@@ -177,8 +178,9 @@ function fork(state: Session, change: Fork): Session {
 function switchTo(state: Session, to: number): Session {
   const count = state.branches.length;
   const id = ((to % count) + count) % count;
-  const target = state.branches[id];
-  const from = target.parent === null ? '' : ` (from ${state.branches[target.parent].name} at turn ${target.forkTurn}: ${target.change})`;
+  // `id` is taken modulo the branch count, and a session has its main line.
+  const target = state.branches[id]!;
+  const from = target.parent === null ? '' : ` (from ${state.branches[target.parent]!.name} at turn ${target.forkTurn}: ${target.change})`;
   return info({ ...state, active: id, mode: 'main', event: 0 }, stripControl(`Showing ${target.name}${from}.`));
 }
 

@@ -90,7 +90,7 @@ export function eventItem(event: FiredEvent): EventItem {
 /** What changed in the turn shown (nothing at turn 0). */
 export function changesAt(scenario: Scenario, kept: readonly Turn[], turn: number): Change[] {
   if (turn === 0) return [];
-  return changesOf(scenario, kept[turn - 1].state, kept[turn].state, kept[turn].changes).map((change) => ({
+  return changesOf(scenario, kept[turn - 1]!.state, kept[turn]!.state, kept[turn]!.changes).map((change) => ({
     ...change,
     label: stripControl(change.label),
     ...(change.text === undefined ? {} : { text: stripControl(change.text) }),

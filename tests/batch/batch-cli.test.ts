@@ -63,8 +63,8 @@ describe('sandtable batch', () => {
     // A run that came up heads has heads = 1 from that turn on, and ends in the heads class.
     for (let run = 0; run < 25; run += 1) {
       const own = rows.slice(run * 4, run * 4 + 4);
-      expect(own[0][4]).toBe('0');
-      expect(own[3][6]).toBe(own[3][5] === '1' ? 'heads' : 'tails');
+      expect(own[0]![4]).toBe('0');
+      expect(own[3]![6]).toBe(own[3]![5] === '1' ? 'heads' : 'tails');
     }
     expect(readdirSync(dir).sort()).toEqual(['runs-1.csv', 'runs-2.csv']);
   });

@@ -49,7 +49,7 @@ describe('paired comparison', () => {
     // The same model with one more rule that never fires, and with its indicators listed in another order.
     const extraRule = compileScenario({
       ...spec,
-      rules: [...spec.rules, { ...spec.rules[0], id: 'never', title: 'Never', when: undefined, chance: 0, once: false, effects: [] }],
+      rules: [...spec.rules, { ...spec.rules[0]!, id: 'never', title: 'Never', when: undefined, chance: 0, once: false, effects: [] }],
     });
     const reordered = compileScenario({ ...spec, indicators: [...spec.indicators].reverse() });
     for (const other of [extraRule, reordered]) {
@@ -67,7 +67,7 @@ describe('paired comparison', () => {
     expect(comparison.diverged).toBe(60);
     expect(comparison.firstDivergence.byTurn[0]).toBe(0);
     expect(comparison.firstDivergence.min).toBe(1);
-    expect(comparison.events['us-withdrawal-announced'].variant).toBe(1);
+    expect(comparison.events['us-withdrawal-announced']!.variant).toBe(1);
   });
 
   it('finds no divergence before an intervention at turn 5, and only where it changed something', () => {

@@ -18,18 +18,18 @@ describe('intervals on a rule with a known chance', () => {
 
   it('estimates p = 0.3 and its 95% intervals cover it in one large batch', () => {
     const summary = summarizeBatch(1, scenarioInfo(scenario), tallyOf(scenario, 1, 1, 0, 4000));
-    expect(Math.abs(summary.events.heads.p - 0.3)).toBeLessThan(0.03);
-    expect(covers(summary.events.heads.ci95, 0.3)).toBe(true);
-    expect(covers(summary.outcomes.heads.ci95, 0.3)).toBe(true);
-    expect(covers(summary.metrics.heads.ci95, 0.3)).toBe(true);
-    expect(summary.events.heads.byTurn).toEqual([0, summary.events.heads.p]);
+    expect(Math.abs(summary.events.heads!.p - 0.3)).toBeLessThan(0.03);
+    expect(covers(summary.events.heads!.ci95, 0.3)).toBe(true);
+    expect(covers(summary.outcomes.heads!.ci95, 0.3)).toBe(true);
+    expect(covers(summary.metrics.heads!.ci95, 0.3)).toBe(true);
+    expect(summary.events.heads!.byTurn).toEqual([0, summary.events.heads!.p]);
   });
 
   it('covers p = 0.3 in about 95% of 300 batches of 100 runs (Wilson)', () => {
     let covered = 0;
     for (let seed = 1; seed <= 300; seed += 1) {
       const summary = summarizeBatch(seed, scenarioInfo(scenario), tallyOf(scenario, seed, 1, 0, 100, false));
-      if (covers(summary.events.heads.ci95, 0.3)) covered += 1;
+      if (covers(summary.events.heads!.ci95, 0.3)) covered += 1;
     }
     // Binomial(300, 0.95) is within 0.90..0.99 with overwhelming probability.
     expect(covered / 300).toBeGreaterThan(0.9);
@@ -45,9 +45,9 @@ describe('intervals on a rule with a known chance', () => {
       for (let index = 0; index < 100; index += 1) tally.addPair(runPair(scenario, biased, deriveSeed(batch, index), 1));
       const comparison = summarizeComparison(batch, scenarioInfo(scenario), scenarioInfo(biased), tally);
       // Common random numbers: heads at p = 0.3 implies heads at p = 0.5, never the other way.
-      expect(comparison.events.heads.baseOnly).toBe(0);
-      if (covers(comparison.events.heads.ci95, 0.2)) eventCovered += 1;
-      if (covers(comparison.metrics.heads.ci95, 0.2)) metricCovered += 1;
+      expect(comparison.events.heads!.baseOnly).toBe(0);
+      if (covers(comparison.events.heads!.ci95, 0.2)) eventCovered += 1;
+      if (covers(comparison.metrics.heads!.ci95, 0.2)) metricCovered += 1;
     }
     expect(eventCovered / 200).toBeGreaterThan(0.9);
     expect(metricCovered / 200).toBeGreaterThan(0.88);

@@ -11,8 +11,8 @@ function exampleAfter(marker: string): string {
   const at = doc.indexOf(marker);
   expect(at, `docs/batch.md has no "${marker}"`).toBeGreaterThanOrEqual(0);
   const block = /```sh\n([\s\S]*?)```/.exec(doc.slice(at));
-  expect(block).not.toBeNull();
-  return block![1];
+  if (block === null) throw new Error(`docs/batch.md has no sh block after "${marker}"`);
+  return block[1]!;
 }
 
 describe('the sharding examples of docs/batch.md', () => {

@@ -14,10 +14,10 @@ describe('--shard and merge', () => {
 
   // The unsharded batch and its three shards, shared by the tests below.
   let whole = '';
-  let shards: string[] = [];
+  let shards: [string, string, string] = ['', '', ''];
   beforeAll(() => {
     whole = ok([...batch, '--json']);
-    shards = [1, 2, 3].map((index) => shardFile(batch, index, 3));
+    shards = [shardFile(batch, 1, 3), shardFile(batch, 2, 3), shardFile(batch, 3, 3)];
   });
 
   it('merges batch shards, given in any order, into exactly the unsharded batch --json', () => {

@@ -13,8 +13,8 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 describe('streaming tallies', () => {
   it('give the same summary however the runs are split and in whatever order the parts are added', () => {
     const whole = oneByOne(scenario, 9, 60, 12);
-    const parts = [[40, 60], [0, 7], [25, 40], [7, 25]].map(([from, to]) => tallyOf(scenario, 9, 12, from, to));
-    const merged = new BatchTally(parts[0].layout);
+    const parts = ([[40, 60], [0, 7], [25, 40], [7, 25]] as const).map(([from, to]) => tallyOf(scenario, 9, 12, from, to));
+    const merged = new BatchTally(parts[0]!.layout);
     for (const part of parts) merged.add(part.data());
     expect(json(summarizeBatch(9, scenarioInfo(scenario), merged))).toBe(json(whole));
   });
@@ -50,7 +50,7 @@ describe('streaming tallies', () => {
       expect(event.byTurn[24]).toBe(event.p);
       expect(event.byTurnCi95).toHaveLength(25);
       expect(event.byTurnCi95[24]).toEqual(event.ci95);
-      for (let turn = 1; turn < 25; turn += 1) expect(event.byTurn[turn]).toBeGreaterThanOrEqual(event.byTurn[turn - 1]);
+      for (let turn = 1; turn < 25; turn += 1) expect(event.byTurn[turn]).toBeGreaterThanOrEqual(event.byTurn[turn - 1]!);
     }
     for (const indicator of Object.values(summary.indicators)) {
       expect(indicator.byTurn).toHaveLength(25);
@@ -85,7 +85,7 @@ describe('percentiles and medians', () => {
 
 describe('shards', () => {
   it('cover every run exactly once, in order', () => {
-    for (const [total, count] of [[10, 3], [7, 7], [3, 5], [100_000, 16]]) {
+    for (const [total, count] of [[10, 3], [7, 7], [3, 5], [100_000, 16]] as const) {
       let next = 0;
       for (let index = 1; index <= count; index += 1) {
         const { from, to } = shardRange(total, { index, count });

@@ -74,7 +74,7 @@ describe('common random numbers', () => {
       const base = run(scenario, { seed, turns: 24 });
       const more = run(extended, { seed, turns: 24 });
       expect(more.kept.some((turn) => turn.events.some((event) => event.id === 'aaa-noise'))).toBe(true);
-      for (let t = 0; t <= 24; t += 1) expect(strip(more.kept[t].state)).toEqual(strip(base.kept[t].state));
+      for (let t = 0; t <= 24; t += 1) expect(strip(more.kept[t]!.state)).toEqual(strip(base.kept[t]!.state));
     }
   });
 });

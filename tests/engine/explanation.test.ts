@@ -11,7 +11,7 @@ describe('explanations', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const history = run(scenario, { seed, turns: 24 });
       for (const turn of history.kept.slice(1)) {
-        const before = history.kept[turn.turn - 1].state;
+        const before = history.kept[turn.turn - 1]!.state;
         for (const event of turn.events) {
           const rule = scenario.rules.find((item) => item.id === event.id)!;
           expect(event.why.source).toBe(rule.source);
@@ -35,13 +35,13 @@ describe('explanations', () => {
 
   it('shows the working of a chance with the values substituted', () => {
     const history = run(scenario, { seed: 1, turns: 1 });
-    const flights = history.kept[1].events.find((event) => event.id === 'us-flights-declared-illegal')!;
+    const flights = history.kept[1]!.events.find((event) => event.id === 'us-flights-declared-illegal')!;
     expect(whyLine(flights)).toBe('chance 0.4 + 0.5 × (1 − 0.25) × 0.9 = 0.7375, roll 0.2334 < 0.7375 → fired');
   });
 
   it('says when an event was forced by an intervention', () => {
     const history = run(scenario, { seed: 7, turns: 2, interventions: [{ kind: 'force', event: 'us-russia-cooperation', turn: 2 }] });
-    const forced = history.kept[2].events.find((event) => event.id === 'us-russia-cooperation')!;
+    const forced = history.kept[2]!.events.find((event) => event.id === 'us-russia-cooperation')!;
     expect(forced.why.cause).toBe('forced');
     expect(whyLine(forced)).toBe('forced by an intervention');
   });

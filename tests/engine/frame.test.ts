@@ -34,7 +34,7 @@ describe('a frame', () => {
     const fast = stepper(planRun(scenario, { seed: 2024, turns: 24 }));
     for (let turn = 1; turn <= 24; turn += 1) {
       fast.step();
-      expect(JSON.stringify(fast.state())).toBe(JSON.stringify(history.kept[turn].state));
+      expect(JSON.stringify(fast.state())).toBe(JSON.stringify(history.kept[turn]!.state));
     }
   });
 
@@ -42,7 +42,7 @@ describe('a frame', () => {
     const states = history.kept.map((turn) => turn.state);
     for (let a = 0; a < states.length; a += 6) {
       for (let b = 0; b < states.length; b += 4) {
-        expect(sameFrame(loadFrame(layout, states[a]), loadFrame(layout, states[b]))).toBe(hashOf(states[a]) === hashOf(states[b]));
+        expect(sameFrame(loadFrame(layout, states[a]!), loadFrame(layout, states[b]!))).toBe(hashOf(states[a]) === hashOf(states[b]));
       }
     }
   });
@@ -51,9 +51,9 @@ describe('a frame', () => {
 describe('an interactive step', () => {
   it('lists what changed: exactly the numbers, flags, event tallies and choices that differ from the previous state', () => {
     for (let turn = 1; turn <= 24; turn += 1) {
-      const before = history.kept[turn - 1].state;
-      const after = history.kept[turn].state;
-      const { changes } = history.kept[turn];
+      const before = history.kept[turn - 1]!.state;
+      const after = history.kept[turn]!.state;
+      const { changes } = history.kept[turn]!;
       const was = loadFrame(layout, before).values;
       const now = loadFrame(layout, after).values;
       const differing = layout.paths.filter((_, slot) => was[slot] !== now[slot]);
@@ -70,14 +70,14 @@ describe('an interactive step', () => {
       expect(changes.scheduled).toBe(JSON.stringify(before.scheduled) !== JSON.stringify(after.scheduled));
       expect(changes.actions).toEqual(layout.actors.filter((id) => before.actions[id] !== after.actions[id]));
     }
-    expect(history.kept[0].changes.values).toEqual([]);
+    expect(history.kept[0]!.changes.values).toEqual([]);
   });
 
   it('shares every record that did not change with the previous state, and builds anew only those that did', () => {
     let shared = 0;
     for (let turn = 1; turn <= 24; turn += 1) {
-      const before = records(history.kept[turn - 1].state);
-      for (const [path, record] of records(history.kept[turn].state)) {
+      const before = records(history.kept[turn - 1]!.state);
+      for (const [path, record] of records(history.kept[turn]!.state)) {
         const old = before.get(path)!;
         const same = JSON.stringify(old) === JSON.stringify(record);
         expect(record === old, `${path} at turn ${turn}`).toBe(same);

@@ -94,10 +94,10 @@ describe('a run plan', () => {
   it('steps on from a state of the run exactly as from the start', () => {
     const plan = planRun(base, { seed: 5, turns: 8, switches: [{ turn: 3, scenario: surge }] });
     const history = advanceTo(startHistory(plan));
-    const resumed = stepper(plan, history.kept[4].state);
+    const resumed = stepper(plan, history.kept[4]!.state);
     const outcome = resumed.step(true);
-    expect(hashOf(resumed.state())).toBe(history.kept[5].hash);
-    expect(outcome.decisions).toEqual(history.kept[5].decisions);
+    expect(hashOf(resumed.state())).toBe(history.kept[5]!.hash);
+    expect(outcome.decisions).toEqual(history.kept[5]!.decisions);
     expect(resumed.scenario()).toBe(surge);
   });
 
@@ -140,9 +140,9 @@ describe('every way of running a scenario', () => {
   it('gives the states of one plan: run, runFast, a batch\'s runs, a pair\'s sides and an exercise played turn by turn', () => {
     const seed = 31;
     const expected = run(base, { seed, turns: 24 });
-    expect(hashOf(runFast(base, { seed, turns: 24 }).state)).toBe(expected.kept[24].hash);
+    expect(hashOf(runFast(base, { seed, turns: 24 }).state)).toBe(expected.kept[24]!.hash);
     const pair = runPair(base, withdrawal, seed, 24);
-    expect(hashOf(pair.base.state)).toBe(expected.kept[24].hash);
+    expect(hashOf(pair.base.state)).toBe(expected.kept[24]!.hash);
     expect(hashOf(pair.variant.state)).toBe(hashOf(runFast(withdrawal, { seed, turns: 24 }).state));
     const finals: string[] = [];
     tallyRuns(base, { seed, turns: 24, from: 0, to: 2 }, new BatchTally(layoutOf(base, 24)), {

@@ -24,6 +24,6 @@ describe('ranges', () => {
   it('keeps values in range when an intervention sets one far outside it', () => {
     const scenario = loadScenario('niger-2024');
     const history = run(scenario, { seed: 1, turns: 3, interventions: [{ kind: 'set', path: 'ind.insurgency', value: 7, turn: 1 }] });
-    expect(history.kept[1].state.indicators.insurgency).toBeLessThanOrEqual(1);
+    expect(history.kept[1]!.state.indicators.insurgency).toBeLessThanOrEqual(1);
   });
 });

@@ -34,10 +34,14 @@ describe('run records', () => {
 
   it('name the first turn that differs when a turn hash was edited', () => {
     const hashes = [...record.hashes];
-    hashes[5] = hashes[5].replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    hashes[5] = hashes[5]!.replace(/^./, (c) => (c === '0' ? '1' : '0'));
     const result = replay({ ...record, hashes }, scenario);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.turn).toBe(5);
+  });
+
+  it('are refused, not compared, when built with a hash missing for a turn', () => {
+    expect(() => replay({ ...record, hashes: record.hashes.slice(0, -1) }, scenario)).toThrow(/has 12 turn hashes for 12 turns \(expected 13\)/);
   });
 
   it('fail from the turn an edited intervention acts on', () => {

@@ -19,11 +19,11 @@ describe('switching to a variant part-way through a run', () => {
 
   it('keeps the parent\'s turns before the switch and counts the variant\'s interventions from it', () => {
     const parent = advanceTo(startHistory(base, 4, 24), 24);
-    const noAnnouncementBy = (turn: number) => parent.kept[turn].state.events['us-withdrawal-announced'] === undefined;
+    const noAnnouncementBy = (turn: number) => parent.kept[turn]!.state.events['us-withdrawal-announced'] === undefined;
     const at = [1, 2, 3].find((turn) => noAnnouncementBy(turn + 1))!;
     const switched = advanceTo(branch(parent, at, [], variantOf('us-withdrawal')));
     expect(hashes(switched).slice(0, at + 1)).toEqual(hashes(parent).slice(0, at + 1));
-    const forced = switched.kept[at + 1].events.find((event) => event.id === 'us-withdrawal-announced');
+    const forced = switched.kept[at + 1]!.events.find((event) => event.id === 'us-withdrawal-announced');
     expect(forced?.why.cause).toBe('forced');
   });
 
@@ -62,7 +62,7 @@ describe('a switch to a variant of a scenario that has interventions of its own'
     const plain = compileScenario(withBase);
     const variant = compileScenario(withBase, 'us-withdrawal');
     const switched = advanceTo(branch(advanceTo(startHistory(plain, 12, 12), 3), 3, [], variant));
-    const cause = (turn: number, id: string) => switched.kept[turn].events.find((event) => event.id === id)?.why.cause;
+    const cause = (turn: number, id: string) => switched.kept[turn]!.events.find((event) => event.id === id)?.why.cause;
     expect(cause(8, 'iran-ties')).toBe('forced');
     expect(cause(4, 'us-withdrawal-announced') ?? 'already fired').toMatch(/forced|already fired/);
     expect(cause(11, 'iran-ties')).not.toBe('forced');

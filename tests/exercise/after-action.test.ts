@@ -38,11 +38,11 @@ describe('the decisions of an after-action report', () => {
     }
     // At turn 1 the state is the scenario's own, so the policy's pick is the baseline's.
     const baseline = played([]);
-    expect(decisions[0].policyAction).toBe(baseline.kept[1].decisions.find((item) => item.actor === 'usa')!.action);
+    expect(decisions[0]!.policyAction).toBe(baseline.kept[1]!.decisions.find((item) => item.actor === 'usa')!.action);
   });
 
   it('finds the policy pick of a turn whatever the other actors were made to do', () => {
-    const choices: Intervention[] = [
+    const choices: [Intervention, Intervention] = [
       { kind: 'choose', actor: 'usa', action: 'hold', turn: 2 },
       { kind: 'choose', actor: 'niger', action: 'order-us-out', turn: 2 },
     ];
@@ -80,7 +80,7 @@ describe('the counterfactual of an after-action report', () => {
     const moved = Object.values(comparison.metrics).filter((metric) => metric.difference !== 0);
     expect(moved.length).toBeGreaterThan(0);
     // Withdrawing every month makes an announced withdrawal likelier, not less likely.
-    expect(comparison.events['us-withdrawal-announced'].difference).toBeGreaterThan(0);
+    expect(comparison.events['us-withdrawal-announced']!.difference).toBeGreaterThan(0);
     expect(report.divergedAt).not.toBeNull();
   });
 
@@ -100,7 +100,7 @@ describe('the counterfactual of an after-action report', () => {
       [1, 'force', 'us-flights-declared-illegal'],
       [2, 'block', 'russian-supplies'],
     ]);
-    expect(report.timeline[0].interventions[0].text).toBe('fired: The junta declares U.S. flights illegal');
+    expect(report.timeline[0]!.interventions[0]!.text).toBe('fired: The junta declares U.S. flights illegal');
   });
 });
 

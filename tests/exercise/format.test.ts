@@ -27,7 +27,7 @@ describe('roles and injects in the scenario format', () => {
   it('quotes the article in the briefs and injects of niger-2024, word for word', () => {
     const spec = builtinSpec('niger-2024');
     const texts = [...spec.roles.flatMap((role) => [role.brief, ...role.goals]), ...spec.injects.map((inject) => inject.brief)];
-    const quotes = texts.flatMap((text) => [...text.matchAll(/"([^"]{12,})"/g)].map((match) => match[1]));
+    const quotes = texts.flatMap((text) => [...text.matchAll(/"([^"]{12,})"/g)].map((match) => match[1]!));
     expect(quotes.length).toBeGreaterThan(15);
     // A quote may end where the article's sentence goes on, with its own full stop or comma.
     const flat = ARTICLE.replace(/\s+/g, ' ');

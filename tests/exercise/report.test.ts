@@ -67,7 +67,7 @@ describe('the Markdown after-action report', () => {
   it('keeps every table row to its columns', () => {
     for (const table of markdown.split('\n\n').filter((block) => block.startsWith('| '))) {
       const rows = table.split('\n');
-      const columns = rows[0].split(/(?<!\\)\|/).length;
+      const columns = rows[0]!.split(/(?<!\\)\|/).length;
       for (const row of rows) expect(row.split(/(?<!\\)\|/).length, row).toBe(columns);
     }
   });

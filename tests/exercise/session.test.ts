@@ -75,7 +75,7 @@ describe('an exercise session', () => {
     session = play(session, { type: 'close' }, ...pickAction(0), ...pickAction(0));
     const forced = session.history.interventions.filter((item) => item.kind === 'force' && item.event === 'us-troops-ordered-out');
     expect(forced).toEqual([{ kind: 'force', event: 'us-troops-ordered-out', turn: 1 }]);
-    expect(session.history.kept[1].events.map((event) => event.id)).toContain('us-troops-ordered-out');
+    expect(session.history.kept[1]!.events.map((event) => event.id)).toContain('us-troops-ordered-out');
   });
 
   it('fires an inject early when the instructor says so, and not again at its turn', () => {
@@ -92,10 +92,10 @@ describe('an exercise session', () => {
     expect(session.seat).toBe(0);
     expect(session.choices).toEqual({});
     session = play(session, ...pickAction(1), ...pickAction(0), ...pickAction(2), ...pickAction(0));
-    const afterTwo = session.history.kept[1].hash;
+    const afterTwo = session.history.kept[1]!.hash;
     session = play(session, { type: 'take-back' });
     expect(turnOf(session)).toBe(1);
-    expect(session.history.kept[1].hash).toBe(afterTwo);
+    expect(session.history.kept[1]!.hash).toBe(afterTwo);
     expect(session.history.interventions.every((item) => (item.kind === 'block' ? item.from : item.turn) <= 1)).toBe(true);
     expect(session.fates.every((fate) => fate.turn <= 1)).toBe(true);
   });

@@ -24,6 +24,7 @@ export function sandtableUnprivileged(args: readonly string[], cwd = ROOT): Fini
   const node = [process.execPath, `${ROOT}bin/sandtable.js`, ...args];
   const drop = ['--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search', '--'];
   const [command, ...rest] = process.getuid?.() === 0 ? ['setpriv', ...drop, ...node] : node;
+  if (command === undefined) throw new Error('no command to run');
   const result = spawnSync(command, rest, { cwd, encoding: 'utf8', input: '', timeout: 60_000 });
   if (result.error !== undefined) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

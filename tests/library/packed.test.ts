@@ -18,7 +18,7 @@ const docs = readFileSync(join(ROOT, 'docs/library.md'), 'utf8');
 function example(lang: string): string {
   const match = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(docs);
   if (match === null) throw new Error(`docs/library.md has no ${lang} example`);
-  return match[1];
+  return match[1]!;
 }
 
 function exec(command: string, args: readonly string[], cwd: string) {
@@ -39,7 +39,7 @@ describe('the packed package', () => {
     mkdirSync(project);
     const [packed] = JSON.parse(exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as { filename: string }[];
     writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'uses-sandtable', private: true, type: 'module' })}\n`);
-    exec('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(dir, packed.filename)], project);
+    exec('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(dir, packed!.filename)], project);
   }, 300_000);
 
   afterAll(() => {

@@ -20,7 +20,7 @@ describe('the niger-2024 scenario', () => {
   it('grounds every rule in a quotation of the article or a stated modelling assumption', () => {
     for (const rule of spec.rules) {
       expect(rule.source, rule.id).toMatch(/^(Article: "|Modelling assumption: )/);
-      const quotes = [...rule.source.matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+      const quotes = [...rule.source.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
       if (rule.source.startsWith('Article:')) expect(quotes.length, rule.id).toBeGreaterThan(0);
       for (const quote of quotes) expect(article, `${rule.id} quotes "${quote}"`).toContain(quote);
     }
@@ -45,8 +45,8 @@ describe('the niger-2024 scenario', () => {
 
   it('starts in April 2024 with the U.S. present and Russian trainers just arrived', () => {
     expect(scenario.start).toEqual({ year: 2024, month: 4 });
-    expect(scenario.initial.indicators.usPresence).toBeGreaterThan(scenario.initial.indicators.russianPresence);
-    expect(scenario.initial.coop.niger.russia).toBeGreaterThan(scenario.initial.coop.niger.usa);
+    expect(scenario.initial.indicators.usPresence).toBeGreaterThan(scenario.initial.indicators.russianPresence!);
+    expect(scenario.initial.coop.niger!.russia).toBeGreaterThan(scenario.initial.coop.niger!.usa!);
   });
 
   it('makes a U.S. withdrawal likely and U.S.-Russia cooperation unlikely, as analysts expected in April 2024', () => {
@@ -59,7 +59,7 @@ describe('the niger-2024 scenario', () => {
   it('lets the variants move the outcomes the way their names say', () => {
     const pivot = (variant: string | null) =>
       share(300, variant, (fast) => outcomeOf(loadScenario('niger-2024', variant), fast.state).class === 'russian-pivot-consolidated');
-    const usStays = share(300, 'negotiated-stay', (fast) => fast.state.indicators.usPresence > 0.2);
+    const usStays = share(300, 'negotiated-stay', (fast) => fast.state.indicators.usPresence! > 0.2);
     const deterioration = (variant: string | null) =>
       share(300, variant, (fast) => outcomeOf(scenario, fast.state).class === 'security-deterioration');
     expect(usStays).toBe(1);

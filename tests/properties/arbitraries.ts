@@ -28,7 +28,7 @@ export function intervention(turns: number): fc.Arbitrary<Intervention> {
       turn,
     }),
     fc.tuple(fc.constantFrom(...CHOICES), fc.nat(), turn).map(([[actor, actions], pick, t]): Intervention =>
-      ({ kind: 'choose', actor, action: actions[pick % actions.length], turn: t })),
+      ({ kind: 'choose', actor, action: actions[pick % actions.length]!, turn: t })),
   );
 }
 

@@ -65,7 +65,7 @@ describe('the engine, for any seed, horizon and interventions on niger-2024', ()
   it('gives the same final state on the batch path as on the interactive path', () => {
     fc.assert(fc.property(runSpec, (options) => {
       const interactive = run(niger, options);
-      expect(hashOf(runFast(niger, options).state)).toBe(interactive.kept[options.turns].hash);
+      expect(hashOf(runFast(niger, options).state)).toBe(interactive.kept[options.turns]!.hash);
     }), settings);
   });
 });
@@ -78,7 +78,7 @@ describe('the engine, on generated small scenarios', () => {
       const scenario = compileScenario(scenarioSchema.parse(input));
       const history = expectInRange(scenario, { seed: s, turns, interventions: [] });
       expect(hashes(run(scenario, { seed: s, turns }))).toEqual(hashes(history));
-      expect(hashOf(runFast(scenario, { seed: s, turns }).state)).toBe(history.kept[turns].hash);
+      expect(hashOf(runFast(scenario, { seed: s, turns }).state)).toBe(history.kept[turns]!.hash);
       const record = parseRecord(JSON.stringify(recordOf(history)));
       expect(replay(record, scenario).ok).toBe(true);
     }), { ...settings, numRuns: 200 });

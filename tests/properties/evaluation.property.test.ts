@@ -21,13 +21,14 @@ const names = [...layout.paths.filter((path, i) => i % 3 === 0 && !path.includes
 
 /** The value of a name, read the plain way from a state. */
 function valueOf(path: string, state: ReturnType<typeof stateOf>, ctx: EvalContext): number {
-  const [head, a, b] = path.split('.');
+  // Every name comes from the scenario's own layout, so each lookup finds its value.
+  const [head, a = '', b = ''] = path.split('.');
   switch (head) {
-    case 'ind': return state.indicators[a];
-    case 'coop': return state.coop[a][b];
-    case 'stance': case 'salience': return state.actors[a][head][b];
-    case 'attr': return state.actors[a].attrs[b];
-    case 'param': return spec.params[a];
+    case 'ind': return state.indicators[a]!;
+    case 'coop': return state.coop[a]![b]!;
+    case 'stance': case 'salience': return state.actors[a]![head][b]!;
+    case 'attr': return state.actors[a]!.attrs[b]!;
+    case 'param': return spec.params[a]!;
     case 'flag': return state.flags[a] ? 1 : 0;
     default: return ctx.turn;
   }
@@ -48,7 +49,7 @@ function reference(node: jsep.Expression, state: ReturnType<typeof stateOf>, ctx
       const { operator, left, right } = node as jsep.BinaryExpression;
       if (operator === 'and') return at(left) !== 0 && at(right) !== 0 ? 1 : 0;
       if (operator === 'or') return at(left) !== 0 || at(right) !== 0 ? 1 : 0;
-      return BINARY[operator](at(left), at(right));
+      return BINARY[operator]!(at(left), at(right));
     }
     case 'ConditionalExpression': {
       const { test, consequent, alternate } = node as jsep.ConditionalExpression;
@@ -56,7 +57,7 @@ function reference(node: jsep.Expression, state: ReturnType<typeof stateOf>, ctx
     }
     case 'CallExpression': {
       const { callee, arguments: args } = node as jsep.CallExpression;
-      return MATH[(callee as jsep.Identifier).name].fn(args.map(at));
+      return MATH[(callee as jsep.Identifier).name]!.fn(args.map(at));
     }
     default: throw new Error(`unexpected ${node.type}`);
   }
@@ -108,7 +109,7 @@ const state = fc.tuple(
 ).map(([values, flags, turn]) => {
   const frame = newFrame(layout);
   values.forEach((value, i) => {
-    frame.values[i] = layout.min[i] + value * (layout.max[i] - layout.min[i]);
+    frame.values[i] = layout.min[i]! + value * (layout.max[i]! - layout.min[i]!);
   });
   flags.forEach((on, i) => {
     frame.flags[i] = on ? 1 : 0;

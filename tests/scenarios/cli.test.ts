@@ -64,7 +64,7 @@ describe('sandtable init FILE', () => {
     expect(sandtable(['run', `${file}/us-withdrawal`, '--seed', '5', '--turns', '4']).stdout).toBe(run.stdout);
     expect(sandtable(['validate', file]).code).toBe(0);
     const schema = text.match(/\$schema=(\S+)/)![1];
-    expect(existsSync(join(dir, schema))).toBe(true);
+    expect(existsSync(join(dir, schema!))).toBe(true);
   });
 
   it('refuses to overwrite a file unless --force is given', () => {

@@ -34,7 +34,7 @@ describe('extends:', () => {
     const slow = loadScenario(join(dir, 'slow.yaml'));
     const base = loadScenario('niger-2024');
     const presence = (scenario: typeof base) =>
-      Array.from({ length: 20 }, (_, seed) => reportOf(run(scenario, { seed, turns: 24 })).outcome.metrics.russianPresence)
+      Array.from({ length: 20 }, (_, seed) => reportOf(run(scenario, { seed, turns: 24 })).outcome.metrics.russianPresence!)
         .reduce((sum, value) => sum + value, 0);
     expect(presence(slow)).toBeLessThan(presence(base));
   });
@@ -72,7 +72,7 @@ describe('extends:', () => {
     expect(spec.rules.map((item) => item.id)).toEqual(niger.rules.map((item) => item.id));
     const variant = spec.variants.find((item) => item.id === 'us-withdrawal')!;
     expect(variant.params).toEqual({ drawdownRate: 0.3 });
-    expect(variant.interventions).toEqual(niger.variants[0].interventions);
+    expect(variant.interventions).toEqual(niger.variants[0]!.interventions);
   });
 
   it('merges maps key by key at every depth and replaces lists without ids', () => {
@@ -171,7 +171,7 @@ describe('extends:', () => {
       'c.yaml': 'extends: a.yaml\nid: c\n',
     });
     const [a, b, c] = ['a', 'b', 'c'].map((name) => join(dir, `${name}.yaml`));
-    expect(problemsOfFile(a)).toEqual([
+    expect(problemsOfFile(a!)).toEqual([
       `${c}:1:10: extends: forms a cycle: ${a} → ${b} → ${c} → ${a}; a scenario cannot extend itself, directly or through others`,
     ]);
   });

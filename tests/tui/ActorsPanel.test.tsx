@@ -4,7 +4,7 @@ import { actorRows, issuesOf } from '../../src/tui/view-model.js';
 import { historyAt, mount, scenario } from './helpers.js';
 
 describe('ActorsPanel', () => {
-  const state = historyAt(123, 3).kept[3].state;
+  const state = historyAt(123, 3).kept[3]!.state;
 
   it('shows every actor with a stance bar per issue and its posture', () => {
     const { frame } = mount(<ActorsPanel issues={issuesOf(scenario)} actors={actorRows(scenario, state)} width={80} height={9} />);

@@ -16,7 +16,7 @@ const item = (n: number): EventItem => ({
 
 describe('EventsPanel', () => {
   it('shows each event with its narrative, why it fired and its source', () => {
-    const flights = historyAt(1, 1).kept[1].events.find((event) => event.id === 'us-flights-declared-illegal')!;
+    const flights = historyAt(1, 1).kept[1]!.events.find((event) => event.id === 'us-flights-declared-illegal')!;
     const { frame } = mount(<EventsPanel events={[eventItem(flights)]} selected={0} month="May 2024" turn={1} width={100} height={6} />);
     expect(frame()).toContain('Events in May 2024');
     expect(frame()).toContain('The junta declares U.S. flights illegal [us-flights-declared-illegal]');

@@ -21,6 +21,6 @@ describe('IndicatorsPanel', () => {
     const history = historyAt(123, 3);
     const { frame } = mount(<IndicatorsPanel indicators={indicatorRows(scenario, history.kept, 3)} width={41} height={8} />);
     for (const indicator of ['Insurgency', 'U.S. presence', 'Russian presence', 'Air defence']) expect(frame()).toContain(indicator);
-    expect(frame()).toContain(history.kept[3].state.indicators.usPresence.toFixed(2));
+    expect(frame()).toContain(history.kept[3]!.state.indicators.usPresence!.toFixed(2));
   });
 });

@@ -31,7 +31,7 @@ const show = (session: Session, columns: number, rows: number) =>
 describe('Screen', () => {
   for (const [name, session] of Object.entries(screens)) {
     it(`keeps the ${name} one row below the terminal's height at every size`, () => {
-      for (const [columns, rows] of [[76, 24], [80, 24], [100, 30], [140, 45]]) {
+      for (const [columns, rows] of [[76, 24], [80, 24], [100, 30], [140, 45]] as const) {
         const lines = show(session, columns, rows).split('\n');
         expect(lines, `${columns}×${rows}`).toHaveLength(rows - 1);
         for (const line of lines) expect(line.length, `${columns}×${rows}: ${line}`).toBeLessThanOrEqual(columns);

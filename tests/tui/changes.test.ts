@@ -3,7 +3,7 @@ import { changesOf } from '../../src/tui/changes.js';
 import { historyAt, scenario } from './helpers.js';
 
 const history = historyAt(123, 6);
-const turn = (t: number) => history.kept[t];
+const turn = (t: number) => history.kept[t]!;
 const changesAtTurn = (t: number) => changesOf(scenario, turn(t - 1).state, turn(t).state, turn(t).changes);
 
 describe('what changed this turn', () => {

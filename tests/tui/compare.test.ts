@@ -25,7 +25,7 @@ describe('a branch beside its parent', () => {
     expect(comparison.firstDifference).toBe(4);
     const insurgency = comparison.indicators.find((item) => item.id === 'insurgency')!;
     expect(insurgency.differs).toBe(true);
-    expect(insurgency.branch[insurgency.branch.length - 1]).toBe(surge.history.kept[8].state.indicators.insurgency);
+    expect(insurgency.branch[insurgency.branch.length - 1]).toBe(surge.history.kept[8]!.state.indicators.insurgency);
     expect(insurgency.parent.slice(0, 4)).toEqual(insurgency.branch.slice(0, 4));
     expect(comparison.postures.map((item) => item.actor)).toEqual(expect.arrayContaining(['jnim', 'is-sahel']));
   });

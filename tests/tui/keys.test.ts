@@ -66,8 +66,8 @@ describe('key presses', () => {
   it('splits a run of typed characters into one press each', () => {
     expect(keyPresses('ll', none).map((press) => press.input)).toEqual(['l', 'l']);
     const [first, second] = keyPresses('j\r', none);
-    expect(first.input).toBe('j');
-    expect(second.key.return).toBe(true);
+    expect(first!.input).toBe('j');
+    expect(second!.key.return).toBe(true);
   });
 
   it('keeps a single key as it is', () => {

@@ -83,7 +83,7 @@ describe('ListOverlay', () => {
 
 describe('EventDetails', () => {
   it('shows the whole narrative, the working of the chance, the inputs and the whole source', () => {
-    const flights = historyAt(1, 1).kept[1].events.find((event) => event.id === 'us-flights-declared-illegal')!;
+    const flights = historyAt(1, 1).kept[1]!.events.find((event) => event.id === 'us-flights-declared-illegal')!;
     const { frame } = mount(<EventDetails event={eventItem(flights)} index={1} count={3} month="May 2024" width={80} height={20} />);
     const text = frame().replace(/\s*\n\s*/g, ' ');
     expect(text).toContain('event 2 of 3');

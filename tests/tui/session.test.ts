@@ -8,7 +8,7 @@ const variants = variantOptions('niger-2024', scenario);
 const fresh = () => startSession(startHistory(scenario, 123, 24), variants);
 const apply = (session: Session, ...actions: SessionAction[]) => actions.reduce(reduce, session);
 const forward = { type: 'forward' } as const;
-const hashes = (session: Session, id: number) => session.branches[id].history.kept.map((turn) => turn.hash);
+const hashes = (session: Session, id: number) => session.branches[id]!.history.kept.map((turn) => turn.hash);
 
 describe('stepping', () => {
   it('computes a turn the first time it is shown and keeps it', () => {
@@ -81,11 +81,11 @@ describe('what-if branches', () => {
   it('shares the history before the fork and draws the same random numbers as the engine branch', () => {
     const before = atThree();
     const chosen = whatIfsOf(reduce(before, { type: 'open', mode: 'what-if' }))[0];
-    const session = apply(before, { type: 'fork', fork: chosen.fork }, { type: 'last' });
+    const session = apply(before, { type: 'fork', fork: chosen!.fork }, { type: 'last' });
     const child = activeBranch(session).history;
-    expect(child.kept.slice(0, 4)).toEqual(before.branches[0].history.kept.slice(0, 4));
-    if (chosen.fork.kind !== 'interventions') throw new Error('the first what-if is an intervention');
-    const engine = advanceTo(branch(advanceTo(startHistory(scenario, 123, 24), 3), 3, chosen.fork.interventions));
+    expect(child.kept.slice(0, 4)).toEqual(before.branches[0]!.history.kept.slice(0, 4));
+    if (chosen!.fork.kind !== 'interventions') throw new Error('the first what-if is an intervention');
+    const engine = advanceTo(branch(advanceTo(startHistory(scenario, 123, 24), 3), 3, chosen!.fork.interventions));
     expect(child.kept.map((turn) => turn.hash)).toEqual(engine.kept.map((turn) => turn.hash));
   });
 
@@ -94,7 +94,7 @@ describe('what-if branches', () => {
     const main = reduce(session, { type: 'switch', to: 0 });
     expect(main.active).toBe(0);
     expect(main.turn).toBe(6);
-    expect(main.branches[0].history.kept).toHaveLength(7);
+    expect(main.branches[0]!.history.kept).toHaveLength(7);
     expect(reduce(main, { type: 'switch', to: 1 }).active).toBe(1);
   });
 
@@ -122,7 +122,7 @@ describe('what-if branches', () => {
     expect(reduce(fresh(), { type: 'compare' }).notice?.text).toMatch(/no parent/);
     const session = apply(atThree(), { type: 'open', mode: 'what-if' }, { type: 'choose' }, { type: 'compare' }, { type: 'last' });
     expect(session.compare).toBe(true);
-    expect(session.branches[0].history.kept).toHaveLength(25);
+    expect(session.branches[0]!.history.kept).toHaveLength(25);
   });
 
   it('clamps the highlight to the list', () => {
@@ -135,7 +135,7 @@ describe('what-if branches', () => {
 describe('a new seed', () => {
   it('starts a new run at once when there are no branches to lose', () => {
     const session = apply(fresh(), forward, { type: 'new-seed', seed: 99 });
-    expect(session.branches[0].history.seed).toBe(99);
+    expect(session.branches[0]!.history.seed).toBe(99);
     expect(session.turn).toBe(0);
   });
 
@@ -146,7 +146,7 @@ describe('a new seed', () => {
     expect(asked.notice?.text).toMatch(/again/);
     const done = reduce(asked, { type: 'new-seed', seed: 99 });
     expect(done.branches).toHaveLength(1);
-    expect(done.branches[0].history.seed).toBe(99);
+    expect(done.branches[0]!.history.seed).toBe(99);
   });
 
   it('forgets the question after any other key', () => {
@@ -159,7 +159,7 @@ describe('a new seed', () => {
 describe('events of the turn', () => {
   it('selects within the events of the turn and opens their details', () => {
     const session = apply(fresh(), forward, { type: 'select-event', delta: 100 });
-    const count = activeBranch(session).history.kept[1].events.length;
+    const count = activeBranch(session).history.kept[1]!.events.length;
     expect(session.event).toBe(count - 1);
     expect(reduce(session, { type: 'open', mode: 'event' }).mode).toBe('event');
   });

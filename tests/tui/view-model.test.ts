@@ -38,12 +38,12 @@ describe('text from a scenario on screen', () => {
   it('reaches the panels with every terminal control sequence stripped', () => {
     const shown = [
       issuesOf(hostile),
-      actorRows(hostile, history.kept[4].state),
+      actorRows(hostile, history.kept[4]!.state),
       indicatorRows(hostile, history.kept, 4),
-      cooperationOf(hostile, history.kept[4].state),
+      cooperationOf(hostile, history.kept[4]!.state),
       history.kept.slice(1).flatMap((turn) => turn.events.map(eventItem)),
       [1, 2, 3, 4].flatMap((turn) => changesAt(hostile, history.kept, turn)),
-      whatIfsAt(hostile, history.kept[4].state, 4, 24, []).map((item) => item.label),
+      whatIfsAt(hostile, history.kept[4]!.state, 4, 24, []).map((item) => item.label),
     ];
     const texts = strings(shown);
     expect(texts.some((text) => text.includes('Russian trainers and supplies arrive'))).toBe(true);

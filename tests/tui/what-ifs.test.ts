@@ -10,13 +10,13 @@ const variants = variantOptions('niger-2024', scenario);
 describe('the what-if menu', () => {
   it('offers to force and to block every rule from the next turn, and every variant', () => {
     const items = whatIfsAt(scenario, scenario.initial, 0, 24, variants);
-    const forces = items.filter((item) => item.fork.kind === 'interventions' && item.fork.interventions[0].kind === 'force');
-    const blocks = items.filter((item) => item.fork.kind === 'interventions' && item.fork.interventions[0].kind === 'block');
+    const forces = items.filter((item) => item.fork.kind === 'interventions' && item.fork.interventions[0]!.kind === 'force');
+    const blocks = items.filter((item) => item.fork.kind === 'interventions' && item.fork.interventions[0]!.kind === 'block');
     expect(forces).toHaveLength(scenario.rules.length);
     expect(blocks).toHaveLength(scenario.rules.length);
     expect(items.filter((item) => item.fork.kind === 'variant').map((item) => item.fork.kind === 'variant' && item.fork.variant))
       .toEqual(['us-withdrawal', 'russian-expansion', 'negotiated-stay', 'insurgent-surge']);
-    expect(forces[0].fork).toMatchObject({ interventions: [{ kind: 'force', event: scenario.rules[0].id, turn: 1 }] });
+    expect(forces[0]!.fork).toMatchObject({ interventions: [{ kind: 'force', event: scenario.rules[0]!.id, turn: 1 }] });
   });
 
   it('ends blocks at the horizon, so the run record stays valid', () => {
@@ -27,7 +27,7 @@ describe('the what-if menu', () => {
 
   it('does not offer to force a once-only event that has already happened', () => {
     const history = historyAt(123, 3);
-    const state = history.kept[3].state;
+    const state = history.kept[3]!.state;
     expect(state.events['us-flights-declared-illegal']).toBeDefined();
     const labels = whatIfsAt(scenario, state, 3, 24, variants).map((item) => item.label);
     expect(labels).not.toContain('The junta declares U.S. flights illegal');
@@ -49,8 +49,8 @@ describe('switching to a variant part-way', () => {
     const variant = variants.find((item) => item.id === 'negotiated-stay')!;
     const parent = advanceTo(startHistory(scenario, 4, 24), 5);
     const child = advanceTo(branch(parent, 5, [], variant.scenario), 7);
-    expect(child.kept[6].events.find((event) => event.id === 'us-reassessment-talks')?.why.cause).toBe('forced');
-    expect(child.kept[7].state.indicators.usPresence).toBeLessThanOrEqual(0.4);
+    expect(child.kept[6]!.events.find((event) => event.id === 'us-reassessment-talks')?.why.cause).toBe('forced');
+    expect(child.kept[7]!.state.indicators.usPresence).toBeLessThanOrEqual(0.4);
   });
 
   it('makes a switched branch fire the variant\'s forced event in the month after the fork', () => {
@@ -58,6 +58,6 @@ describe('switching to a variant part-way', () => {
     const parent = advanceTo(startHistory(scenario, 4, 24), 2);
     expect(parent.kept.some((turn) => turn.events.some((event) => event.id === 'us-withdrawal-announced'))).toBe(false);
     const child = advanceTo(branch(parent, 2, [], variant.scenario), 3);
-    expect(child.kept[3].events.map((event) => event.id)).toContain('us-withdrawal-announced');
+    expect(child.kept[3]!.events.map((event) => event.id)).toContain('us-withdrawal-announced');
   });
 });

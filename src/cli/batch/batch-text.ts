@@ -26,8 +26,9 @@ export function formatTally(summary: TallySummary, turns: number): string {
   ]);
   const indicatorLines: string[] = [];
   for (const [id, indicator] of Object.entries(summary.indicators)) {
-    const first = indicator.byTurn[0];
-    const last = indicator.byTurn[indicator.byTurn.length - 1];
+    // Every indicator has a row for turn 0 onwards.
+    const first = indicator.byTurn[0]!;
+    const last = indicator.byTurn[indicator.byTurn.length - 1]!;
     const spread = last.p5 === undefined ? '' : ` (5–95%: ${decimal(last.p5)}–${decimal(last.p95 ?? 0)})`;
     indicatorLines.push(`  ${id}: ${decimal(first.mean)} at turn 0, mean ${decimal(last.mean)} at turn ${last.turn}${spread}`);
     const lines: [string, (turn: (typeof indicator.byTurn)[number]) => number | undefined][] = [

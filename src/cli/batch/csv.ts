@@ -60,7 +60,7 @@ export class CsvRows {
   turn(frame: Frame): void {
     const fields: (string | number)[] = [frame.turn, isoMonth(this.start, frame.turn)];
     // Indicators are the frame's first slots and events its tallies, both in the layout's order.
-    this.layout.indicators.forEach((_item, i) => fields.push(frame.values[i]));
+    this.layout.indicators.forEach((_item, i) => fields.push(frame.values[i]!));
     this.layout.events.forEach((_item, i) => fields.push(frame.count[i] === 0 ? 0 : 1));
     this.pending.push(fields.map(csvField).join(','));
   }
@@ -103,14 +103,14 @@ export function sweepCsv(summary: SweepSummary): string {
   ]);
   for (const combination of summary.combinations) {
     out += csvLine([
-      ...names.map((name) => combination.params[name]),
+      ...names.map((name) => combination.params[name]!),
       summary.runs,
-      ...outcomes.flatMap((id) => [combination.outcomes[id].p, ...combination.outcomes[id].ci95]),
+      ...outcomes.flatMap((id) => [combination.outcomes[id]!.p, ...combination.outcomes[id]!.ci95]),
       ...metrics.flatMap((id) => {
-        const metric = combination.metrics[id];
+        const metric = combination.metrics[id]!;
         return [metric.mean, ...(metric.ci95 ?? ['', ''])];
       }),
-      ...events.flatMap((id) => [combination.events[id].p, ...combination.events[id].ci95]),
+      ...events.flatMap((id) => [combination.events[id]!.p, ...combination.events[id]!.ci95]),
     ]);
   }
   return out;

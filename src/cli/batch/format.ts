@@ -17,7 +17,7 @@ export function columns(table: readonly (readonly string[])[], right: readonly b
   });
   return rows
     .map((row) => indent + row.map((cell, index) => {
-      const width = widths[index] + (cell.length - [...cell].length);
+      const width = widths[index]! + (cell.length - [...cell].length);
       return right[index] ? padStart(cell, width) : pad(cell, width);
     }).join('  ').trimEnd())
     .join('\n');

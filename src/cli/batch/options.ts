@@ -68,13 +68,14 @@ export function parseSet(value: string, previous: SweepAxis[] = []): SweepAxis[]
     }
     return number;
   };
-  if (parts.length === 1 && isNumber(parts[0])) return [...previous, { name, values: [inRange(parts[0])] }];
-  if (parts.length !== 3 || !isNumber(parts[0]) || !isNumber(parts[1])) {
+  const [first = '', second = '', third = ''] = parts;
+  if (parts.length === 1 && isNumber(first)) return [...previous, { name, values: [inRange(first)] }];
+  if (parts.length !== 3 || !isNumber(first) || !isNumber(second)) {
     throw new InvalidArgumentError(`"${value}" is not a range; ${form}.`);
   }
-  const [from, to] = [inRange(parts[0]), inRange(parts[1])];
-  if (!/^\d+$/.test(parts[2]) || Number(parts[2]) < 1 || Number(parts[2]) > MAX_STEPS) {
-    throw new InvalidArgumentError(`the number of steps in "${value}" must be a whole number from 1 to ${MAX_STEPS}, not "${parts[2]}".`);
+  const [from, to] = [inRange(first), inRange(second)];
+  if (!/^\d+$/.test(third) || Number(third) < 1 || Number(third) > MAX_STEPS) {
+    throw new InvalidArgumentError(`the number of steps in "${value}" must be a whole number from 1 to ${MAX_STEPS}, not "${third}".`);
   }
   const steps = Number(parts[2]);
   if (steps === 1 && from !== to) throw new InvalidArgumentError(`"${value}" goes from ${from} to ${to} in 1 step; give at least 2 steps, or one value.`);

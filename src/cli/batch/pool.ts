@@ -105,7 +105,7 @@ export function runPool(options: PoolOptions): Promise<ResultMessage[]> {
           finished[message.task] = true;
           while (oldest < tasks.length && finished[oldest]) oldest += 1;
           try {
-            onDone(tasks[message.task], message);
+            onDone(tasks[message.task]!, message);
           } catch (error) {
             fail(error);
             return;

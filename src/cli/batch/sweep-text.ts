@@ -19,17 +19,17 @@ export function formatSweep(summary: SweepSummary): string {
         ...ids.map((id) => cell(combination, id)),
       ]),
     ];
-    return columns(rows, rows[0].map(() => true));
+    return columns(rows, rows[0]!.map(() => true));
   };
   return [
     oneLine(`${name}: ${scenario.title}`),
     `sweep of ${names.join(', ')}: ${summary.combinations.length} combinations × ${plural(summary.runs, 'run')} on the same seeds · seed ${summary.seed} · ${plural(summary.turns, 'turn')}`,
     '',
     `Outcome frequencies at turn ${summary.turns}`,
-    table(outcomes, (combination, id) => percent(combination.outcomes[id].p)),
+    table(outcomes, (combination, id) => percent(combination.outcomes[id]!.p)),
     '',
     `Metric means at turn ${summary.turns}`,
-    table(metrics, (combination, id) => decimal(combination.metrics[id].mean)),
+    table(metrics, (combination, id) => decimal(combination.metrics[id]!.mean)),
     '',
   ].join('\n');
 }

@@ -39,7 +39,7 @@ export function mergeCommand(files: readonly string[], options: MergeOptions): n
     if (options.csv !== undefined) {
       throw new UsageError('merge --csv writes a sweep table; the CSV rows of batch shards are complete files of their own runs');
     }
-    const summary = summarizeBatch(merged.seed, merged.scenario, merged.combinations[0].tally);
+    const summary = summarizeBatch(merged.seed, merged.scenario, merged.combinations[0]!.tally);
     printData(options.json ? jsonText(summary, 2) : formatBatch(summary));
     return 0;
   }

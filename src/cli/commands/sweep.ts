@@ -79,13 +79,13 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
       scenario: info,
       parameters: axes,
       layout,
-      combinations: touched.map((index) => ({ index, params: list[index], hash: hashes[index], tally: tallyToJson(tallies.get(index)!) })),
+      combinations: touched.map((index) => ({ index, params: list[index]!, hash: hashes[index]!, tally: tallyToJson(tallies.get(index)!) })),
     };
     printData(jsonText(file));
   } else {
     const summary = summarizeSweep(
       { runs: options.runs, seed, turns, scenario: info, parameters: axes },
-      list.map((params, index) => ({ params, hash: hashes[index], tally: tallies.get(index) ?? new BatchTally(layout) })),
+      list.map((params, index) => ({ params, hash: hashes[index]!, tally: tallies.get(index) ?? new BatchTally(layout) })),
     );
     if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
     printData(options.json ? jsonText(summary, 2) : formatSweep(summary));

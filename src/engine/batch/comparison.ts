@@ -58,10 +58,10 @@ export function summarizeComparison(seed: number, base: ScenarioInfo, variant: S
     const out: Record<string, ChanceDifference> = {};
     list.forEach((item, index) => {
       const table: PairedCounts = {
-        both: counts[index * 3],
-        firstOnly: counts[index * 3 + 1],
-        secondOnly: counts[index * 3 + 2],
-        neither: runs - counts[index * 3] - counts[index * 3 + 1] - counts[index * 3 + 2],
+        both: counts[index * 3]!,
+        firstOnly: counts[index * 3 + 1]!,
+        secondOnly: counts[index * 3 + 2]!,
+        neither: runs - counts[index * 3]! - counts[index * 3 + 1]! - counts[index * 3 + 2]!,
       };
       const ci = pairedDifference(table);
       out[item.id] = {
@@ -79,9 +79,9 @@ export function summarizeComparison(seed: number, base: ScenarioInfo, variant: S
 
   const metrics: Record<string, MetricDifference> = {};
   layout.metrics.forEach((metric, index) => {
-    const left = tally.metricBase[index];
-    const right = tally.metricVariant[index];
-    const ci = meanInterval({ n: runs, sum: right - left, squares: tally.metricSquares[index] }, PRECISION);
+    const left = tally.metricBase[index]!;
+    const right = tally.metricVariant[index]!;
+    const ci = meanInterval({ n: runs, sum: right - left, squares: tally.metricSquares[index]! }, PRECISION);
     const mean = (sum: bigint) => (runs === 0 ? 0 : roundStat(Number(sum) / runs / PRECISION));
     metrics[metric.id] = {
       title: metric.title,

@@ -29,7 +29,7 @@ export function binPercentile(counts: ArrayLike<number>, offset: number, total: 
   const rank = Math.max(1, Math.ceil((percent * total) / 100));
   let seen = 0;
   for (let bin = 0; bin < BINS; bin += 1) {
-    seen += counts[offset + bin];
+    seen += counts[offset + bin]!;
     if (seen >= rank) return binValue(bin);
   }
   return binValue(SCALE);

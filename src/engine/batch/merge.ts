@@ -60,9 +60,9 @@ export function parseShardFile(text: string): ShardFile {
  * scenario, seed, runs, turns and parameters.
  */
 export function mergeShards(shards: readonly NamedShard[]): Merged {
-  if (shards.length === 0) throw new MergeError('no shard files to merge');
-  const [first] = shards;
-  for (const other of shards.slice(1)) checkSameBatch(first, other);
+  const [first, ...others] = shards;
+  if (first === undefined) throw new MergeError('no shard files to merge');
+  for (const other of others) checkSameBatch(first, other);
   const { count } = first.file.shard;
   const seen = new Map<number, string>();
   for (const { name, file } of shards) {

@@ -70,11 +70,11 @@ export class PairedTally {
     this.layout.metrics.forEach((metric, index) => {
       const left = BigInt(toMicro(base.outcome.metrics[metric.id] ?? 0));
       const right = BigInt(toMicro(variant.outcome.metrics[metric.id] ?? 0));
-      this.metricBase[index] += left;
-      this.metricVariant[index] += right;
-      this.metricSquares[index] += (right - left) * (right - left);
+      this.metricBase[index]! += left;
+      this.metricVariant[index]! += right;
+      this.metricSquares[index]! += (right - left) * (right - left);
     });
-    if (pair.divergedAt !== null) this.divergence[pair.divergedAt] += 1;
+    if (pair.divergedAt !== null) this.divergence[pair.divergedAt]! += 1;
     this.runs += 1;
   }
 
@@ -85,9 +85,9 @@ export class PairedTally {
     addInto(this.outcomes, other.outcomes);
     addInto(this.divergence, other.divergence);
     for (let index = 0; index < this.metricBase.length; index += 1) {
-      this.metricBase[index] += other.metricBase[index];
-      this.metricVariant[index] += other.metricVariant[index];
-      this.metricSquares[index] += other.metricSquares[index];
+      this.metricBase[index]! += other.metricBase[index]!;
+      this.metricVariant[index]! += other.metricVariant[index]!;
+      this.metricSquares[index]! += other.metricSquares[index]!;
     }
   }
 
@@ -99,12 +99,12 @@ export class PairedTally {
 }
 
 function countPaired(counts: Float64Array, index: number, inBase: boolean, inVariant: boolean): void {
-  if (inBase && inVariant) counts[index * 3] += 1;
-  else if (inBase) counts[index * 3 + 1] += 1;
-  else if (inVariant) counts[index * 3 + 2] += 1;
+  if (inBase && inVariant) counts[index * 3]! += 1;
+  else if (inBase) counts[index * 3 + 1]! += 1;
+  else if (inVariant) counts[index * 3 + 2]! += 1;
 }
 
 function addInto(target: Float64Array, source: ArrayLike<number>): void {
   if (source.length !== target.length) throw new RangeError('cannot add tallies of different layouts');
-  for (let index = 0; index < target.length; index += 1) target[index] += source[index];
+  for (let index = 0; index < target.length; index += 1) target[index]! += source[index]!;
 }

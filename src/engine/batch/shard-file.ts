@@ -87,7 +87,7 @@ export function tallyToJson(tally: BatchTally): TallyJson {
   const { layout } = tally;
   const turns = layout.turns + 1;
   const rows = (array: ArrayLike<number>, rowCount: number, width: number) =>
-    Array.from({ length: rowCount }, (_, row) => Array.from({ length: width }, (__, column) => array[row * width + column]));
+    Array.from({ length: rowCount }, (_, row) => Array.from({ length: width }, (__, column) => array[row * width + column]!));
   const bins = tally.indicatorBins;
   return {
     runs: tally.runs,
@@ -98,7 +98,7 @@ export function tallyToJson(tally: BatchTally): TallyJson {
       : layout.indicators.map((_, indicator) => Array.from({ length: turns }, (__, turn) => {
           const offset = (indicator * turns + turn) * BINS;
           const sparse: number[] = [];
-          for (let bin = 0; bin < BINS; bin += 1) if (bins[offset + bin] > 0) sparse.push(bin, bins[offset + bin]);
+          for (let bin = 0; bin < BINS; bin += 1) if (bins[offset + bin]! > 0) sparse.push(bin, bins[offset + bin]!);
           return sparse;
         })),
     outcomes: Array.from(tally.outcomes),
@@ -128,8 +128,8 @@ export function tallyFromJson(layout: BatchLayout, json: TallyJson): BatchTally 
       perTurn.forEach((sparse, turn) => {
         if (sparse.length % 2 !== 0) throw new RangeError('indicatorBins has a bin without a count');
         for (let at = 0; at < sparse.length; at += 2) {
-          if (sparse[at] >= BINS) throw new RangeError(`indicatorBins has bin ${sparse[at]}, past the last (${BINS - 1})`);
-          bins[(indicator * turns + turn) * BINS + sparse[at]] += sparse[at + 1];
+          if (sparse[at]! >= BINS) throw new RangeError(`indicatorBins has bin ${sparse[at]}, past the last (${BINS - 1})`);
+          bins[(indicator * turns + turn) * BINS + sparse[at]!]! += sparse[at + 1]!;
         }
       });
     });

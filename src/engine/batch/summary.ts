@@ -119,7 +119,7 @@ export function summarizeTally(tally: BatchTally): TallySummary {
     const byTurn: IndicatorTurn[] = [];
     for (let turn = 0; turn <= layout.turns; turn += 1) {
       const slot = index * (layout.turns + 1) + turn;
-      const mean = runs === 0 ? 0 : roundStat(fromMicro(tally.indicatorSums[slot]) / runs);
+      const mean = runs === 0 ? 0 : roundStat(fromMicro(tally.indicatorSums[slot]!) / runs);
       const bins = tally.indicatorBins;
       byTurn.push(bins === null || runs === 0
         ? { turn, mean }
@@ -136,13 +136,13 @@ export function summarizeTally(tally: BatchTally): TallySummary {
 
   const outcomes: Record<string, OutcomeSummary> = {};
   layout.outcomes.forEach((klass, index) => {
-    const count = tally.outcomes[index];
+    const count = tally.outcomes[index]!;
     outcomes[klass.id] = { title: klass.title, count, p: share(count), ci95: interval(wilson(count, runs)) };
   });
 
   const metrics: Record<string, MetricSummary> = {};
   layout.metrics.forEach((metric, index) => {
-    const moments = { n: runs, sum: tally.metricSums[index], squares: tally.metricSquares[index] };
+    const moments = { n: runs, sum: tally.metricSums[index]!, squares: tally.metricSquares[index]! };
     const ci = meanInterval(moments, PRECISION);
     metrics[metric.id] = {
       title: metric.title,
@@ -161,7 +161,7 @@ export function medianTurn(counts: ArrayLike<number>, total: number): number | n
   const at = (rank: number): number => {
     let seen = 0;
     for (let turn = 0; turn < counts.length; turn += 1) {
-      seen += counts[turn];
+      seen += counts[turn]!;
       if (seen >= rank) return turn;
     }
     return counts.length - 1;

@@ -59,10 +59,10 @@ export class BatchTally {
     const { values, turn } = frame;
     const bins = this.indicatorBins;
     for (let i = 0; i < this.indicatorIds.length; i += 1) {
-      const value = values[i];
+      const value = values[i]!;
       const slot = i * turns + turn;
-      this.indicatorSums[slot] += toMicro(value);
-      if (bins !== null) bins[slot * BINS + binOf(value)] += 1;
+      this.indicatorSums[slot]! += toMicro(value);
+      if (bins !== null) bins[slot * BINS + binOf(value)]! += 1;
     }
   }
 
@@ -76,16 +76,16 @@ export class BatchTally {
     const width = turns + 2;
     for (let index = 0; index < this.layout.events.length; index += 1) {
       // Never fired (or past the horizon) goes in the last column.
-      const first = frame.first[index];
+      const first = frame.first[index]!;
       const column = frame.count[index] === 0 || first > turns ? turns + 1 : first;
-      this.firstFired[index * width + column] += 1;
+      this.firstFired[index * width + column]! += 1;
     }
     const klass = this.outcomeIndex.get(outcome.class);
-    if (klass !== undefined) this.outcomes[klass] += 1;
+    if (klass !== undefined) this.outcomes[klass]! += 1;
     this.layout.metrics.forEach((metric, index) => {
       const value = BigInt(toMicro(outcome.metrics[metric.id] ?? 0));
-      this.metricSums[index] += value;
-      this.metricSquares[index] += value * value;
+      this.metricSums[index]! += value;
+      this.metricSquares[index]! += value * value;
     });
     this.runs += 1;
   }
@@ -98,10 +98,10 @@ export class BatchTally {
     if (this.indicatorBins !== null && other.indicatorBins !== null) addInto(this.indicatorBins, other.indicatorBins);
     addInto(this.outcomes, other.outcomes);
     other.metricSums.forEach((value, index) => {
-      this.metricSums[index] += value;
+      this.metricSums[index]! += value;
     });
     other.metricSquares.forEach((value, index) => {
-      this.metricSquares[index] += value;
+      this.metricSquares[index]! += value;
     });
   }
 
@@ -121,5 +121,5 @@ export class BatchTally {
 
 function addInto(target: Float64Array | Uint32Array, source: ArrayLike<number>): void {
   if (source.length !== target.length) throw new RangeError('cannot add tallies of different layouts');
-  for (let index = 0; index < target.length; index += 1) target[index] += source[index];
+  for (let index = 0; index < target.length; index += 1) target[index]! += source[index]!;
 }

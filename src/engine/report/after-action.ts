@@ -125,7 +125,7 @@ export function afterAction(
     .sort((a, b) => a.turn - b.turn);
   const baseline = baselineOf(history);
   const roles = [...new Set(decisions.map((item) => item.actor))].map((id) => ({ id, name: actorName(id) }));
-  const finalState = history.kept[turns].state;
+  const finalState = history.kept[turns]!.state;
   return {
     scenario: { id: first.id, title: first.title, variant: first.variant, hash: first.hash },
     seed: history.seed,
@@ -138,13 +138,13 @@ export function afterAction(
     switches: history.segments.slice(1).map(({ from, scenario: to }) => ({ turn: from, month: monthLabel(start, from + 1), variant: to.variant })),
     divergedAt: firstDifference(history, baseline),
     outcome: outcomeOf(scenario, finalState),
-    baselineOutcome: outcomeOf(first, baseline.kept[turns].state),
+    baselineOutcome: outcomeOf(first, baseline.kept[turns]!.state),
     metrics: scenario.metrics.map(({ id, title }) => ({ id, title })),
     indicators: scenario.indicators.map(({ id, title }) => ({
       id,
       title,
-      run: history.kept.map((turn) => turn.state.indicators[id]),
-      baseline: baseline.kept.map((turn) => turn.state.indicators[id]),
+      run: history.kept.map((turn) => turn.state.indicators[id]!),
+      baseline: baseline.kept.map((turn) => turn.state.indicators[id]!),
     })),
     timeline: history.kept.slice(1).map((turn): TimelineTurn => ({
       turn: turn.turn,

@@ -44,7 +44,7 @@ export function policyDecision(history: History, turn: number, actor: string): D
   const choices = new Map(planned.choices);
   choices.delete(actor);
   const scenario = scenarioAt(history, turn);
-  const frame = loadFrame(scenario.layout, history.kept[turn - 1].state);
+  const frame = loadFrame(scenario.layout, history.kept[turn - 1]!.state);
   const { decisions } = stepFrame(scenario, frame, new Streams(history.seed), { ...planned, choices }, true);
   return decisionOf(decisions, actor);
 }
@@ -58,7 +58,7 @@ function decisionOf(decisions: readonly Decision[], actor: string): Decision {
 /** Every choice of a computed history, with the policy's pick beside it. */
 export function playerDecisions(history: History): PlayerDecision[] {
   return choicesOf(history).map((choice) => {
-    const taken = decisionOf(history.kept[choice.turn].decisions, choice.actor);
+    const taken = decisionOf(history.kept[choice.turn]!.decisions, choice.actor);
     const policy = policyDecision(history, choice.turn, choice.actor);
     return {
       turn: choice.turn,

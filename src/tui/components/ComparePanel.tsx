@@ -41,7 +41,7 @@ export function ComparePanel(props: ComparePanelProps) {
         <Text dimColor wrap="truncate-end">Indicators in {month}</Text>
         {comparison.indicators.map((item) => {
           const series = which === 'parent' ? item.parent : item.branch;
-          const values = formatPair(item.parent[item.parent.length - 1], item.branch[item.branch.length - 1]);
+          const values = formatPair(item.parent[item.parent.length - 1]!, item.branch[item.branch.length - 1]!);
           return (
             <Text key={item.id} wrap="truncate-end">
               <Text color={paint('yellow')} bold>{item.differs ? '≠ ' : '  '}</Text>

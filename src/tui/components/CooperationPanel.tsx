@@ -15,7 +15,7 @@ const HEAT = ['#7f1d1d', '#9a3412', '#854d0e', '#3f6212', '#166534'];
 
 /** The colour of a cooperation level in [0, 1]. */
 export function heatColor(value: number): string {
-  return HEAT[Math.max(0, Math.min(HEAT.length - 1, Math.floor(value * HEAT.length)))];
+  return HEAT[Math.max(0, Math.min(HEAT.length - 1, Math.floor(value * HEAT.length)))]!;
 }
 
 /** `.25`, `1.0`: a level in three characters. */
@@ -37,7 +37,7 @@ export function CooperationPanel({ cooperation, width, height }: CooperationPane
         <Box key={id}>
           <Text wrap="truncate-end">
             <Text>{pad(id, 6)} </Text>
-            {values[row].map((value, column) => (
+            {values[row]!.map((value, column) => (
               <Text key={ids[column]}>
                 <Text> </Text>
                 {row === column

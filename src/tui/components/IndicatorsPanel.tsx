@@ -19,8 +19,8 @@ export function IndicatorsPanel({ indicators, width, height }: IndicatorsPanelPr
   return (
     <Panel title="Indicators" note="0 ▁▂▃▄▅▆▇█ 1" width={width} height={height}>
       {indicators.map((row) => {
-        const value = row.series[row.series.length - 1];
-        const previous = row.series.length > 1 ? row.series[row.series.length - 2] : value;
+        const value = row.series[row.series.length - 1] ?? 0;
+        const previous = row.series[row.series.length - 2] ?? value;
         const delta = formatDelta(value - previous);
         return (
           <Box key={row.id}>

@@ -37,7 +37,7 @@ export function ListOverlay({ title, rows, pick, width, height }: ListOverlayPro
   const room = Math.max(1, height - 2);
   const at = lines.findIndex((line) => line.kind === 'row' && line.index === pick);
   // Keep the heading of the highlighted row's section in view when possible.
-  const anchor = at > 0 && lines[at - 1].kind === 'section' ? at - 1 : at;
+  const anchor = at > 0 && lines[at - 1]!.kind === 'section' ? at - 1 : at;
   const start = Math.max(0, Math.min(lines.length - room, anchor - Math.floor(room / 2)));
   const shown = lines.slice(start, start + room);
   return (

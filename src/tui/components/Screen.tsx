@@ -93,7 +93,7 @@ function Body({ session, layout, month, whatIfs }: BodyProps) {
             label: `${item.id === session.active ? '●' : ' '} ${item.name}`,
             detail: stripControl(item.parent === null
               ? `seed ${item.history.seed}`
-              : `from ${session.branches[item.parent].name} at turn ${item.forkTurn}: ${item.change}`),
+              : `from ${session.branches[item.parent]!.name} at turn ${item.forkTurn}: ${item.change}`),
           }))}
           pick={session.pick}
           width={width}
@@ -103,13 +103,17 @@ function Body({ session, layout, month, whatIfs }: BodyProps) {
     case 'event': {
       const events = turn.events.map(eventItem);
       const index = Math.min(session.event, events.length - 1);
-      return <EventDetails event={events[index]} index={index} count={events.length} month={month} width={width} height={height} />;
+      const event = events[index];
+      // A turn without events shows the main screen.
+      if (event !== undefined) return <EventDetails event={event} index={index} count={events.length} month={month} width={width} height={height} />;
+      break;
     }
     case 'main':
       break;
   }
   if (session.compare && branch.parent !== null) {
-    const parent = session.branches[branch.parent];
+    // A branch's parent was forked before it, so it is in the list.
+    const parent = session.branches[branch.parent]!;
     return (
       <ComparePanel
         comparison={compareAt(scenario, parent, branch, session.turn)}

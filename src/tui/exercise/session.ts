@@ -85,7 +85,8 @@ export function finished(session: ExerciseSession): boolean {
 
 /** The role deciding now. */
 export function seatRole(session: ExerciseSession): Role {
-  return session.roles[session.seat];
+  // `seat` stays below the number of roles (an exercise has at least one).
+  return session.roles[session.seat]!;
 }
 
 /** The view the overlays go back to. */
@@ -147,10 +148,11 @@ export function actionsOf(session: ExerciseSession): readonly Action[] {
 function choose(state: ExerciseSession): ExerciseSession {
   const role = seatRole(state);
   const action = actionsOf(state)[state.pick];
+  if (action === undefined) return state;
   const choices = { ...state.choices, [role.actor]: action.id };
-  if (state.seat + 1 < state.roles.length) {
-    const next = state.roles[state.seat + 1];
-    return info({ ...state, choices, seat: state.seat + 1, pick: 0 }, stripControl(`${role.name} has chosen. ${next.name} decides next.`));
+  const nextRole = state.roles[state.seat + 1];
+  if (nextRole !== undefined) {
+    return info({ ...state, choices, seat: state.seat + 1, pick: 0 }, stripControl(`${role.name} has chosen. ${nextRole.name} decides next.`));
   }
   const turn = turnOf(state) + 1;
   const plan = planTurn(turn, state.roles, choices, state.injects, state.fates, state.queue);
@@ -177,8 +179,8 @@ function choose(state: ExerciseSession): ExerciseSession {
 
 function takeBack(state: ExerciseSession): ExerciseSession {
   if (state.mode !== 'decide' && state.mode !== 'done') return state;
-  if (state.seat > 0) {
-    const previous = state.roles[state.seat - 1];
+  const previous = state.seat > 0 ? state.roles[state.seat - 1] : undefined;
+  if (previous !== undefined) {
     const { [previous.actor]: _dropped, ...choices } = state.choices;
     return info({ ...state, seat: state.seat - 1, choices, pick: 0 }, stripControl(`${previous.name} chooses again.`));
   }

@@ -52,7 +52,11 @@ export function planTurn(
   }
   forced.push(...queue.fireRules);
   const interventions: Intervention[] = [
-    ...roles.map((role): Intervention => ({ kind: 'choose', actor: role.actor, action: choices[role.actor], turn })),
+    ...roles.map((role): Intervention => {
+      const action = choices[role.actor];
+      if (action === undefined) throw new Error(`${role.name} has not chosen an action for turn ${turn}`);
+      return { kind: 'choose', actor: role.actor, action, turn };
+    }),
     ...[...new Set(forced)].filter((event) => !blocked.has(event)).map((event): Intervention => ({ kind: 'force', event, turn })),
     ...[...blocked].map((event): Intervention => ({ kind: 'block', event, from: turn, to: turn })),
   ];

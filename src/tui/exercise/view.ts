@@ -23,7 +23,7 @@ export function optionRows(session: ExerciseSession): OptionRow[] {
   const role = seatRole(session);
   const actor = scenario.actors.find((item) => item.id === role.actor);
   if (actor === undefined) return [];
-  const state = history.kept[turnOf(session)].state;
+  const state = history.kept[turnOf(session)]!.state;
   // The context the next turn's decisions read: the state at its start and the actions chosen in it.
   const ctx: EvalContext = { choices: state.actions, turn: state.turn + 1 };
   const probabilities = actionProbabilities(actor, state, ctx);
@@ -31,7 +31,7 @@ export function optionRows(session: ExerciseSession): OptionRow[] {
     id: stripControl(action.id),
     title: stripControl(action.title),
     tends: stripControl(action.tends),
-    probability: probabilities[i],
+    probability: probabilities[i]!,
   }));
 }
 
@@ -47,7 +47,7 @@ export function happenedRows(session: ExerciseSession): HappenedRow[] {
   const { history } = session;
   const turn = turnOf(session);
   if (turn === 0) return [];
-  const kept = history.kept[turn];
+  const kept = history.kept[turn]!;
   const rows: HappenedRow[] = [];
   for (const fate of session.fates.filter((item) => item.turn === turn)) {
     const inject = session.injects.find((item) => item.id === fate.inject);
@@ -78,7 +78,7 @@ export function happenedRows(session: ExerciseSession): HappenedRow[] {
 /** Each actor's posture now, in a line: `Niger (CNSP): leaning to Russia · United States: strained`. */
 export function postureLine(session: ExerciseSession): string {
   const { scenario } = session.history;
-  const state = session.history.kept[turnOf(session)].state;
+  const state = session.history.kept[turnOf(session)]!.state;
   return stripControl(scenario.actors.slice(0, 3).map((actor) => `${actor.name}: ${postureOf(scenario, actor.id, state)}`).join(' · '));
 }
 

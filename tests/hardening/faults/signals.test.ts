@@ -124,7 +124,10 @@ describe('a command on a terminal stopped by a signal', () => {
       screen,
       /** The sandtable process: the shell's child. */
       pid: () => Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]),
-      state: () => tmux('display', '-p', '-t', name, '#{alternate_on} #{cursor_flag} #{pane_tty}').trim().split(' '),
+      state: () => {
+        const [alternate = '', cursor = '', tty = ''] = tmux('display', '-p', '-t', name, '#{alternate_on} #{cursor_flag} #{pane_tty}').trim().split(' ');
+        return [alternate, cursor, tty] as const;
+      },
       async exitCode() {
         await until(() => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim() !== '', () => `the exit of ${args}:\n${screen()}`);
         return Number(readFileSync(exitFile, 'utf8').trim());

@@ -103,7 +103,7 @@ const junk = fc.oneof(
 
 const item = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...Object.keys(OPTIONS)).chain((flag): fc.Arbitrary<string[]> => {
-    const value = OPTIONS[flag];
+    const value = OPTIONS[flag]!;
     return value === null ? fc.constant([flag]) : value.map((text) => [flag, text]);
   }) },
   { weight: 3, arbitrary: fc.oneof(scenarioRef, readPath).map((path) => [path]) },

@@ -58,19 +58,19 @@ function apply(text: string, change: Edit): string {
     case 'swap-lines': {
       const other = Math.min(lines.length - 1, Math.floor(change.other * lines.length));
       const swapped = [...lines];
-      [swapped[line], swapped[other]] = [lines[other], lines[line]];
+      [swapped[line], swapped[other]] = [lines[other]!, lines[line]!];
       return swapped.join('\n');
     }
     case 'truncate': return text.slice(0, at);
     case 'replace-number': {
       const numbers = [...text.matchAll(/-?\d+(?:\.\d+)?/g)];
       if (numbers.length === 0) return text;
-      const hit = numbers[Math.floor(change.at * numbers.length)];
-      return text.slice(0, hit.index) + change.text + text.slice(hit.index! + hit[0].length);
+      const hit = numbers[Math.floor(change.at * numbers.length)]!;
+      return text.slice(0, hit.index) + change.text + text.slice(hit.index + hit[0].length);
     }
     case 'indent': {
       const moved = [...lines];
-      moved[line] = change.by >= 0 ? ' '.repeat(change.by) + lines[line] : lines[line].slice(-change.by);
+      moved[line] = change.by >= 0 ? ' '.repeat(change.by) + lines[line] : lines[line]!.slice(-change.by);
       return moved.join('\n');
     }
   }
@@ -109,7 +109,7 @@ function places(tree: Json): { parent: Json[] | { [key: string]: Json }; key: st
     else if (node !== null && typeof node === 'object') {
       for (const key of Object.keys(node)) {
         out.push({ parent: node, key });
-        visit(node[key]);
+        visit(node[key]!);
       }
     }
   };
@@ -120,7 +120,7 @@ function places(tree: Json): { parent: Json[] | { [key: string]: Json }; key: st
 function applyData(tree: Json, change: DataEdit): Json {
   const all = places(tree);
   if (all.length === 0) return tree;
-  const { parent, key } = all[Math.floor(change.at * all.length)];
+  const { parent, key } = all[Math.floor(change.at * all.length)]!;
   const holder = parent as Record<string | number, Json>;
   const value = change.value as Json;
   switch (change.op) {
@@ -129,7 +129,7 @@ function applyData(tree: Json, change: DataEdit): Json {
       else delete holder[key];
       break;
     case 'replace': holder[key] = value; break;
-    case 'wrap': holder[key] = [holder[key], value]; break;
+    case 'wrap': holder[key] = [holder[key]!, value]; break;
     case 'empty': holder[key] = Array.isArray(holder[key]) ? [] : {}; break;
   }
   return tree;

@@ -56,11 +56,11 @@ function split(scenario: Scenario, { seed, runs, turns, cuts, order, viaShard }:
   const bounds = [0, ...cuts, runs];
   const parts = bounds.slice(1).map((to, i) => {
     const part = new BatchTally(layout);
-    tallyRuns(scenario, { seed, turns, from: bounds[i], to }, part);
+    tallyRuns(scenario, { seed, turns, from: bounds[i]!, to }, part);
     return viaShard[i] ? tallyFromJson(layout, JSON.parse(JSON.stringify(tallyToJson(part)))) : part;
   });
   const total = new BatchTally(layout);
-  for (const index of order) total.add(parts[index].data());
+  for (const index of order) total.add(parts[index]!.data());
   return summarizeBatch(seed, scenarioInfo(scenario), total);
 }
 
@@ -77,26 +77,26 @@ function byHand(scenario: Scenario, { seed, runs, turns }: Batch, summary: Batch
   const share = (count: number) => Math.round((count / runs) * PRECISION) / PRECISION;
   for (const rule of scenario.rules) {
     const first = histories.map((history) => history.kept.find((turn) => turn.state.events[rule.id] !== undefined)?.turn ?? Infinity);
-    const event = summary.events[rule.id];
+    const event = summary.events[rule.id]!;
     expect(event.fired, rule.id).toBe(first.filter((turn) => turn <= turns).length);
     expect(event.byTurn, rule.id).toEqual(Array.from({ length: turns + 1 }, (_, t) => share(first.filter((turn) => turn <= t).length)));
   }
   for (const indicator of scenario.indicators) {
     for (let t = 0; t <= turns; t += 1) {
-      const values = histories.map((history) => history.kept[t].state.indicators[indicator.id]);
+      const values = histories.map((history) => history.kept[t]!.state.indicators[indicator.id]!);
       const micro = values.reduce((sum, value) => sum + Math.round(value * PRECISION), 0);
-      const row = summary.indicators[indicator.id].byTurn[t];
+      const row = summary.indicators[indicator.id]!.byTurn[t]!;
       // The mean of exact micro-unit sums, to the state's precision (a half may round either way).
       expect(Math.abs(row.mean - micro / runs / PRECISION), `${indicator.id} at ${t}`).toBeLessThanOrEqual(0.5 / PRECISION + 1e-12);
       const sorted = [...values].sort((a, b) => a - b);
-      const rank = (percent: number) => sorted[Math.max(1, Math.ceil((percent * runs) / 100)) - 1];
+      const rank = (percent: number) => sorted[Math.max(1, Math.ceil((percent * runs) / 100)) - 1]!;
       // Percentiles come from bins 0.001 wide.
       expect(Math.abs(row.p50! - rank(50)), `${indicator.id} p50 at ${t}`).toBeLessThanOrEqual(0.0011);
       expect(Math.abs(row.p95! - rank(95)), `${indicator.id} p95 at ${t}`).toBeLessThanOrEqual(0.0011);
     }
   }
-  const classes = histories.map((history) => outcomeOf(scenario, history.kept[turns].state).class);
-  for (const klass of scenario.outcomes) expect(summary.outcomes[klass.id].count, klass.id).toBe(classes.filter((id) => id === klass.id).length);
+  const classes = histories.map((history) => outcomeOf(scenario, history.kept[turns]!.state).class);
+  for (const klass of scenario.outcomes) expect(summary.outcomes[klass.id]!.count, klass.id).toBe(classes.filter((id) => id === klass.id).length);
 }
 
 describe('the batch summary, for any seed, run count, horizon and split of the runs', () => {

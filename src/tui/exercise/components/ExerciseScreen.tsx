@@ -131,7 +131,7 @@ function Body({ session, layout }: { readonly session: ExerciseSession; readonly
 
 function Outcome({ session, width, height }: { readonly session: ExerciseSession; readonly width: number; readonly height: number }) {
   const { scenario } = session.history;
-  const outcome = outcomeOf(scenario, session.history.kept[turnOf(session)].state);
+  const outcome = outcomeOf(scenario, session.history.kept[turnOf(session)]!.state);
   return (
     <OutcomePanel
       month={shownMonth(session)}

@@ -47,8 +47,8 @@ export function InstructorPanel({ items, row, next, monthOf, width, height }: In
     <Panel title={`Instructor: injects and rules (next month is ${next})`} note={`${row + 1}/${items.length}`} width={width} height={height}>
       {shown.map((item, i) => {
         const index = start + i;
-        const { text, status } = labels[i];
-        const heading = index === 0 || items[index - 1].kind !== item.kind
+        const { text, status } = labels[i]!;
+        const heading = index === 0 || items[index - 1]!.kind !== item.kind
           ? (item.kind === 'inject' ? 'Inject timeline' : 'Any rule of the scenario')
           : null;
         const active = item.status === 'fire-next' || item.status === 'held' || item.status === 'hold-next';

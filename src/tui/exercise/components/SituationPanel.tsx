@@ -20,8 +20,8 @@ export function SituationPanel({ month, indicators, width, height }: SituationPa
   return (
     <Panel title={`Situation, ${month}`} note="0 ▁▄█ 1" width={width} height={height}>
       {indicators.map((row) => {
-        const value = row.series[row.series.length - 1];
-        const previous = row.series.length > 1 ? row.series[row.series.length - 2] : value;
+        const value = row.series[row.series.length - 1] ?? 0;
+        const previous = row.series[row.series.length - 2] ?? value;
         return (
           <Box key={row.id}>
             <Text wrap="truncate-end">
