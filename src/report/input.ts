@@ -24,4 +24,6 @@ export interface ReportInput {
   readonly record: string;
   /** The scenario file the record must be read with (`--scenario`; a version 1 record of a file scenario), or null. */
   readonly scenarioFile?: string | null;
+  /** How this report was written besides its runs (`--format html --out FILE`), so "this report again" writes the same file. */
+  readonly output?: readonly string[];
 }

@@ -153,16 +153,17 @@ function debrief({ analysis, roles: briefs }: ReportInput): Block[] {
 }
 
 /** Commands that work as printed: every argument quoted for a POSIX shell, with the `--scenario` a record needs. */
-function reproduce({ analysis, record, scenarioFile }: ReportInput): Block[] {
+function reproduce({ analysis, record, scenarioFile, output = [] }: ReportInput): Block[] {
   const scenario = scenarioFile === undefined || scenarioFile === null ? [] : ['--scenario', pathArgument(scenarioFile)];
   const command = (...words: string[]) => shellCommand(['sandtable', ...words]);
   return [
     { kind: 'heading', level: 2, text: 'Reproduce' },
+    { kind: 'paragraph', line: ['In the folder the record is in, with sandtable installed (inside a clone of the project, put ', { code: 'npx' }, ' in front):'] },
     {
       kind: 'list',
       items: [
         ['Check the record replays exactly: ', { code: command('replay', pathArgument(record), '--verify', ...scenario) }],
-        ['This report again: ', { code: command('report', pathArgument(record), '--runs', String(analysis.counterfactual.runs), ...scenario) }],
+        ['This report again: ', { code: command('report', pathArgument(record), '--runs', String(analysis.counterfactual.runs), ...scenario, ...output) }],
       ],
     },
   ];

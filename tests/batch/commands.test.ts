@@ -104,6 +104,8 @@ describe('bad input to batch, compare, sweep and merge', () => {
   it('names an unknown scenario on either side of a comparison', () => {
     expectUsageError(['compare', 'niger-2042', 'niger-2024', '--runs', '5'], /unknown scenario `niger-2042`/);
     expectUsageError(['compare', 'niger-2024', 'us-withdrawl', '--runs', '5'], /unknown scenario `us-withdrawl`/);
+    // The shorthand's variant is named too, with the one that was probably meant.
+    expectUsageError(['compare', 'niger-2024', 'us-withdrawl', '--runs', '5'], /no variant `us-withdrawl`.*did you mean `us-withdrawal`/);
     expectUsageError(['batch', 'niger-2024/nope', '--runs', '5'], /no variant `nope`/);
   });
 

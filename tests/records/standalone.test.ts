@@ -261,6 +261,22 @@ describe('the Reproduce section', SLOW, () => {
     expect(existsSync(join(here, 'pwned'))).toBe(false);
   });
 
+  it('gives the report command with its --format and --out, so that it writes the same file again', () => {
+    const here = mkdtempSync(join(dir, 'paste-'));
+    const made = join(here, 'made.json');
+    ok(['run', '--seed', '2', '--turns', '3', '--record', made]);
+    const out = join(here, 'debrief.md');
+    ok(['report', made, '--runs', '5', '--format', 'md', '--out', out]);
+    const first = readFileSync(out, 'utf8');
+    const [, again] = reproduceCommands(first);
+    expect(again).toContain('--out');
+    expect(again).toContain('--format md');
+    rmSync(out);
+    const reported = paste(again!, here);
+    expect(reported.code, `${again}\n${reported.stderr}`).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+  });
+
   it('writes a relative file name starting with - so that the pasted command does not read it as an option', () => {
     const here = mkdtempSync(join(dir, 'paste-'));
     const made = join(here, '-b$(touch pwned).json');

@@ -63,7 +63,11 @@ function loadVariant(baseRef: string, variantRef: string): [Scenario, string] {
     const ref = `${base.scenario}/${variantRef}`;
     try {
       return [loadForCommand(ref, undefined), ref];
-    } catch {
+    } catch (second) {
+      // Neither: say both, with the variants the base has (a misspelt variant is the likelier slip).
+      if (second instanceof UsageError && second.lines.length === 1) {
+        throw new UsageError(`unknown scenario \`${variantRef}\`, and ${second.message.replace(/^variants: /, '')}`);
+      }
       throw error;
     }
   }

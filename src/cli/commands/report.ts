@@ -52,7 +52,11 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   for (const message of results) if (message.type === 'counterfactual') tally.add(message.data);
   const counterfactual = tally.summary(decisions.filter((item) => item.deviation));
   const analysis = afterAction(result.history, counterfactual, decisions);
-  const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs }, format);
+  // "This report again" writes the same file in the same format.
+  const output = options.out === undefined
+    ? (options.format === undefined ? [] : ['--format', format])
+    : [...(options.format === undefined ? [] : ['--format', format]), '--out', pathArgument(options.out)];
+  const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs, output }, format);
   if (options.out === undefined) {
     printData(content);
   } else {
