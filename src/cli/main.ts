@@ -3,7 +3,7 @@ import { SimulationError } from '../engine/errors.js';
 import { stripControl } from '../engine/text.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { suggest } from '../scenarios/suggest.js';
-import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
+import { parseRuns, parseSet, parseShard, parseWorkers } from './batch-options.js';
 import { EXIT, UsageError } from './errors.js';
 import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
 

@@ -1,6 +1,6 @@
 import { compileScenario, formatPath, ScenarioError, type Problem } from './compile.js';
 import { scenarioSchema, type ScenarioSpec } from './format.js';
-import { problemsFromIssues } from './issues.js';
+import { problemsFromIssues } from './zod-problems.js';
 import { repair } from './repair.js';
 
 type Part = string | number;

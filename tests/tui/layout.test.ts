@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutFor } from '../../src/tui/layout.js';
+import { layoutFor } from '../../src/tui/screen-layout.js';
 
 const niger = { actors: 7, indicators: 7 };
 

@@ -1,17 +1,17 @@
-import { layoutOf } from '../../engine/batch/layout.js';
+import { layoutOf } from '../../engine/batch/batch-layout.js';
 import { shardRange, WHOLE, type Shard } from '../../engine/batch/shard.js';
 import { SHARD_FORMAT, SHARD_FORMAT_VERSION, tallyToJson, type ShardFile } from '../../engine/batch/shard-file.js';
 import { scenarioInfo, summarizeBatch } from '../../engine/batch/summary.js';
 import { BatchTally } from '../../engine/batch/tally.js';
 import { randomSeed } from '../../engine/random.js';
-import { formatBatch } from '../batch/batch-text.js';
-import { batchCsvHeader, csvRunsPerTask } from '../batch/csv.js';
-import { execute } from '../batch/execute.js';
-import { interruptible } from '../batch/interrupt.js';
-import { defaultWorkers } from '../batch/options.js';
-import { OutputFile } from '../batch/output-file.js';
-import { sourceOf } from '../batch/scenarios.js';
-import { planTasks } from '../batch/tasks.js';
+import { formatBatch } from '../text/batch-text.js';
+import { batchCsvHeader, csvRunsPerTask } from '../text/csv.js';
+import { execute } from '../parallel/execute.js';
+import { interruptible } from '../parallel/interrupt.js';
+import { defaultWorkers } from '../batch-options.js';
+import { OutputFile } from '../output-file.js';
+import { sourceOf } from '../parallel/sources.js';
+import { planTasks } from '../parallel/tasks.js';
 import { jsonText, printable } from '../json.js';
 import { loadForCommand } from '../scenario.js';
 

@@ -5,7 +5,7 @@ import { stripControl } from '../../engine/text.js';
 import type { Scenario } from '../../engine/types.js';
 import { ScenarioError, type Problem } from '../../scenarios/compile.js';
 import { injectSchema, type InjectSpec, type RoleSpec } from '../../scenarios/format.js';
-import { problemsFromIssues } from '../../scenarios/issues.js';
+import { problemsFromIssues } from '../../scenarios/zod-problems.js';
 import { DEFAULT_SCENARIO, splitReference } from '../../scenarios/load.js';
 import { locate, originOf } from '../../scenarios/origin.js';
 import { suggest } from '../../scenarios/suggest.js';

@@ -4,7 +4,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { readUserFile } from '../files.js';
 import { jsonText } from '../json.js';
 import { loadForCommand } from '../scenario.js';
-import { formatTimeline } from '../timeline.js';
+import { formatTimeline } from '../text/timeline.js';
 
 /** `sandtable replay FILE [--verify] [--json]`: re-run a record and check every turn's hash. */
 export function replayCommand(file: string, options: { verify?: boolean; json?: boolean; scenario?: string }): number {

@@ -1,6 +1,6 @@
 import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/record.js';
-import { afterAction } from '../../engine/report/after-action.js';
-import { renderReport, type ReportFormat } from '../../report/index.js';
+import { afterAction } from '../../engine/analysis/after-action.js';
+import { renderReport, type ReportFormat } from '../../render/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
 import { DEFAULT_REPORT_RUNS } from '../options.js';

@@ -4,7 +4,7 @@ import { reportOf, run } from '../../engine/run.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';
 import { loadForCommand } from '../scenario.js';
-import { formatTimeline } from '../timeline.js';
+import { formatTimeline } from '../text/timeline.js';
 
 export interface RunOptions {
   seed?: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_TURNS } from '../record.js';
 import { MAX_SEED } from '../random.js';
 import { BINS } from './histogram.js';
-import type { BatchLayout } from './layout.js';
+import type { BatchLayout } from './batch-layout.js';
 import { BatchTally } from './tally.js';
 
 export const SHARD_FORMAT = 'sandtable-batch-shard';

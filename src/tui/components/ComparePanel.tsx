@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { pad, padStart, sparkline } from '../../engine/format.js';
-import type { Comparison } from '../compare.js';
+import type { Comparison } from '../branch-comparison.js';
 import { formatPair } from '../glyphs.js';
 import { usePaint } from '../theme.js';
 import { Panel } from './Panel.js';

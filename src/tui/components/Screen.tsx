@@ -2,8 +2,8 @@ import { Box } from 'ink';
 import { monthLabel } from '../../engine/calendar.js';
 import { stripControl } from '../../engine/text.js';
 import { turnOf } from '../branches.js';
-import { compareAt } from '../compare.js';
-import { layoutFor, type Layout } from '../layout.js';
+import { compareAt } from '../branch-comparison.js';
+import { layoutFor, type Layout } from '../screen-layout.js';
 import { activeBranch, type Session } from '../session.js';
 import {
   actorRows, changesAt, cooperationOf, eventItem, indicatorRows, issuesOf,

@@ -11,7 +11,7 @@ import { startSession } from '../../session.js';
 import { indicatorRows } from '../../view-model.js';
 import { instructorItems, queuedCount } from '../instructor.js';
 import { EXERCISE_BINDINGS, EXERCISE_HELP_SECTIONS } from '../keys.js';
-import { exerciseLayoutFor, type ExerciseLayout } from '../layout.js';
+import { exerciseLayoutFor, type ExerciseLayout } from '../screen-layout.js';
 import { seatRole, turnOf, type ExerciseSession } from '../session.js';
 import { decidingMonth, happenedRows, optionRows, postureLine, shownMonth } from '../view.js';
 import { BriefPanel } from './BriefPanel.js';

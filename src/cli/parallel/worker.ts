@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { layoutOf } from '../../engine/batch/layout.js';
+import { layoutOf } from '../../engine/batch/batch-layout.js';
 import { runPlans } from '../../engine/batch/pair.js';
 import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
 import { inRun, tallyRuns } from '../../engine/batch/runs.js';
@@ -9,7 +9,7 @@ import { planRun, withSeed } from '../../engine/plan.js';
 import { deriveSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
-import { CsvRows } from './csv.js';
+import { CsvRows } from '../text/csv.js';
 import type { FromWorker, Job, Task, ToWorker } from './protocol.js';
 
 // A worker thread of a batch, sweep or comparison: it loads its scenarios,

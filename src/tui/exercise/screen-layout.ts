@@ -1,7 +1,7 @@
 // Where the exercise's panels go for a terminal size. Like the main layout, it
 // leaves the terminal's last row free (Ink redraws the whole screen otherwise).
 
-import type { Fit, ScreenLayout } from '../layout.js';
+import type { Fit, ScreenLayout } from '../screen-layout.js';
 
 /** Sizes of the exercise screen, in cells; the upper row has the brief beside the situation. */
 export interface ExerciseLayout extends ScreenLayout {

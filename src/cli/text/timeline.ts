@@ -1,8 +1,8 @@
-import { monthLabel } from '../engine/calendar.js';
-import type { RunReport } from '../engine/run.js';
-import { whyLine } from '../engine/explain.js';
-import type { Scenario } from '../engine/types.js';
-import { stripControl } from '../engine/text.js';
+import { monthLabel } from '../../engine/calendar.js';
+import type { RunReport } from '../../engine/run.js';
+import { whyLine } from '../../engine/explain.js';
+import type { Scenario } from '../../engine/types.js';
+import { stripControl } from '../../engine/text.js';
 
 /** The readable month-by-month timeline of `sandtable run`. */
 export function formatTimeline(report: RunReport, scenario: Scenario): string {
