@@ -20,7 +20,9 @@ export { loadScenario, listScenarios, DEFAULT_SCENARIO, ScenarioNotFound, type S
 export { ScenarioError, type Problem } from './scenarios/compile.js';
 
 // Running one seeded run, keeping every turn; what-if branches from any turn.
-export { run, reportOf, type RunReport } from './engine/run.js';
+export { run, resultOf, type RunResult } from './engine/run.js';
+/** @deprecated The former name of `resultOf`, kept so existing callers still work. */
+export { resultOf as reportOf, type RunResult as RunReport } from './engine/run.js';
 export type { RunOptions } from './engine/plan.js';
 export { branch, current, type History, type Turn } from './engine/history.js';
 export { deriveSeed } from './engine/random.js';

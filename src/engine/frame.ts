@@ -1,8 +1,8 @@
-import type { ActorState, EvalContext, EventTally, Frame, FrameLayout, ScheduledEvent, SlotGroup, TurnChanges, ValueChange, WorldState } from './types.js';
+import type { ActorState, EvalContext, EventTally, Frame, SlotLayout, ScheduledEvent, SlotGroup, TurnChanges, ValueChange, WorldState } from './types.js';
 
 // The frame's types live with the other engine types, which name them (a
 // compiled expression reads a frame; a scenario has a layout).
-export type { Frame, FrameLayout, SlotGroup } from './types.js';
+export type { Frame, SlotLayout, SlotGroup } from './types.js';
 
 // The flat working state a turn is computed on. Every number of a WorldState
 // has a slot in one Float64Array, fixed when the scenario is compiled; flags,
@@ -13,7 +13,7 @@ export type { Frame, FrameLayout, SlotGroup } from './types.js';
 // one from the previous state and builds the next immutable state from it.
 
 /** What a layout is built from: the scenario's declared names, in order. */
-export interface LayoutShape {
+export interface SlotShape {
   readonly indicators: readonly string[];
   readonly issues: readonly string[];
   readonly actors: readonly { readonly id: string; readonly attrs: readonly string[]; readonly actions: readonly string[] }[];
@@ -22,7 +22,7 @@ export interface LayoutShape {
 }
 
 /** The slots of a scenario: indicators, cooperation rows, then each actor's stances, saliences and attributes. */
-export function frameLayout(shape: LayoutShape): FrameLayout {
+export function slotLayout(shape: SlotShape): SlotLayout {
   const paths: string[] = [];
   const min: number[] = [];
   const max: number[] = [];
@@ -63,7 +63,7 @@ export function frameLayout(shape: LayoutShape): FrameLayout {
 }
 
 /** A zeroed frame for a layout. */
-export function newFrame(layout: FrameLayout): Frame {
+export function newFrame(layout: SlotLayout): Frame {
   const events = layout.events.length;
   return {
     turn: 0,
@@ -87,7 +87,7 @@ function recordOf(state: WorldState, group: SlotGroup): Readonly<Record<string, 
 }
 
 /** Load a state into a frame (a new one unless given). */
-export function loadFrame(layout: FrameLayout, state: WorldState, frame: Frame = newFrame(layout)): Frame {
+export function loadFrame(layout: SlotLayout, state: WorldState, frame: Frame = newFrame(layout)): Frame {
   frame.turn = state.turn;
   const { values } = frame;
   for (const group of layout.groups) {
@@ -129,7 +129,7 @@ export function copyFrame(from: Frame, to: Frame): void {
  * same places, so that frames of the one compare slot by slot with frames of
  * the other (a scenario and its variants do; two scenario files may not).
  */
-export function sameShape(a: FrameLayout, b: FrameLayout): boolean {
+export function sameShape(a: SlotLayout, b: SlotLayout): boolean {
   if (a === b) return true;
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((item, i) => item === y[i]);
   return same(a.paths, b.paths)
@@ -182,7 +182,7 @@ export interface ChangedParts {
  * and every record that did not is `base`'s own, so states share what did not
  * change. The comparison that finds them also lists what changed.
  */
-export function changedParts(layout: FrameLayout, frame: Frame, base: WorldState): ChangedParts {
+export function changedParts(layout: SlotLayout, frame: Frame, base: WorldState): ChangedParts {
   const parts: Partial<Writable<WorldState>> = {};
   if (frame.turn !== base.turn) parts.turn = frame.turn;
   const { values } = frame;
@@ -252,7 +252,7 @@ export function changedParts(layout: FrameLayout, frame: Frame, base: WorldState
 }
 
 /** The whole state a frame holds, frozen. */
-export function stateOf(layout: FrameLayout, frame: Frame): WorldState {
+export function stateOf(layout: SlotLayout, frame: Frame): WorldState {
   const indicators: Record<string, number> = {};
   const coop: Record<string, Readonly<Record<string, number>>> = {};
   const actors: Record<string, Writable<ActorState>> = {};
@@ -295,7 +295,7 @@ function firingOrder(frame: Frame): number[] {
   return fired.sort((a, b) => frame.first[a] - frame.first[b] || a - b);
 }
 
-function actionsOf(layout: FrameLayout, frame: Frame): Record<string, string> {
+function actionsOf(layout: SlotLayout, frame: Frame): Record<string, string> {
   const actions: Record<string, string> = {};
   layout.actors.forEach((id, a) => {
     const index = frame.chosen[a];
@@ -314,14 +314,14 @@ function sameChoices(a: Readonly<Record<string, string>>, b: Readonly<Record<str
   return count === 0;
 }
 
-const loaded = new WeakMap<FrameLayout, WeakMap<WorldState, Frame>>();
+const loaded = new WeakMap<SlotLayout, WeakMap<WorldState, Frame>>();
 
 /**
  * A frame holding a state, to evaluate expressions against: kept for frozen
  * states (they never change), made afresh for anything else. Callers may set
  * its turn and choices before evaluating; nothing else of it may change.
  */
-export function frameFor(layout: FrameLayout, state: WorldState): Frame {
+export function frameFor(layout: SlotLayout, state: WorldState): Frame {
   if (!Object.isFrozen(state)) return loadFrame(layout, state);
   let frames = loaded.get(layout);
   if (frames === undefined) {
@@ -337,7 +337,7 @@ export function frameFor(layout: FrameLayout, state: WorldState): Frame {
 }
 
 /** A frame holding a state, with the turn and choices of an evaluation context. */
-export function frameWith(layout: FrameLayout, state: WorldState, ctx: EvalContext): Frame {
+export function frameWith(layout: SlotLayout, state: WorldState, ctx: EvalContext): Frame {
   const frame = frameFor(layout, state);
   frame.turn = ctx.turn;
   layout.actors.forEach((id, a) => {

@@ -1,5 +1,5 @@
 import { parseRecord, RecordError, replay, type RunRecord } from '../../engine/record.js';
-import { reportOf } from '../../engine/run.js';
+import { resultOf } from '../../engine/run.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile } from '../files.js';
 import { jsonText } from '../json.js';
@@ -26,8 +26,8 @@ export function replayCommand(file: string, options: { verify?: boolean; json?: 
     throw error;
   }
   if (!options.verify) {
-    const report = reportOf(result.history);
-    process.stdout.write(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
+    const runResult = resultOf(result.history);
+    process.stdout.write(options.json ? jsonText(runResult, 2) : formatTimeline(runResult, scenario));
   }
   if (!result.ok) {
     process.stderr.write(

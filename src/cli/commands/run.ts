@@ -1,6 +1,6 @@
 import { recordOf } from '../../engine/record.js';
 import { randomSeed } from '../../engine/random.js';
-import { reportOf, run } from '../../engine/run.js';
+import { resultOf, run } from '../../engine/run.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';
 import { loadForCommand } from '../scenario.js';
@@ -20,11 +20,11 @@ export function runCommand(ref: string | undefined, options: RunOptions): number
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? scenario.defaultTurns;
   const history = run(scenario, { seed, turns });
-  const report = reportOf(history);
+  const result = resultOf(history);
   if (options.record !== undefined) {
     writeFileAtomic(options.record, `${JSON.stringify(recordOf(history), null, 2)}\n`);
   }
-  process.stdout.write(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
+  process.stdout.write(options.json ? jsonText(result, 2) : formatTimeline(result, scenario));
   if (options.seed === undefined) process.stderr.write(`sandtable: seed ${seed} (repeat this run with --seed ${seed})\n`);
   if (options.record !== undefined) process.stderr.write(`sandtable: run record written to ${options.record}\n`);
   return 0;
