@@ -17,7 +17,7 @@
 // nothing, ScenarioError (every problem, with file, line and column) for a
 // file that is not a valid scenario.
 export { loadScenario, listScenarios, DEFAULT_SCENARIO, ScenarioNotFound, type ScenarioSummary } from './scenarios/load.js';
-export { ScenarioError, type Problem } from './scenarios/compile.js';
+export { ScenarioError, type Problem } from './scenarios/problem.js';
 
 // Running one seeded run, keeping every turn; what-if branches from any turn.
 export { run, resultOf, type RunResult } from './engine/run.js';

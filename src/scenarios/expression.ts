@@ -1,6 +1,7 @@
 import jsep from 'jsep';
 import { formatNumber } from '../engine/format.js';
-import { frameWith, type Frame, type SlotLayout } from '../engine/frame.js';
+import { frameWith } from '../engine/frame-cache.js';
+import type { Frame, SlotLayout } from '../engine/frame.js';
 import type { Expr } from '../engine/types.js';
 import { BINARY, MATH, PRECEDENCE, SHOWN, specialise } from './operators.js';
 

@@ -1,4 +1,4 @@
-import { slotLayout, type SlotLayout } from '../engine/frame.js';
+import { slotLayout, type SlotLayout } from '../engine/slot-layout.js';
 import type { Target } from '../engine/types.js';
 import { formatNumber } from '../engine/format.js';
 import { suggest } from './suggest.js';

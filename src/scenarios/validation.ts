@@ -1,4 +1,5 @@
-import { compileScenario, formatPath, ScenarioError, type Problem } from './compile.js';
+import { compileScenario } from './compile.js';
+import { formatPath, ScenarioError, type Problem } from './problem.js';
 import { scenarioSchema, type ScenarioSpec } from './format.js';
 import { problemsFromIssues } from './zod-problems.js';
 import { repair } from './repair.js';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, ScenarioError } from '../../src/scenarios/compile.js';
+import { formatProblem, ScenarioError } from '../../src/scenarios/problem.js';
 import { builtinSpec, loadScenario, readScenarioFile } from '../../src/scenarios/load.js';
 import { resultOf, run } from '../../src/engine/run.js';
 import { at, tempDir, TINY, writeFiles } from './fixtures.js';

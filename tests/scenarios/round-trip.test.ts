@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resultOf, run } from '../../src/engine/run.js';
-import { scenarioHash } from '../../src/scenarios/compile.js';
+import { scenarioHash } from '../../src/scenarios/scenario-hash.js';
 import { builtinSpec, loadScenario, parseSpec } from '../../src/scenarios/load.js';
 import { sandtable } from '../helpers.js';
 import { tempDir, writeFiles } from './fixtures.js';

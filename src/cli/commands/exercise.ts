@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { randomSeed } from '../../engine/random.js';
 import { stripControl } from '../../engine/text.js';
 import type { Scenario } from '../../engine/types.js';
-import { ScenarioError, type Problem } from '../../scenarios/compile.js';
+import { ScenarioError, type Problem } from '../../scenarios/problem.js';
 import { injectSchema, type InjectSpec, type RoleSpec } from '../../scenarios/format.js';
 import { problemsFromIssues } from '../../scenarios/zod-problems.js';
 import { DEFAULT_SCENARIO, splitReference } from '../../scenarios/load.js';
