@@ -67,7 +67,7 @@ function sabotaged(name: string, sabotage: string): (args: readonly string[]) =>
   cpSync(join(ROOT, 'src', 'scenarios', 'builtin'), join(copy, 'src', 'scenarios', 'builtin'), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  appendFileSync(join(copy, 'dist', 'cli', 'batch', 'worker.js'), `\n${sabotage}\n`);
+  appendFileSync(join(copy, 'dist', 'cli', 'parallel', 'worker.js'), `\n${sabotage}\n`);
   return (args) => {
     const result = spawnSync(process.execPath, [join(copy, 'bin', 'sandtable.js'), ...args], { cwd: copy, encoding: 'utf8', input: '', timeout: 60_000 });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
