@@ -17,10 +17,12 @@
 // nothing, ScenarioError (every problem, with file, line and column) for a
 // file that is not a valid scenario.
 export { loadScenario, listScenarios, DEFAULT_SCENARIO, ScenarioNotFound, type ScenarioSummary } from './scenarios/load.js';
-export { ScenarioError, type Problem } from './scenarios/compile.js';
+export { ScenarioError, type Problem } from './scenarios/problem.js';
 
 // Running one seeded run, keeping every turn; what-if branches from any turn.
-export { run, reportOf, type RunReport } from './engine/run.js';
+export { run, resultOf, type RunResult } from './engine/run.js';
+/** @deprecated The former name of `resultOf`, kept so existing callers still work. */
+export { resultOf as reportOf, type RunResult as RunReport } from './engine/run.js';
 export type { RunOptions } from './engine/plan.js';
 export { branch, current, type History, type Turn } from './engine/history.js';
 export { deriveSeed } from './engine/random.js';

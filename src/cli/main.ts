@@ -3,7 +3,7 @@ import { SimulationError } from '../engine/errors.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { suggest } from '../scenarios/suggest.js';
 import { forgetInputs } from '../scenarios/inputs.js';
-import { parseRuns, parseSet, parseShard, parseWorkers } from './batch/options.js';
+import { parseRuns, parseSet, parseShard, parseWorkers } from './batch-options.js';
 import { EXIT, UsageError } from './errors.js';
 import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
 import { note, printData } from './terminal.js';
@@ -206,17 +206,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [first, named] = argv;
   const names = program.commands.map((command) => command.name());
   if (first === 'help' && named !== undefined && !names.includes(named)) {
-    return reportError(new UsageError(`unknown command \`${named}\`${suggest(named, names)} (\`sandtable --help\` lists the commands)`));
+    return printError(new UsageError(`unknown command \`${named}\`${suggest(named, names)} (\`sandtable --help\` lists the commands)`));
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return await code;
   } catch (error) {
-    return reportError(error);
+    return printError(error);
   }
 }
 
-function reportError(error: unknown): number {
+function printError(error: unknown): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every parsing error is bad usage.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

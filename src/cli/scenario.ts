@@ -1,6 +1,6 @@
 import { oneLine } from '../engine/text.js';
 import type { Scenario } from '../engine/types.js';
-import { formatProblem, ScenarioError } from '../scenarios/compile.js';
+import { formatProblem, ScenarioError } from '../scenarios/problem.js';
 import type { ScenarioSpec } from '../scenarios/format.js';
 import { DEFAULT_SCENARIO, loadScenario, resolveSpec, ScenarioNotFound } from '../scenarios/load.js';
 import { UsageError } from './errors.js';

@@ -1,8 +1,9 @@
 // The engine's public surface. Pure: no I/O, no React.
 export type * from './types.js';
 export { step, stepFrame, type StepResult, type TurnOutcome } from './step.js';
-export { stateOf, loadFrame, type Frame, type FrameLayout } from './frame.js';
-export { run, runFast, reportOf, type RunReport, type FastRun } from './run.js';
+export { loadFrame, type Frame, type SlotLayout } from './frame.js';
+export { stateOf } from './frame-state.js';
+export { run, runFast, resultOf, type RunResult, type FastRun } from './run.js';
 export { planRun, stepper, type RunPlan, type RunOptions, type Segment, type Switch, type Stepper } from './plan.js';
 export { startHistory, advance, advanceTo, branch, current, type History, type Turn } from './history.js';
 export { outcomeOf, postureOf, type Outcome } from './outcome.js';

@@ -1,5 +1,6 @@
 import { round } from './effects.js';
-import { frameWith, type Frame } from './frame.js';
+import { frameWith } from './frame-cache.js';
+import type { Frame } from './frame.js';
 import type { EvalContext, Scenario, WorldState } from './types.js';
 
 /** The named metrics and the outcome class of a final state. */

@@ -1,4 +1,5 @@
-import { copyFrame, loadFrame, newFrame, stateOf, type Frame } from './frame.js';
+import { copyFrame, loadFrame, newFrame, type Frame } from './frame.js';
+import { stateOf } from './frame-state.js';
 import { FOREVER, planInterventions, type InterventionPlan } from './interventions.js';
 import { Streams } from './random.js';
 import { stepFrame, type TurnOutcome } from './step.js';

@@ -41,7 +41,7 @@ export function runFast(scenario: Scenario, options: RunOptions, onTurn?: (frame
 }
 
 /** The JSON shape of `sandtable run --json`. */
-export interface RunReport {
+export interface RunResult {
   readonly seed: number;
   readonly turns: number;
   readonly scenario: {
@@ -66,7 +66,7 @@ export interface RunReport {
 }
 
 /** Summarise a finished history for output. */
-export function reportOf(history: History): RunReport {
+export function resultOf(history: History): RunResult {
   const { scenario } = history;
   const last = current(history);
   return {

@@ -2,7 +2,8 @@ import { produce } from 'immer';
 import { chosenIndex, pick, probabilitiesAt } from './decide.js';
 import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
-import { changedParts, loadFrame, type Frame } from './frame.js';
+import { loadFrame, type Frame } from './frame.js';
+import { changedParts } from './frame-state.js';
 import type { InterventionPlan } from './interventions.js';
 import { drawAt, shortKey, type Stream, type Streams } from './random.js';
 import type { ActorDef, Decision, Explanation, FiredEvent, Rule, Scenario, TurnChanges, WorldState } from './types.js';
@@ -143,7 +144,15 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
   return keep ? { events: events!, decisions: decisions! } : NOTHING_KEPT;
 }
 
-/** What a scenario's turns need besides the scenario, worked out once per scenario. */
+/**
+ * What a scenario's turns need besides the scenario, worked out once per
+ * scenario and shared by every run of it. The buffers (`scratch`, `picks`,
+ * `fired`) are working room of one turn: `advance` fills and reads them
+ * synchronously and nothing in them outlives the turn, so any number of runs
+ * may step the same scenario interleaved turn by turn (worker threads each
+ * have their own). They are not safe for a turn that awaits or re-enters
+ * `advance` part way through: keep the turn synchronous.
+ */
 interface Prepared {
   readonly deciders: readonly {
     readonly actor: ActorDef;

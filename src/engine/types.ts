@@ -210,7 +210,7 @@ export interface Scenario {
   readonly variantInterventions: readonly Intervention[];
   readonly symmetricCooperation: boolean;
   /** Where each value of the state lies in a frame. */
-  readonly layout: FrameLayout;
+  readonly layout: SlotLayout;
   /** Resolve a state path such as `ind.insurgency` for `set` interventions. */
   target(path: string): Target | null;
   /**
@@ -261,7 +261,7 @@ export interface SlotGroup {
 }
 
 /** What a scenario's state holds, in slot order; built once per compiled scenario. */
-export interface FrameLayout {
+export interface SlotLayout {
   /** Number of numeric slots. */
   readonly size: number;
   /** The path of each slot (`ind.insurgency`, `coop.niger.usa`, `stance.usa.security`, `attr.niger.resolve`). */

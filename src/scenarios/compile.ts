@@ -1,4 +1,3 @@
-import { hashOf } from '../engine/hash.js';
 import { FOREVER } from '../engine/interventions.js';
 import type {
   ActorDef, Effect, Expr, Intervention, Rule, Scenario, Target, WorldState,
@@ -8,35 +7,9 @@ import { initialState } from './initial-state.js';
 import type { EffectSpec, InterventionSpec, ScenarioSpec, VariantSpec } from './format.js';
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
-import type { Problem } from './problem.js';
-
-export { FOREVER };
-export type { Problem };
-
-/** A scenario that cannot be compiled; carries every problem found, not only the first. */
-export class ScenarioError extends Error {
-  constructor(readonly problems: readonly Problem[], readonly file?: string) {
-    super(problems.map((p) => formatProblem(p, file)).join('\n'));
-  }
-}
-
-/** `FILE:LINE:COLUMN: rules[3].chance: message`, or as much of it as is known. */
-export function formatProblem(problem: Problem, file?: string): string {
-  const where = problem.file ?? file;
-  const position = where === undefined ? '' : problem.line === undefined ? `${where}: ` : `${where}:${problem.line}:${problem.column ?? 1}: `;
-  const field = problem.path.length === 0 && problem.line !== undefined ? '' : `${formatPath(problem.path)}: `;
-  return `${position}${field}${problem.message}`;
-}
-
-/** `rules[3].chance` from ['rules', 3, 'chance']. */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((part, i) => {
-    if (typeof part === 'number') return `[${part}]`;
-    // Keys that are paths themselves (`add: { ind.x: 1 }`) are quoted, so the field path stays readable.
-    if (!/^[A-Za-z_$][\w$-]*$/.test(part)) return `[${JSON.stringify(part)}]`;
-    return i === 0 ? part : `.${part}`;
-  }).join('') || '(top)';
-}
+import { ScenarioError, type Problem } from './problem.js';
+import { checkExercise, checkIds } from './checks.js';
+import { scenarioHash } from './scenario-hash.js';
 
 /**
  * Compile validated scenario data (with one of its variants applied, or none)
@@ -81,14 +54,7 @@ export function compileScenario(
   const effects = (path: (string | number)[], list: readonly EffectSpec[]): Effect[] =>
     list.flatMap((effect, i) => compileEffect([...path, i], effect, scope, expr, attempt));
 
-  checkUnique(problems, ['actors'], spec.actors.map((a) => a.id), 'actor');
-  checkUnique(problems, ['rules'], spec.rules.map((r) => r.id), 'rule');
-  checkUnique(problems, ['indicators'], spec.indicators.map((i) => i.id), 'indicator');
-  checkUnique(problems, ['variants'], spec.variants.map((v) => v.id), 'variant');
-  checkUnique(problems, ['issues'], spec.issues.map((i) => i.id), 'issue');
-  checkUnique(problems, ['metrics'], spec.metrics.map((m) => m.id), 'metric');
-  checkUnique(problems, ['outcomes'], spec.outcomes.map((o) => o.id), 'outcome');
-  spec.actors.forEach((actor, a) => checkUnique(problems, ['actors', a, 'actions'], actor.actions.map((x) => x.id), 'action'));
+  checkIds(spec, problems);
   checkExercise(spec, scope, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
@@ -119,7 +85,7 @@ export function compileScenario(
     once: rule.once,
   }));
   const lastOutcome = spec.outcomes[spec.outcomes.length - 1];
-  if (lastOutcome.when !== undefined) {
+  if (lastOutcome?.when !== undefined) {
     problems.push({ path: ['outcomes', spec.outcomes.length - 1], message: 'the last outcome class must have no `when`, so every run has an outcome' });
   }
   const present = (item: Intervention | null): item is Intervention => item !== null;
@@ -193,59 +159,9 @@ export function compileVariant(spec: ScenarioSpec, variant: VariantSpec, scope: 
   });
 }
 
-/**
- * The scenario's identity for run records: its data with the chosen variant
- * applied. The list of other variants (and the editor's `$schema`) is left out,
- * so adding a variant does not invalidate records of the base scenario.
- */
-export function scenarioHash(
-  spec: ScenarioSpec,
-  variantId: string | null,
-  overrides: Readonly<Record<string, number>> = {},
-): string {
-  // Roles and injects do not change a run: an inject that fires is recorded as an intervention.
-  const { variants, roles: _roles, injects: _injects, $schema: _schema, ...base } = spec;
-  const variant = variants.find((item) => item.id === variantId) ?? null;
-  // Parameter overrides (sweeps) are part of the identity only when present,
-  // so the hash of the scenario as written stays the same.
-  return hashOf(Object.keys(overrides).length === 0 ? { scenario: base, variant } : { scenario: base, variant, overrides });
-}
-
-/** Roles name actors that exist, once each; injects fire rules that exist, within the scenario's turns. */
-function checkExercise(spec: ScenarioSpec, scope: ScenarioScope, problems: Problem[]): void {
-  const actors = spec.actors.map((actor) => actor.id);
-  checkUnique(problems, ['injects'], spec.injects.map((inject) => inject.id), 'inject');
-  spec.roles.forEach((role, i) => {
-    if (spec.roles.findIndex((other) => other.actor === role.actor) < i) {
-      problems.push({ path: ['roles', i, 'actor'], message: `\`${role.actor}\` has two roles; give each actor one` });
-    } else if (!actors.includes(role.actor)) {
-      problems.push({ path: ['roles', i, 'actor'], message: `unknown actor \`${role.actor}\`${suggest(role.actor, actors)}` });
-    }
-  });
-  spec.injects.forEach((inject, i) => {
-    try {
-      scope.rule(inject.event);
-    } catch (error) {
-      if (!(error instanceof ExpressionError)) throw error;
-      problems.push({ path: ['injects', i, 'event'], message: error.message });
-    }
-    if (inject.turn > spec.turns) {
-      problems.push({ path: ['injects', i, 'turn'], message: `turn ${inject.turn} is after the scenario's last turn (${spec.turns})` });
-    }
-  });
-}
-
 const CONSTANT_ZERO: Expr = {
   source: '0', evaluate: () => 0, explain: () => '0', inputs: () => ({}), at: () => 0, explainAt: () => '0', inputsAt: () => ({}),
 };
-
-function checkUnique(problems: Problem[], path: (string | number)[], ids: readonly string[], what: string): void {
-  const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) problems.push({ path: [...path, i, 'id'], message: `${what} id \`${id}\` is used twice` });
-    seen.add(id);
-  });
-}
 
 type Attempt = <T>(path: (string | number)[], make: () => T, atKey?: boolean) => T | null;
 

@@ -1,6 +1,7 @@
 import { hashOf } from '../engine/hash.js';
 import { RecordError, type RunRecord } from '../engine/record.js';
-import { formatProblem, scenarioHash } from './compile.js';
+import { formatProblem } from './problem.js';
+import { scenarioHash } from './scenario-hash.js';
 import type { ScenarioSpec } from './format.js';
 import { validateData } from './validation.js';
 

@@ -1,6 +1,7 @@
 import jsep from 'jsep';
 import { formatNumber } from '../engine/format.js';
-import { frameWith, type Frame, type FrameLayout } from '../engine/frame.js';
+import { frameWith } from '../engine/frame-cache.js';
+import type { Frame, SlotLayout } from '../engine/frame.js';
 import type { Expr } from '../engine/types.js';
 import { BINARY, MATH, PRECEDENCE, SHOWN, specialise } from './operators.js';
 
@@ -37,7 +38,7 @@ export interface Input {
 /** What names mean; provided by the scenario compiler. */
 export interface Scope {
   /** The frame slots that names resolve to. */
-  readonly layout: FrameLayout;
+  readonly layout: SlotLayout;
   /** Resolve `coop.niger.usa` (as segments) or throw ExpressionError. */
   resolve(segments: readonly string[]): Input;
   /** Resolve a call such as `fired("us-withdrawal-announced")` or throw ExpressionError. */

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ScenarioError, type Problem } from './compile.js';
+import { ScenarioError, type Problem } from './problem.js';
 import { mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';

@@ -1,6 +1,7 @@
 import { byCodePoint } from '../engine/text.js';
 import type { Scenario } from '../engine/types.js';
-import { compileScenario, ScenarioError, type Problem } from './compile.js';
+import { compileScenario } from './compile.js';
+import { ScenarioError, type Problem } from './problem.js';
 import { resolveExtends } from './extends.js';
 import type { ScenarioSpec } from './format.js';
 import { locate } from './origin.js';

@@ -1,4 +1,4 @@
-import type { Problem } from './compile.js';
+import type { Problem } from './problem.js';
 import { childOrigin, type Origin } from './origin.js';
 import { suggest } from './suggest.js';
 

@@ -1,4 +1,4 @@
-import type { Problem } from './compile.js';
+import type { Problem } from './problem.js';
 import { atPath, type SourceFile } from './source.js';
 
 type Part = string | number;

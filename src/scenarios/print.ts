@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../engine/hash.js';
 import { escapeRawControl, needsEscapes } from '../engine/text.js';
 import { scenarioSchema, type ScenarioSpec } from './format.js';
-import { unionOption, unwrap } from './issues.js';
+import { unionOption, unwrap } from './zod-problems.js';
 import { suggest } from './suggest.js';
 
 // A scenario written back in the file format, for `show` and `init`: fields in

@@ -9,3 +9,28 @@ export interface Problem {
   readonly line?: number;
   readonly column?: number;
 }
+
+/** A scenario that cannot be compiled; carries every problem found, not only the first. */
+export class ScenarioError extends Error {
+  constructor(readonly problems: readonly Problem[], readonly file?: string) {
+    super(problems.map((p) => formatProblem(p, file)).join('\n'));
+  }
+}
+
+/** `FILE:LINE:COLUMN: rules[3].chance: message`, or as much of it as is known. */
+export function formatProblem(problem: Problem, file?: string): string {
+  const where = problem.file ?? file;
+  const position = where === undefined ? '' : problem.line === undefined ? `${where}: ` : `${where}:${problem.line}:${problem.column ?? 1}: `;
+  const field = problem.path.length === 0 && problem.line !== undefined ? '' : `${formatPath(problem.path)}: `;
+  return `${position}${field}${problem.message}`;
+}
+
+/** `rules[3].chance` from ['rules', 3, 'chance']. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((part, i) => {
+    if (typeof part === 'number') return `[${part}]`;
+    // Keys that are paths themselves (`add: { ind.x: 1 }`) are quoted, so the field path stays readable.
+    if (!/^[A-Za-z_$][\w$-]*$/.test(part)) return `[${JSON.stringify(part)}]`;
+    return i === 0 ? part : `.${part}`;
+  }).join('') || '(top)';
+}

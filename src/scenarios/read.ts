@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileRefused, readBounded, type FileKind } from './bounded-read.js';
-import { ScenarioError } from './compile.js';
+import { ScenarioError } from './problem.js';
 import { suggest } from './suggest.js';
 import { parseSource, type SourceFile } from './source.js';
 import { decodeUtf8 } from './utf8.js';

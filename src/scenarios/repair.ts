@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unionOption, unwrap } from './issues.js';
+import { unionOption, unwrap } from './zod-problems.js';
 
 // When a file has structural problems, the references in the rest of it are
 // still worth checking, so that a writer sees every problem at once. To do so

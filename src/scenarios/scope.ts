@@ -1,4 +1,4 @@
-import { frameLayout, type FrameLayout } from '../engine/frame.js';
+import { slotLayout, type SlotLayout } from '../engine/slot-layout.js';
 import type { Target } from '../engine/types.js';
 import { formatNumber } from '../engine/format.js';
 import { suggest } from './suggest.js';
@@ -20,7 +20,7 @@ export class ScenarioScope implements Scope {
   private readonly actions: Map<string, Set<string>>;
   private readonly params: Readonly<Record<string, number>>;
   private readonly symmetric: boolean;
-  readonly layout: FrameLayout;
+  readonly layout: SlotLayout;
 
   constructor(spec: ScenarioSpec, params: Readonly<Record<string, number>>) {
     this.actors = new Set(spec.actors.map((actor) => actor.id));
@@ -32,7 +32,7 @@ export class ScenarioScope implements Scope {
     this.actions = new Map(spec.actors.map((actor) => [actor.id, new Set(actor.actions.map((action) => action.id))]));
     this.params = params;
     this.symmetric = spec.cooperation.symmetric;
-    this.layout = frameLayout({
+    this.layout = slotLayout({
       indicators: spec.indicators.map((indicator) => indicator.id),
       issues: spec.issues.map((issue) => issue.id),
       actors: spec.actors.map((actor) => ({

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { ScenarioError, type Problem } from './compile.js';
+import { ScenarioError, type Problem } from './problem.js';
 
 // Reading scenario text from a stranger: YAML (or JSON, which is YAML) parsed
 // into plain data with every position kept, and refused with a clear problem

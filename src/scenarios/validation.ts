@@ -1,6 +1,7 @@
-import { compileScenario, compileVariant, formatPath, ScenarioError, type Problem } from './compile.js';
+import { compileScenario, compileVariant } from './compile.js';
+import { formatPath, ScenarioError, type Problem } from './problem.js';
 import { scenarioSchema, type ScenarioSpec } from './format.js';
-import { problemsFromIssues } from './issues.js';
+import { problemsFromIssues } from './zod-problems.js';
 import { repair } from './repair.js';
 import { ScenarioScope } from './scope.js';
 

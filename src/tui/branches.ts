@@ -40,6 +40,6 @@ export function reach(branch: Branch, turn: number): Branch {
 }
 
 /** A kept turn of a branch (the branch must have reached it). */
-export function turnOf(branch: Branch, turn: number): Turn {
+export function keptTurn(branch: Branch, turn: number): Turn {
   return branch.history.kept[Math.min(turn, branch.history.kept.length - 1)]!;
 }

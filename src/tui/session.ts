@@ -1,7 +1,7 @@
 import { monthLabel } from '../engine/calendar.js';
 import { startHistory, type History } from '../engine/history.js';
 import { stripControl } from '../engine/text.js';
-import { forkBranch, mainBranch, reach, turnOf, type Branch, type Fork } from './branches.js';
+import { forkBranch, mainBranch, reach, keptTurn, type Branch, type Fork } from './branches.js';
 import { error, info, type Notice } from './notice.js';
 import { whatIfsAt, type VariantOption, type WhatIf } from './what-ifs.js';
 
@@ -69,7 +69,7 @@ export function activeBranch(session: Session): Branch {
 export function whatIfsOf(session: Session): WhatIf[] {
   const branch = activeBranch(session);
   const { history } = branch;
-  return whatIfsAt(history.scenario, turnOf(branch, session.turn).state, session.turn, history.turns, session.variants);
+  return whatIfsAt(history.scenario, keptTurn(branch, session.turn).state, session.turn, history.turns, session.variants);
 }
 
 /** How many rows the open list has. */
@@ -130,7 +130,7 @@ function apply(state: Session, action: SessionAction, session: Session): Session
       }
       return { ...state, compare: !state.compare };
     case 'select-event': {
-      const count = turnOf(branch, state.turn).events.length;
+      const count = keptTurn(branch, state.turn).events.length;
       return { ...state, event: Math.max(0, Math.min(count - 1, state.event + action.delta)) };
     }
     case 'new-seed':
@@ -159,7 +159,7 @@ function open(state: Session, mode: Exclude<Mode, 'main'>): Session {
   if (mode === 'what-if' && state.turn >= branch.history.turns) {
     return error(state, 'This is the last turn: there is no next month for a what-if to change. Step back first.');
   }
-  if (mode === 'event' && turnOf(branch, state.turn).events.length === 0) {
+  if (mode === 'event' && keptTurn(branch, state.turn).events.length === 0) {
     return info(state, 'No events this month.');
   }
   return { ...state, mode, playing: false, pick: mode === 'branches' ? state.active : 0 };

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BatchLayout } from '../../src/engine/batch/layout.js';
+import type { BatchLayout } from '../../src/engine/batch/batch-layout.js';
 import type { ShardFile } from '../../src/engine/batch/shard-file.js';
 import type { SweepSummary } from '../../src/engine/batch/sweep-summary.js';
-import { batchCsvHeader, csvField, CsvRows, sweepCsv } from '../../src/cli/batch/csv.js';
+import { batchCsvHeader, csvField, CsvRows, sweepCsv } from '../../src/cli/text/csv.js';
 import { expectUsageError, ok, scratch } from './cli.js';
 import { COIN } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { layoutOf } from '../../src/engine/batch/layout.js';
+import { layoutOf } from '../../src/engine/batch/batch-layout.js';
 import { tallyRuns } from '../../src/engine/batch/runs.js';
 import { scenarioInfo, summarizeBatch, type BatchSummary } from '../../src/engine/batch/summary.js';
 import { BatchTally } from '../../src/engine/batch/tally.js';

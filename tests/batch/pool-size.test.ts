@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { workerCount } from '../../src/cli/batch/options.js';
-import { poolSize } from '../../src/cli/batch/pool.js';
-import { planTasks } from '../../src/cli/batch/tasks.js';
+import { workerCount } from '../../src/cli/batch-options.js';
+import { poolSize } from '../../src/cli/parallel/pool.js';
+import { planTasks } from '../../src/cli/parallel/tasks.js';
 import { resolveSpec } from '../../src/scenarios/load.js';
 import { ROOT } from '../helpers.js';
 import { COIN } from './helpers.js';
@@ -24,7 +24,7 @@ describe('the worker pool', () => {
 
   it('starts one worker per core when 64 are asked for 40 tasks, and each runs its share', async () => {
     // The built pool, so that its worker threads load the built worker.
-    const { runPool } = await import(`${ROOT}dist/cli/batch/pool.js`) as typeof import('../../src/cli/batch/pool.js');
+    const { runPool } = await import(`${ROOT}dist/cli/parallel/pool.js`) as typeof import('../../src/cli/parallel/pool.js');
     const tasks = planTasks(0, 40, 40, 64, 1);
     expect(tasks).toHaveLength(40);
     let runs = 0;

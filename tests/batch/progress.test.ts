@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { startProgress } from '../../src/cli/batch/progress.js';
+import { startProgress } from '../../src/cli/parallel/progress.js';
 
 /** A stream that records what is written, pretending to be a terminal or not. */
 function stream(isTTY: boolean): NodeJS.WriteStream & { text: string } {

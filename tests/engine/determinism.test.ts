@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashOf } from '../../src/engine/hash.js';
-import { reportOf, run, runFast } from '../../src/engine/run.js';
+import { resultOf, run, runFast } from '../../src/engine/run.js';
 import { Streams } from '../../src/engine/random.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { hashes } from '../helpers.js';
@@ -9,15 +9,15 @@ const scenario = loadScenario('niger-2024');
 
 describe('determinism', () => {
   it('gives the same final hash and the same report for the same seed', () => {
-    const a = reportOf(run(scenario, { seed: 42, turns: 24 }));
-    const b = reportOf(run(loadScenario('niger-2024'), { seed: 42, turns: 24 }));
+    const a = resultOf(run(scenario, { seed: 42, turns: 24 }));
+    const b = resultOf(run(loadScenario('niger-2024'), { seed: 42, turns: 24 }));
     expect(a.finalHash).toBe(b.finalHash);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
   it('gives different runs for different seeds', () => {
     const finals = new Set<string>();
-    for (let seed = 0; seed < 20; seed += 1) finals.add(reportOf(run(scenario, { seed, turns: 24 })).finalHash);
+    for (let seed = 0; seed < 20; seed += 1) finals.add(resultOf(run(scenario, { seed, turns: 24 })).finalHash);
     expect(finals.size).toBeGreaterThanOrEqual(18);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadFrame, sameFrame, stateOf } from '../../src/engine/frame.js';
+import { loadFrame, sameFrame } from '../../src/engine/frame.js';
+import { stateOf } from '../../src/engine/frame-state.js';
 import { hashOf } from '../../src/engine/hash.js';
 import { planRun, stepper } from '../../src/engine/plan.js';
 import { run } from '../../src/engine/run.js';

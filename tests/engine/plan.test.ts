@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPair } from '../../src/engine/batch/pair.js';
 import { tallyRuns } from '../../src/engine/batch/runs.js';
 import { BatchTally } from '../../src/engine/batch/tally.js';
-import { layoutOf } from '../../src/engine/batch/layout.js';
+import { layoutOf } from '../../src/engine/batch/batch-layout.js';
 import { hashOf } from '../../src/engine/hash.js';
 import { advance, advanceTo, branch, startHistory } from '../../src/engine/history.js';
 import { interventionsAt, planRun, scenarioAt, stepper, withSeed, type RunPlan } from '../../src/engine/plan.js';

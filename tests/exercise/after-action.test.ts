@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceTo, startHistory, type History } from '../../src/engine/history.js';
-import { afterAction } from '../../src/engine/report/after-action.js';
-import { playerDecisions, policyDecision } from '../../src/engine/report/decisions.js';
+import { afterAction } from '../../src/engine/analysis/after-action.js';
+import { playerDecisions, policyDecision } from '../../src/engine/analysis/decisions.js';
 import type { Intervention } from '../../src/engine/types.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 

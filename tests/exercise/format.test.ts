@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { scenarioHash } from '../../src/scenarios/compile.js';
+import { scenarioHash } from '../../src/scenarios/scenario-hash.js';
 import { scenarioJsonSchema } from '../../src/scenarios/json-schema.js';
 import { builtinSpec, BUILTIN_DIR, loadScenario, parseSpec } from '../../src/scenarios/load.js';
 import { ROOT } from '../helpers.js';

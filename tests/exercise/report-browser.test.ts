@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceTo, startHistory } from '../../src/engine/history.js';
-import { afterAction } from '../../src/engine/report/after-action.js';
+import { afterAction } from '../../src/engine/analysis/after-action.js';
 import type { Intervention } from '../../src/engine/types.js';
-import { renderReport } from '../../src/report/index.js';
+import { renderReport } from '../../src/render/index.js';
 import { builtinSpec } from '../../src/scenarios/load.js';
 import { scenario } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Parser, HtmlRenderer } from 'commonmark';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { code } from '../../src/report/markdown.js';
+import { code } from '../../src/render/markdown.js';
 import { scratch } from '../batch/cli.js';
 import { sandtable } from '../helpers.js';
 

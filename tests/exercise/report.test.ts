@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { advanceTo, startHistory } from '../../src/engine/history.js';
-import { afterAction } from '../../src/engine/report/after-action.js';
+import { afterAction } from '../../src/engine/analysis/after-action.js';
 import type { Intervention } from '../../src/engine/types.js';
-import { renderReport, type ReportInput } from '../../src/report/index.js';
-import { escapeMarkdown } from '../../src/report/markdown.js';
-import { escapeHtml } from '../../src/report/svg.js';
+import { renderReport, type ReportInput } from '../../src/render/index.js';
+import { escapeMarkdown } from '../../src/render/markdown.js';
+import { escapeHtml } from '../../src/render/svg.js';
 import { builtinSpec } from '../../src/scenarios/load.js';
 import { scenario } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { current } from '../../src/engine/history.js';
 import { recordOf, replay } from '../../src/engine/record.js';
 import { instructorItems } from '../../src/tui/exercise/instructor.js';
-import { turnOf } from '../../src/tui/exercise/session.js';
+import { playedTurn } from '../../src/tui/exercise/session.js';
 import { exercise, injects, pickAction, play, scenario } from './helpers.js';
 
 const usaActions = scenario.actors.find((actor) => actor.id === 'usa')!.actions.map((action) => action.id);
@@ -16,12 +16,12 @@ describe('an exercise session', () => {
   it('opens on the first role\'s brief, then waits for a choice at turn 0', () => {
     const session = exercise(['usa']);
     expect(session.mode).toBe('decide');
-    expect(turnOf(session)).toBe(0);
+    expect(playedTurn(session)).toBe(0);
   });
 
   it('plays a month with the player\'s choice as a choose intervention of that turn', () => {
     const session = play(exercise(['usa']), ...pickAction(2));
-    expect(turnOf(session)).toBe(1);
+    expect(playedTurn(session)).toBe(1);
     expect(session.history.interventions).toContainEqual({ kind: 'choose', actor: 'usa', action: usaActions[2], turn: 1 });
     const decision = current(session.history).decisions.find((item) => item.actor === 'usa')!;
     expect(decision).toMatchObject({ action: usaActions[2], by: 'chosen' });
@@ -30,11 +30,11 @@ describe('an exercise session', () => {
   it('asks several roles in turn and plays the month only when the last has chosen', () => {
     let session = exercise(['usa', 'russia']);
     session = play(session, ...pickAction(1));
-    expect(turnOf(session)).toBe(0);
+    expect(playedTurn(session)).toBe(0);
     expect(session.seat).toBe(1);
     expect(session.notice?.text).toBe('United States has chosen. Russia decides next.');
     session = play(session, ...pickAction(3));
-    expect(turnOf(session)).toBe(1);
+    expect(playedTurn(session)).toBe(1);
     expect(session.seat).toBe(0);
     const chosen = session.history.interventions.filter((item) => item.kind === 'choose');
     expect(chosen).toEqual([
@@ -94,7 +94,7 @@ describe('an exercise session', () => {
     session = play(session, ...pickAction(1), ...pickAction(0), ...pickAction(2), ...pickAction(0));
     const afterTwo = session.history.kept[1]!.hash;
     session = play(session, { type: 'take-back' });
-    expect(turnOf(session)).toBe(1);
+    expect(playedTurn(session)).toBe(1);
     expect(session.history.kept[1]!.hash).toBe(afterTwo);
     expect(session.history.interventions.every((item) => (item.kind === 'block' ? item.from : item.turn) <= 1)).toBe(true);
     expect(session.fates.every((fate) => fate.turn <= 1)).toBe(true);

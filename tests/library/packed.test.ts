@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batch, compare } from '../../src/engine/batch/in-process.js';
-import { run, reportOf } from '../../src/engine/run.js';
+import { run, resultOf } from '../../src/engine/run.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { ROOT } from '../helpers.js';
 
@@ -53,11 +53,11 @@ describe('the packed package', () => {
     expect(result.status).toBe(0);
 
     const scenario = loadScenario('niger-2024');
-    const report = reportOf(run(scenario, { seed: 7, turns: 12 }));
+    const expected = resultOf(run(scenario, { seed: 7, turns: 12 }));
     const summary = batch(scenario, { seed: 7, runs: 200, turns: 12 });
     const comparison = compare(scenario, loadScenario('niger-2024/us-withdrawal'), { seed: 7, runs: 200, turns: 12 });
     expect(result.stdout).toBe([
-      `run: 12 turns, outcome ${report.outcome.class}, final hash ${report.finalHash}`,
+      `run: 12 turns, outcome ${expected.outcome.class}, final hash ${expected.finalHash}`,
       ...Object.entries(summary.outcomes).map(([id, outcome]) => `batch: ${id} ${outcome.count}/200`),
       `compare: ${comparison.diverged} of 200 paired runs differ`,
       'record: replays exactly',

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import jsep from 'jsep';
 import { describe, expect, it } from 'vitest';
-import { newFrame, stateOf } from '../../src/engine/frame.js';
+import { newFrame } from '../../src/engine/frame.js';
+import { stateOf } from '../../src/engine/frame-state.js';
 import type { EvalContext } from '../../src/engine/types.js';
 import { compileExpression } from '../../src/scenarios/expression.js';
 import { builtinSpec } from '../../src/scenarios/load.js';

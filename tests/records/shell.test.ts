@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { pathArgument, shellCommand, shellWord } from '../../src/report/shell.js';
+import { pathArgument, shellCommand, shellWord } from '../../src/render/shell.js';
 
 // The commands a report prints are pasted into a shell: every argument must
 // come back as it was, and none may run anything.

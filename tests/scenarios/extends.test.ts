@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, ScenarioError } from '../../src/scenarios/compile.js';
+import { formatProblem, ScenarioError } from '../../src/scenarios/problem.js';
 import { builtinSpec, loadScenario, readScenarioFile } from '../../src/scenarios/load.js';
-import { reportOf, run } from '../../src/engine/run.js';
+import { resultOf, run } from '../../src/engine/run.js';
 import { at, tempDir, TINY, writeFiles } from './fixtures.js';
 
 /** Every problem of a scenario file, as the user sees them. */
@@ -34,7 +34,7 @@ describe('extends:', () => {
     const slow = loadScenario(join(dir, 'slow.yaml'));
     const base = loadScenario('niger-2024');
     const presence = (scenario: typeof base) =>
-      Array.from({ length: 20 }, (_, seed) => reportOf(run(scenario, { seed, turns: 24 })).outcome.metrics.russianPresence!)
+      Array.from({ length: 20 }, (_, seed) => resultOf(run(scenario, { seed, turns: 24 })).outcome.metrics.russianPresence!)
         .reduce((sum, value) => sum + value, 0);
     expect(presence(slow)).toBeLessThan(presence(base));
   });

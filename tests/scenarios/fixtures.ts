@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProblem, ScenarioError } from '../../src/scenarios/compile.js';
+import { formatProblem, ScenarioError } from '../../src/scenarios/problem.js';
 import { parseSpec } from '../../src/scenarios/load.js';
 
 /** A small valid scenario, written the way a person would. */

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportOf, run } from '../../src/engine/run.js';
-import { scenarioHash } from '../../src/scenarios/compile.js';
+import { resultOf, run } from '../../src/engine/run.js';
+import { scenarioHash } from '../../src/scenarios/scenario-hash.js';
 import { builtinSpec, loadScenario, parseSpec } from '../../src/scenarios/load.js';
 import { sandtable } from '../helpers.js';
 import { tempDir, writeFiles } from './fixtures.js';
@@ -11,7 +11,7 @@ const SEEDS = [1, 7, 42, 2024];
 
 /** The final hash of a run of each seed. */
 function finals(scenario: ReturnType<typeof loadScenario>): string[] {
-  return SEEDS.map((seed) => reportOf(run(scenario, { seed, turns: 24 })).finalHash);
+  return SEEDS.map((seed) => resultOf(run(scenario, { seed, turns: 24 })).finalHash);
 }
 
 describe('show, read back', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forkBranch, mainBranch, reach } from '../../src/tui/branches.js';
-import { compareAt } from '../../src/tui/compare.js';
+import { compareAt } from '../../src/tui/branch-comparison.js';
 import { ComparePanel, compareSummary } from '../../src/tui/components/ComparePanel.js';
 import { historyAt, mount, scenario } from './helpers.js';
 

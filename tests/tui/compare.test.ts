@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forkBranch, mainBranch, reach } from '../../src/tui/branches.js';
-import { compareAt } from '../../src/tui/compare.js';
+import { compareAt } from '../../src/tui/branch-comparison.js';
 import { historyAt, scenario } from './helpers.js';
 
 const parent = mainBranch(historyAt(123, 8));

@@ -3,7 +3,7 @@ import { advanceTo, startHistory } from '../../src/engine/history.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { builtinSpec } from '../../src/scenarios/load.js';
 import { forkBranch, mainBranch, reach } from '../../src/tui/branches.js';
-import { compareAt } from '../../src/tui/compare.js';
+import { compareAt } from '../../src/tui/branch-comparison.js';
 import { actorRows, changesAt, cooperationOf, eventItem, indicatorRows, issuesOf } from '../../src/tui/view-model.js';
 import { whatIfsAt } from '../../src/tui/what-ifs.js';
 

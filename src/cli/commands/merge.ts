@@ -1,9 +1,9 @@
 import { mergeShards, MergeError, parseShardFile, type NamedShard } from '../../engine/batch/merge.js';
 import { summarizeBatch } from '../../engine/batch/summary.js';
 import { summarizeSweep } from '../../engine/batch/sweep-summary.js';
-import { formatBatch } from '../batch/batch-text.js';
-import { sweepCsv } from '../batch/csv.js';
-import { formatSweep } from '../batch/sweep-text.js';
+import { formatBatch } from '../text/batch-text.js';
+import { sweepCsv } from '../text/csv.js';
+import { formatSweep } from '../text/sweep-text.js';
 import { UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';

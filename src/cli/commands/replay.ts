@@ -1,11 +1,11 @@
 import { replay } from '../../engine/record.js';
-import { reportOf } from '../../engine/run.js';
+import { resultOf } from '../../engine/run.js';
 import { oneLine } from '../../engine/text.js';
 import { EXIT } from '../errors.js';
 import { jsonText } from '../json.js';
 import { asRecordError, loadRecord } from '../record.js';
 import { note, printData } from '../terminal.js';
-import { formatTimeline } from '../timeline.js';
+import { formatTimeline } from '../text/timeline.js';
 
 /** `sandtable replay FILE [--verify] [--json]`: re-run a record and check every turn's hash. */
 export function replayCommand(file: string, options: { verify?: boolean; json?: boolean; scenario?: string }): number {
@@ -15,8 +15,8 @@ export function replayCommand(file: string, options: { verify?: boolean; json?: 
   // The note is for a record that replays; a failure is one line.
   if (difference !== null && result.ok) note(difference);
   if (!options.verify) {
-    const report = reportOf(result.history);
-    printData(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
+    const runResult = resultOf(result.history);
+    printData(options.json ? jsonText(runResult, 2) : formatTimeline(runResult, scenario));
   }
   if (!result.ok) {
     note(

@@ -1,16 +1,16 @@
 import { replay } from '../../engine/record.js';
-import { afterAction } from '../../engine/report/after-action.js';
-import { renderReport, type ReportFormat } from '../../report/index.js';
-import { pathArgument, shellCommand } from '../../report/shell.js';
+import { afterAction } from '../../engine/analysis/after-action.js';
+import { renderReport, type ReportFormat } from '../../render/index.js';
+import { pathArgument, shellCommand } from '../../render/shell.js';
 import { EXIT, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { DEFAULT_REPORT_RUNS, MAX_REPORT_PAIRED_TURNS } from '../options.js';
-import { counterfactualPlan, CounterfactualTally } from '../../engine/report/counterfactual.js';
-import { playerDecisions } from '../../engine/report/decisions.js';
-import { execute } from '../batch/execute.js';
-import { interruptible } from '../batch/interrupt.js';
-import { workerCount } from '../batch/options.js';
-import { planTasks } from '../batch/tasks.js';
+import { counterfactualPlan, CounterfactualTally } from '../../engine/analysis/counterfactual.js';
+import { playerDecisions } from '../../engine/analysis/decisions.js';
+import { execute } from '../parallel/execute.js';
+import { interruptible } from '../parallel/interrupt.js';
+import { workerCount } from '../batch-options.js';
+import { planTasks } from '../parallel/tasks.js';
 import { asRecordError, loadRecord } from '../record.js';
 import { note, printData } from '../terminal.js';
 

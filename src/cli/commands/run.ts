@@ -1,11 +1,11 @@
 import { recordOf } from '../../engine/record.js';
 import { randomSeed } from '../../engine/random.js';
-import { reportOf, run } from '../../engine/run.js';
+import { resultOf, run } from '../../engine/run.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';
 import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
-import { formatTimeline } from '../timeline.js';
+import { formatTimeline } from '../text/timeline.js';
 
 export interface RunOptions {
   seed?: number;
@@ -21,11 +21,11 @@ export function runCommand(ref: string | undefined, options: RunOptions): number
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? scenario.defaultTurns;
   const history = run(scenario, { seed, turns });
-  const report = reportOf(history);
+  const result = resultOf(history);
   if (options.record !== undefined) {
     writeFileAtomic(options.record, `${JSON.stringify(recordOf(history), null, 2)}\n`);
   }
-  printData(options.json ? jsonText(report, 2) : formatTimeline(report, scenario));
+  printData(options.json ? jsonText(result, 2) : formatTimeline(result, scenario));
   if (options.seed === undefined) note(`seed ${seed} (repeat this run with --seed ${seed})`);
   if (options.record !== undefined) note(`run record written to ${options.record}`);
   return 0;

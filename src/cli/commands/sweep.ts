@@ -1,4 +1,4 @@
-import { layoutOf } from '../../engine/batch/layout.js';
+import { layoutOf } from '../../engine/batch/batch-layout.js';
 import { shardRange, WHOLE, type Shard } from '../../engine/batch/shard.js';
 import { SHARD_FORMAT, SHARD_FORMAT_VERSION, tallyToJson, type ShardFile } from '../../engine/batch/shard-file.js';
 import { scenarioInfo } from '../../engine/batch/summary.js';
@@ -6,13 +6,13 @@ import { combinationCount, combinations, MAX_COMBINATIONS, type SweepAxis } from
 import { summarizeSweep } from '../../engine/batch/sweep-summary.js';
 import { BatchTally } from '../../engine/batch/tally.js';
 import { randomSeed } from '../../engine/random.js';
-import { sweepCsv } from '../batch/csv.js';
-import { execute } from '../batch/execute.js';
-import { interruptible } from '../batch/interrupt.js';
-import { workerCount } from '../batch/options.js';
-import { loadWithOverrides, sourceOf } from '../batch/scenarios.js';
-import { formatSweep } from '../batch/sweep-text.js';
-import { planTasks } from '../batch/tasks.js';
+import { sweepCsv } from '../text/csv.js';
+import { execute } from '../parallel/execute.js';
+import { interruptible } from '../parallel/interrupt.js';
+import { workerCount } from '../batch-options.js';
+import { loadWithOverrides, sourceOf } from '../parallel/sources.js';
+import { formatSweep } from '../text/sweep-text.js';
+import { planTasks } from '../parallel/tasks.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';

@@ -1,5 +1,5 @@
 import { oneLine } from '../../engine/text.js';
-import { ScenarioError } from '../../scenarios/compile.js';
+import { ScenarioError } from '../../scenarios/problem.js';
 import { resolveSpec, ScenarioNotFound } from '../../scenarios/load.js';
 import { EXIT, UsageError } from '../errors.js';
 import { problemLines } from '../scenario.js';

@@ -1,7 +1,7 @@
 import { deriveSeed } from '../random.js';
 import type { Scenario } from '../types.js';
 import { summarizeComparison, type Comparison } from './comparison.js';
-import { layoutOf } from './layout.js';
+import { layoutOf } from './batch-layout.js';
 import { runPair } from './pair.js';
 import { PairedTally, pairedLayoutOf } from './paired.js';
 import { inRun, tallyRuns } from './runs.js';

@@ -1,5 +1,5 @@
 // Batch statistics: pure aggregation of many runs, no I/O and no threads.
-export { layoutOf, sameLayout, type BatchLayout, type Named } from './layout.js';
+export { layoutOf, sameLayout, type BatchLayout, type Named } from './batch-layout.js';
 export { BatchTally, type TallyData } from './tally.js';
 export { tallyRuns, type RunRange, type RunHooks } from './runs.js';
 export { summarizeBatch, summarizeTally, scenarioInfo, medianTurn, type BatchSummary, type TallySummary, type ScenarioInfo } from './summary.js';

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../hash.js';
-import { sameLayout, type BatchLayout } from './layout.js';
+import { sameLayout, type BatchLayout } from './batch-layout.js';
 import { shardRange } from './shard.js';
 import { SHARD_FORMAT, SHARD_FORMAT_VERSION, shardFileSchema, tallyFromJson, type ShardFile } from './shard-file.js';
 import type { ScenarioInfo } from './summary.js';

@@ -1,4 +1,5 @@
-import { sameFrame, sameShape } from '../frame.js';
+import { sameFrame } from '../frame.js';
+import { sameShape } from '../slot-layout.js';
 import { outcomeAt, type Outcome } from '../outcome.js';
 import { planRun, stepper, type RunPlan, type Stepper } from '../plan.js';
 import { firstFiredOf } from '../run.js';

@@ -1,6 +1,6 @@
 import type { Scenario } from '../types.js';
 import { toMicro } from './grid.js';
-import type { Named } from './layout.js';
+import type { Named } from './batch-layout.js';
 import type { PairedRun } from './pair.js';
 
 /** What a comparison counts: the events, metrics and outcome classes both scenarios have. */

@@ -3,7 +3,7 @@ import { KEBAB_ID, MAX_ID_LENGTH, NAME_ID } from '../ids.js';
 import { MAX_TURNS } from '../record.js';
 import { MAX_SEED } from '../random.js';
 import { BINS } from './histogram.js';
-import type { BatchLayout } from './layout.js';
+import type { BatchLayout } from './batch-layout.js';
 import { BatchTally } from './tally.js';
 
 export const SHARD_FORMAT = 'sandtable-batch-shard';

@@ -2,7 +2,7 @@ import type { Outcome } from '../outcome.js';
 import type { Frame } from '../frame.js';
 import { toMicro } from './grid.js';
 import { BINS, binOf } from './histogram.js';
-import type { BatchLayout } from './layout.js';
+import type { BatchLayout } from './batch-layout.js';
 
 /** The raw counts of a tally: plain typed arrays, cheap to send between threads. */
 export interface TallyData {

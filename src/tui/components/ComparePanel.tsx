@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
 import { pad, padStart, sparkline } from '../../engine/format.js';
-import type { Comparison } from '../compare.js';
+import type { BranchComparison } from '../branch-comparison.js';
 import { formatPair } from '../glyphs.js';
 import { usePaint } from '../theme.js';
 import { Panel } from './Panel.js';
 
 export interface ComparePanelProps {
-  readonly comparison: Comparison;
+  readonly comparison: BranchComparison;
   readonly parentName: string;
   readonly branchName: string;
   /** What the branch changed, e.g. `force us-withdrawal-announced at turn 4`. */
@@ -18,7 +18,7 @@ export interface ComparePanelProps {
 }
 
 /** A one-line summary of how far the two branches differ. */
-export function compareSummary(comparison: Comparison): string {
+export function compareSummary(comparison: BranchComparison): string {
   if (comparison.firstDifference === null) return 'No difference yet at this turn.';
   const indicators = comparison.indicators.filter((item) => item.differs).length;
   const events = comparison.parentEvents.filter((item) => !item.shared).length + comparison.branchEvents.filter((item) => !item.shared).length;

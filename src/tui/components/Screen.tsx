@@ -1,9 +1,9 @@
 import { Box } from 'ink';
 import { monthLabel } from '../../engine/calendar.js';
 import { stripControl } from '../../engine/text.js';
-import { turnOf } from '../branches.js';
-import { compareAt } from '../compare.js';
-import { layoutFor, type Layout } from '../layout.js';
+import { keptTurn } from '../branches.js';
+import { compareAt } from '../branch-comparison.js';
+import { uiScreenLayoutFor, type UiScreenLayout } from '../screen-layout.js';
 import { activeBranch, type Session } from '../session.js';
 import {
   actorRows, changesAt, cooperationOf, eventItem, indicatorRows, issuesOf,
@@ -35,7 +35,7 @@ export function Screen({ session, columns, rows, whatIfs }: ScreenProps) {
   const branch = activeBranch(session);
   const { scenario } = branch.history;
   const counts = { actors: scenario.actors.length, indicators: scenario.indicators.length };
-  const fit = layoutFor(columns, rows, counts, footerLines(session.notice, columns));
+  const fit = uiScreenLayoutFor(columns, rows, counts, footerLines(session.notice, columns));
   if (!fit.fits) return <TooSmall columns={columns} rows={rows} need={fit.need} />;
   const { layout } = fit;
   const name = scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`;
@@ -61,7 +61,7 @@ export function Screen({ session, columns, rows, whatIfs }: ScreenProps) {
 
 interface BodyProps {
   readonly session: Session;
-  readonly layout: Layout;
+  readonly layout: UiScreenLayout;
   readonly month: string;
   readonly whatIfs: readonly WhatIf[];
 }
@@ -71,7 +71,7 @@ function Body({ session, layout, month, whatIfs }: BodyProps) {
   const { scenario, kept } = branch.history;
   const width = layout.columns;
   const height = layout.topHeight + layout.bottomHeight;
-  const turn = turnOf(branch, session.turn);
+  const turn = keptTurn(branch, session.turn);
   switch (session.mode) {
     case 'help':
       return <HelpOverlay width={width} height={height} />;

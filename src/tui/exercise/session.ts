@@ -74,13 +74,13 @@ export function startExercise(history: History, roles: readonly Role[], injects:
 }
 
 /** The turn played last (the situation on screen). */
-export function turnOf(session: ExerciseSession): number {
+export function playedTurn(session: ExerciseSession): number {
   return current(session.history).turn;
 }
 
 /** Whether every turn has been played. */
 export function finished(session: ExerciseSession): boolean {
-  return turnOf(session) >= session.history.turns;
+  return playedTurn(session) >= session.history.turns;
 }
 
 /** The role deciding now. */
@@ -115,18 +115,18 @@ function apply(state: ExerciseSession, action: ExerciseAction, before: ExerciseS
       return takeBack(state);
     case 'open':
       if (action.mode === 'instructor' && finished(state)) return error(state, 'The exercise is over: there is no next month to fire or hold anything in.');
-      return { ...state, mode: action.mode, look: turnOf(state) };
+      return { ...state, mode: action.mode, look: playedTurn(state) };
     case 'close':
       return state.mode === 'decide' || state.mode === 'done' ? state : { ...state, mode: home(state) };
     case 'look':
-      return state.mode === 'panels' ? { ...state, look: Math.max(0, Math.min(turnOf(state), state.look + action.delta)) } : state;
+      return state.mode === 'panels' ? { ...state, look: Math.max(0, Math.min(playedTurn(state), state.look + action.delta)) } : state;
     case 'toggle-odds':
       return info({ ...state, odds: !state.odds }, state.odds ? 'The model\'s odds are hidden; p shows them again.' : 'The model\'s odds are shown beside each action.');
     case 'fire':
     case 'hold':
       return state.mode === 'instructor' ? instruct(state, action.type, instructorItems(state)[state.row]) : state;
     case 'quit':
-      if (state.saved || turnOf(state) === 0 || before.confirmQuit) return { ...state, quit: true };
+      if (state.saved || playedTurn(state) === 0 || before.confirmQuit) return { ...state, quit: true };
       return {
         ...state,
         confirmQuit: true,
@@ -154,7 +154,7 @@ function choose(state: ExerciseSession): ExerciseSession {
   if (nextRole !== undefined) {
     return info({ ...state, choices, seat: state.seat + 1, pick: 0 }, stripControl(`${role.name} has chosen. ${nextRole.name} decides next.`));
   }
-  const turn = turnOf(state) + 1;
+  const turn = playedTurn(state) + 1;
   const plan = planTurn(turn, state.roles, choices, state.injects, state.fates, state.queue);
   const history = advance(state.history, plan.interventions);
   const next: ExerciseSession = {
@@ -184,7 +184,7 @@ function takeBack(state: ExerciseSession): ExerciseSession {
     const { [previous.actor]: _dropped, ...choices } = state.choices;
     return info({ ...state, seat: state.seat - 1, choices, pick: 0 }, stripControl(`${previous.name} chooses again.`));
   }
-  const turn = turnOf(state);
+  const turn = playedTurn(state);
   if (turn === 0) return error(state, 'Nothing to take back: no month has been played.');
   const history = takeBackTurn(state.history);
   const fates = state.fates.filter((fate) => fate.turn < turn);
@@ -198,7 +198,7 @@ function takeBack(state: ExerciseSession): ExerciseSession {
 
 function instruct(state: ExerciseSession, how: 'fire' | 'hold', item: InstructorItem | undefined): ExerciseSession {
   if (item === undefined) return state;
-  const month = monthLabel(state.history.scenario.start, turnOf(state) + 1);
+  const month = monthLabel(state.history.scenario.start, playedTurn(state) + 1);
   const { queue } = state;
   const toggle = (list: readonly string[], id: string) => (list.includes(id) ? list.filter((item) => item !== id) : [...list, id]);
   if (item.kind === 'inject') {

@@ -6,7 +6,7 @@ import { whyLine } from '../../engine/explain.js';
 import { postureOf } from '../../engine/outcome.js';
 import { stripControl } from '../../engine/text.js';
 import type { EvalContext } from '../../engine/types.js';
-import { actionsOf, seatRole, turnOf, type ExerciseSession } from './session.js';
+import { actionsOf, seatRole, playedTurn, type ExerciseSession } from './session.js';
 
 /** An action the role can take: what it tends to do, and how likely the actor's own policy is to pick it. */
 export interface OptionRow {
@@ -23,7 +23,7 @@ export function optionRows(session: ExerciseSession): OptionRow[] {
   const role = seatRole(session);
   const actor = scenario.actors.find((item) => item.id === role.actor);
   if (actor === undefined) return [];
-  const state = history.kept[turnOf(session)]!.state;
+  const state = history.kept[playedTurn(session)]!.state;
   // The context the next turn's decisions read: the state at its start and the actions chosen in it.
   const ctx: EvalContext = { choices: state.actions, turn: state.turn + 1 };
   const probabilities = actionProbabilities(actor, state, ctx);
@@ -45,7 +45,7 @@ export type HappenedRow =
 /** The month just played: injects first (what the players are told), then the events, then the roles' choices. */
 export function happenedRows(session: ExerciseSession): HappenedRow[] {
   const { history } = session;
-  const turn = turnOf(session);
+  const turn = playedTurn(session);
   if (turn === 0) return [];
   const kept = history.kept[turn]!;
   const rows: HappenedRow[] = [];
@@ -78,16 +78,16 @@ export function happenedRows(session: ExerciseSession): HappenedRow[] {
 /** Each actor's posture now, in a line: `Niger (CNSP): leaning to Russia · United States: strained`. */
 export function postureLine(session: ExerciseSession): string {
   const { scenario } = session.history;
-  const state = session.history.kept[turnOf(session)]!.state;
+  const state = session.history.kept[playedTurn(session)]!.state;
   return stripControl(scenario.actors.slice(0, 3).map((actor) => `${actor.name}: ${postureOf(scenario, actor.id, state)}`).join(' · '));
 }
 
 /** The month being decided: the one after the turn on screen. */
 export function decidingMonth(session: ExerciseSession): string {
-  return monthLabel(session.history.scenario.start, turnOf(session) + 1);
+  return monthLabel(session.history.scenario.start, playedTurn(session) + 1);
 }
 
 /** The month on screen. */
 export function shownMonth(session: ExerciseSession): string {
-  return monthLabel(session.history.scenario.start, turnOf(session));
+  return monthLabel(session.history.scenario.start, playedTurn(session));
 }

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layoutOf } from '../../../src/engine/batch/layout.js';
+import { layoutOf } from '../../../src/engine/batch/batch-layout.js';
 import { tallyRuns } from '../../../src/engine/batch/runs.js';
 import { BatchTally } from '../../../src/engine/batch/tally.js';
-import { CsvRows, csvRunsPerTask } from '../../../src/cli/batch/csv.js';
-import { planTasks } from '../../../src/cli/batch/tasks.js';
+import { CsvRows, csvRunsPerTask } from '../../../src/cli/text/csv.js';
+import { planTasks } from '../../../src/cli/parallel/tasks.js';
 import { loadScenario } from '../../../src/scenarios/load.js';
 import { COIN } from '../../batch/helpers.js';
 import { ok, scratch } from '../../batch/cli.js';
@@ -67,7 +67,7 @@ function sabotaged(name: string, sabotage: string): (args: readonly string[]) =>
   cpSync(join(ROOT, 'src', 'scenarios', 'builtin'), join(copy, 'src', 'scenarios', 'builtin'), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  appendFileSync(join(copy, 'dist', 'cli', 'batch', 'worker.js'), `\n${sabotage}\n`);
+  appendFileSync(join(copy, 'dist', 'cli', 'parallel', 'worker.js'), `\n${sabotage}\n`);
   return (args) => {
     const result = spawnSync(process.execPath, [join(copy, 'bin', 'sandtable.js'), ...args], { cwd: copy, encoding: 'utf8', input: '', timeout: 60_000 });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { oneLine } from '../../../src/engine/text.js';
-import type { Block, Inline, Line, LineChart, ReportDocument } from '../../../src/report/document.js';
-import { renderMarkdown } from '../../../src/report/markdown.js';
+import type { Block, Inline, Line, LineChart, ReportDocument } from '../../../src/render/document.js';
+import { renderMarkdown } from '../../../src/render/markdown.js';
 import { fuzzSettings } from './harness.js';
 
 // The Markdown writer on generated documents whose every text (titles, names,

@@ -6,9 +6,10 @@ import { parentPort } from 'node:worker_threads';
 
 const dist = (path) => import(new URL(`../../../dist/${path}`, import.meta.url).href);
 
-const [load, compile, expression, scope, record, merge, errors, cliErrors, cliScenario, main] = await Promise.all([
+const [load, compile, problem, expression, scope, record, merge, errors, cliErrors, cliScenario, main] = await Promise.all([
   dist('scenarios/load.js'),
   dist('scenarios/compile.js'),
+  dist('scenarios/problem.js'),
   dist('scenarios/expression.js'),
   dist('scenarios/scope.js'),
   dist('engine/record.js'),
@@ -24,7 +25,7 @@ const bounded = await dist('scenarios/bounded-read.js');
 
 /** The error classes the code documents for bad input; anything else thrown is a crash. */
 const DOCUMENTED = [
-  ['ScenarioError', compile.ScenarioError],
+  ['ScenarioError', problem.ScenarioError],
   ['ScenarioNotFound', load.ScenarioNotFound],
   ['ExpressionError', expression.ExpressionError],
   ['RecordError', record.RecordError],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutOf } from '../../../src/engine/batch/layout.js';
+import { layoutOf } from '../../../src/engine/batch/batch-layout.js';
 import { tallyRuns } from '../../../src/engine/batch/runs.js';
 import { tallyFromJson, tallyToJson } from '../../../src/engine/batch/shard-file.js';
 import { scenarioInfo, summarizeBatch, type BatchSummary } from '../../../src/engine/batch/summary.js';

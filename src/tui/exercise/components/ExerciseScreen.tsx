@@ -11,8 +11,8 @@ import { startSession } from '../../session.js';
 import { indicatorRows } from '../../view-model.js';
 import { instructorItems, queuedCount } from '../instructor.js';
 import { EXERCISE_BINDINGS, EXERCISE_HELP_SECTIONS } from '../keys.js';
-import { exerciseLayoutFor, type ExerciseLayout } from '../layout.js';
-import { seatRole, turnOf, type ExerciseSession } from '../session.js';
+import { exerciseScreenLayoutFor, type ExerciseScreenLayout } from '../screen-layout.js';
+import { seatRole, playedTurn, type ExerciseSession } from '../session.js';
 import { decidingMonth, happenedRows, optionRows, postureLine, shownMonth } from '../view.js';
 import { BriefPanel } from './BriefPanel.js';
 import { DecisionPanel } from './DecisionPanel.js';
@@ -35,7 +35,7 @@ export function ExerciseScreen({ session, columns, rows }: ExerciseScreenProps) 
   if (session.mode === 'panels') return <PanelsView session={session} columns={columns} rows={rows} />;
   const { scenario } = session.history;
   const actions = Math.max(...session.roles.map((role) => scenario.actors.find((actor) => actor.id === role.actor)?.actions.length ?? 0));
-  const fit = exerciseLayoutFor(columns, rows, { indicators: scenario.indicators.length, actions }, footerLines(session.notice, columns));
+  const fit = exerciseScreenLayoutFor(columns, rows, { indicators: scenario.indicators.length, actions }, footerLines(session.notice, columns));
   if (!fit.fits) return <TooSmall columns={columns} rows={rows} need={fit.need} />;
   const { layout } = fit;
   return (
@@ -52,7 +52,7 @@ function ExerciseHeader({ session, width }: { readonly session: ExerciseSession;
   const { scenario } = history;
   const name = scenario.variant === null ? scenario.id : `${scenario.id}/${scenario.variant}`;
   const queued = queuedCount(session);
-  const status = `Turn ${turnOf(session)}/${history.turns} · ${shownMonth(session)} · seed ${history.seed}${queued > 0 ? ` · instructor: ${queued} queued` : ''}`;
+  const status = `Turn ${playedTurn(session)}/${history.turns} · ${shownMonth(session)} · seed ${history.seed}${queued > 0 ? ` · instructor: ${queued} queued` : ''}`;
   return <TitleBar app="sandtable exercise" scenario={stripControl(name)} title={stripControl(scenario.title)} status={status} width={width} />;
 }
 
@@ -63,14 +63,14 @@ function ExerciseFooter({ session, width }: { readonly session: ExerciseSession;
   return <Footer notice={session.notice} width={width} hints={hints} />;
 }
 
-function Body({ session, layout }: { readonly session: ExerciseSession; readonly layout: ExerciseLayout }) {
+function Body({ session, layout }: { readonly session: ExerciseSession; readonly layout: ExerciseScreenLayout }) {
   const { history } = session;
   const { scenario } = history;
   const width = layout.columns;
   const height = layout.rows - 1 - layout.footerHeight;
   const role = seatRole(session);
   const seat = session.roles.length > 1 ? `seat ${session.seat + 1} of ${session.roles.length}` : '';
-  const turn = turnOf(session);
+  const turn = playedTurn(session);
   const lower = layout.decisionHeight + layout.happenedHeight;
   if (session.mode === 'help') return <KeyHelp width={width} height={height} bindings={EXERCISE_BINDINGS} sections={EXERCISE_HELP_SECTIONS} labelWidth={10} />;
   if (session.mode === 'brief') return <BriefPanel role={role} seat={seat} width={width} height={height} full />;
@@ -131,7 +131,7 @@ function Body({ session, layout }: { readonly session: ExerciseSession; readonly
 
 function Outcome({ session, width, height }: { readonly session: ExerciseSession; readonly width: number; readonly height: number }) {
   const { scenario } = session.history;
-  const outcome = outcomeOf(scenario, session.history.kept[turnOf(session)]!.state);
+  const outcome = outcomeOf(scenario, session.history.kept[playedTurn(session)]!.state);
   return (
     <OutcomePanel
       month={shownMonth(session)}
@@ -149,7 +149,7 @@ function PanelsView({ session, columns, rows }: ExerciseScreenProps) {
   const main = {
     ...startSession(session.history),
     turn: session.look,
-    notice: { tone: 'info' as const, text: `Exercise, all panels: ← → other months · Tab or Esc back (turn ${turnOf(session)} is the latest)` },
+    notice: { tone: 'info' as const, text: `Exercise, all panels: ← → other months · Tab or Esc back (turn ${playedTurn(session)} is the latest)` },
   };
   return <Screen session={main} columns={columns} rows={rows} whatIfs={[]} />;
 }

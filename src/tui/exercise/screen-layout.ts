@@ -1,10 +1,10 @@
 // Where the exercise's panels go for a terminal size. Like the main layout, it
 // leaves the terminal's last row free (Ink redraws the whole screen otherwise).
 
-import type { Fit, ScreenLayout } from '../layout.js';
+import type { Fit, ScreenLayout } from '../screen-layout.js';
 
 /** Sizes of the exercise screen, in cells; the upper row has the brief beside the situation. */
-export interface ExerciseLayout extends ScreenLayout {
+export interface ExerciseScreenLayout extends ScreenLayout {
   readonly briefWidth: number;
   readonly situationWidth: number;
   readonly decisionHeight: number;
@@ -21,7 +21,7 @@ const MIN_HAPPENED = 3;
  * The layout for a terminal of `columns` × `rows`: `indicators` sets the upper
  * row's height, `actions` (the most any role has) the decision panel's.
  */
-export function exerciseLayoutFor(columns: number, rows: number, counts: { readonly indicators: number; readonly actions: number }, footer: 1 | 2 = 1): Fit<ExerciseLayout> {
+export function exerciseScreenLayoutFor(columns: number, rows: number, counts: { readonly indicators: number; readonly actions: number }, footer: 1 | 2 = 1): Fit<ExerciseScreenLayout> {
   const usable = rows - 1;
   const header = 1;
   const topWanted = 1 + counts.indicators;

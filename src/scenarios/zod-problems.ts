@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Problem } from './compile.js';
+import type { Problem } from './problem.js';
 import { suggest } from './suggest.js';
 
 // zod's findings, said the way a person writing a scenario needs them: what is

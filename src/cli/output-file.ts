@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors.js';
-import { describeIoError, refuseInput } from '../files.js';
+import { UsageError } from './errors.js';
+import { describeIoError, refuseInput } from './files.js';
 
 /**
  * A file written as a stream to a temporary file beside its target and

@@ -2,7 +2,7 @@ import { firstDifference } from '../engine/history.js';
 import { postureOf } from '../engine/outcome.js';
 import { stripControl } from '../engine/text.js';
 import type { FiredEvent, Scenario } from '../engine/types.js';
-import { turnOf, type Branch } from './branches.js';
+import { keptTurn, type Branch } from './branches.js';
 
 /** One indicator in both branches. */
 export interface IndicatorPair {
@@ -29,7 +29,7 @@ export interface ComparedEvent {
 }
 
 /** A branch beside its parent at one turn: what differs. */
-export interface Comparison {
+export interface BranchComparison {
   readonly turn: number;
   /** Every indicator, with its values over turns 0..turn in each branch. */
   readonly indicators: readonly IndicatorPair[];
@@ -46,15 +46,15 @@ export interface Comparison {
  * turn. Values are compared as the engine rounded them, so "differs" means
  * the states differ, not that they print differently.
  */
-export function compareAt(scenario: Scenario, parent: Branch, branch: Branch, turn: number): Comparison {
+export function compareAt(scenario: Scenario, parent: Branch, branch: Branch, turn: number): BranchComparison {
   const series = (of: Branch, id: string) => of.history.kept.slice(0, turn + 1).map((kept) => kept.state.indicators[id]!);
   const indicators = scenario.indicators.map((indicator) => {
     const a = series(parent, indicator.id);
     const b = series(branch, indicator.id);
     return { id: indicator.id, title: stripControl(indicator.title), parent: a, branch: b, differs: a[a.length - 1] !== b[b.length - 1] };
   });
-  const before = turnOf(parent, turn);
-  const after = turnOf(branch, turn);
+  const before = keptTurn(parent, turn);
+  const after = keptTurn(branch, turn);
   const postures = scenario.actors
     .map((actor) => ({
       actor: actor.id,

@@ -1,16 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { layoutOf } from '../../engine/batch/layout.js';
+import { layoutOf } from '../../engine/batch/batch-layout.js';
 import { runPlans } from '../../engine/batch/pair.js';
 import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
 import { inRun, tallyRuns } from '../../engine/batch/runs.js';
 import { BatchTally, type TallyData } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
 import { planRun, withSeed } from '../../engine/plan.js';
-import { CounterfactualTally } from '../../engine/report/counterfactual.js';
+import { CounterfactualTally } from '../../engine/analysis/counterfactual.js';
 import { deriveSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
-import { CsvRows } from './csv.js';
+import { CsvRows } from '../text/csv.js';
 import type { FromWorker, Job, Task, ToWorker } from './protocol.js';
 
 // A worker thread of a batch, sweep or comparison: it loads its scenarios,

@@ -1,4 +1,4 @@
-import type { AfterAction } from '../engine/report/after-action.js';
+import type { AfterAction } from '../engine/analysis/after-action.js';
 import { percent, points } from '../engine/format.js';
 import type { Block, Chart, Line } from './document.js';
 import { clear, interval, signed, value } from './numbers.js';

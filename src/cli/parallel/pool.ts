@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { SimulationError } from '../../engine/errors.js';
-import { workerCount } from './options.js';
+import { workerCount } from '../batch-options.js';
 import type { DoneMessage, FromWorker, Job, ResultMessage, Task } from './protocol.js';
 
 /** How a pool is run. */

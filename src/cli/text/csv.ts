@@ -1,5 +1,5 @@
 import { isoMonth } from '../../engine/calendar.js';
-import type { BatchLayout } from '../../engine/batch/layout.js';
+import type { BatchLayout } from '../../engine/batch/batch-layout.js';
 import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
 import type { Outcome } from '../../engine/outcome.js';
 import type { Frame } from '../../engine/frame.js';

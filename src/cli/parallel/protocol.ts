@@ -1,6 +1,6 @@
 import type { PairedData } from '../../engine/batch/paired.js';
 import type { TallyData } from '../../engine/batch/tally.js';
-import type { CounterfactualData, CounterfactualPlan } from '../../engine/report/counterfactual.js';
+import type { CounterfactualData, CounterfactualPlan } from '../../engine/analysis/counterfactual.js';
 import type { ScenarioSpec } from '../../scenarios/format.js';
 
 // The messages between the command (main thread) and its worker threads.

@@ -1,4 +1,4 @@
-import { layoutOf } from '../batch/layout.js';
+import { layoutOf } from '../batch/batch-layout.js';
 import { BatchTally, type TallyData } from '../batch/tally.js';
 import { PairedTally, pairedLayoutOf, type PairedData } from '../batch/paired.js';
 import { summarizeComparison, type Comparison } from '../batch/comparison.js';

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
-import type { Shard } from '../../engine/batch/shard.js';
-import { axisValues, type SweepAxis } from '../../engine/batch/sweep.js';
-import { positiveInteger } from '../options.js';
+import type { Shard } from '../engine/batch/shard.js';
+import { axisValues, type SweepAxis } from '../engine/batch/sweep.js';
+import { positiveInteger } from './options.js';
 
 /** The most runs a batch may have (indicator histograms count in 32 bits). */
 export const MAX_RUNS = 100_000_000;

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../engine/types.js';
-import { ScenarioError } from '../../scenarios/compile.js';
+import { ScenarioError } from '../../scenarios/problem.js';
 import { DEFAULT_SCENARIO, loadScenario, resolveSpec, splitReference } from '../../scenarios/load.js';
 import { UsageError } from '../errors.js';
 import { asUsageError, loadForCommand } from '../scenario.js';

@@ -19,7 +19,7 @@ export type Fit<L extends ScreenLayout> =
   | { readonly fits: false; readonly need: { readonly columns: number; readonly rows: number } };
 
 /** Sizes of every part of the screen, in cells; the upper row has the actors beside the indicators. */
-export interface Layout extends ScreenLayout {
+export interface UiScreenLayout extends ScreenLayout {
   readonly actorsWidth: number;
   readonly indicatorsWidth: number;
   /** Height of the lower row: cooperation over changes, beside events. */
@@ -54,7 +54,7 @@ export function cooperationWidth(actors: number): number {
  * `footer` is 2 while a long message (such as where a record was written) is
  * shown; the lower row gives up the line.
  */
-export function layoutFor(columns: number, rows: number, counts: Counts, footer: 1 | 2 = 1): Fit<Layout> {
+export function uiScreenLayoutFor(columns: number, rows: number, counts: Counts, footer: 1 | 2 = 1): Fit<UiScreenLayout> {
   const topHeight = Math.max(2 + counts.actors, 1 + counts.indicators);
   const cooperationHeight = 2 + counts.actors;
   const minLeft = Math.max(cooperationWidth(counts.actors), 30);

@@ -1,4 +1,4 @@
-import type { DecisionLine } from '../engine/report/after-action.js';
+import type { DecisionLine } from '../engine/analysis/after-action.js';
 import { percent } from '../engine/format.js';
 import { counterfactualBlocks } from './counterfactual-section.js';
 import type { Block, Line, ReportDocument } from './document.js';

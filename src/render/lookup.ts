@@ -1,4 +1,4 @@
-import type { AfterAction, InterventionLine } from '../engine/report/after-action.js';
+import type { AfterAction, InterventionLine } from '../engine/analysis/after-action.js';
 import type { InjectBrief } from './input.js';
 
 /** The scenario's inject that an intervention fired or held back, if it is one. */

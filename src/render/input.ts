@@ -1,4 +1,4 @@
-import type { AfterAction } from '../engine/report/after-action.js';
+import type { AfterAction } from '../engine/analysis/after-action.js';
 
 /** A role brief, as the scenario gives it. */
 export interface RoleBrief {

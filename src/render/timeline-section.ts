@@ -1,4 +1,4 @@
-import type { AfterAction } from '../engine/report/after-action.js';
+import type { AfterAction } from '../engine/analysis/after-action.js';
 import type { Block, Chart, Line } from './document.js';
 import type { ReportInput } from './input.js';
 import { injectOf, monthOf } from './lookup.js';
