@@ -48,7 +48,7 @@ export function parseVersioned<S extends z.ZodType>(text: string, format: Versio
   }
   const parsed = format.schema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error.issues[0]!;
     throw fail(`has an invalid field ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
   }
   return parsed.data;

@@ -27,7 +27,8 @@ export function embeddedSpec(record: RunRecord): ScenarioSpec | null {
   const result = validateData(record.scenarioData);
   if (result.spec === null) {
     const first = result.problems[0];
-    throw new RecordError(`has an embedded scenario that is not a valid scenario: scenarioData.${formatProblem({ ...first, line: undefined })}`);
+    const why = first === undefined ? '' : `: scenarioData.${formatProblem({ ...first, line: undefined })}`;
+    throw new RecordError(`has an embedded scenario that is not a valid scenario${why}`);
   }
   const spec = result.spec;
   if (spec.id !== record.scenario.id) {

@@ -43,7 +43,7 @@ function expectNoFormula(csv: string): void {
 describe('a CSV field', () => {
   it('neutralises every text that starts like a formula, and keeps it readable', () => {
     for (const text of FORMULAS) {
-      const [cell] = cells(`${csvField(text)}\n`)[0];
+      const [cell] = cells(`${csvField(text)}\n`)[0]!;
       expect(cell).toBe(`'${text}`);
     }
   });
@@ -83,8 +83,8 @@ describe('every CSV writer, given hostile names', () => {
     } as unknown as SweepSummary;
     const csv = sweepCsv(summary);
     expectNoFormula(csv);
-    expect(cells(csv)[0].slice(0, 3)).toEqual(["'=evil()", "'@x", 'runs']);
-    expect(cells(csv)[1].slice(0, 2)).toEqual(['1', '-2']);
+    expect(cells(csv)[0]!.slice(0, 3)).toEqual(["'=evil()", "'@x", 'runs']);
+    expect(cells(csv)[1]!.slice(0, 2)).toEqual(['1', '-2']);
   });
 });
 

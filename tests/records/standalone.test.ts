@@ -97,8 +97,8 @@ describe('a record of a file scenario', SLOW, () => {
     const spec = readScenarioFile(scenario);
     const niger = spec.roles.find((role) => role.actor === 'niger')!;
     const history = advanceTo(startHistory(compiled, 9, 3, [
-      { kind: 'choose', actor: 'niger', action: compiled.actors.find((actor) => actor.id === 'niger')!.actions[1].id, turn: 1 },
-      { kind: 'force', event: spec.injects[0].event, turn: spec.injects[0].turn },
+      { kind: 'choose', actor: 'niger', action: compiled.actors.find((actor) => actor.id === 'niger')!.actions[1]!.id, turn: 1 },
+      { kind: 'force', event: spec.injects[0]!.event, turn: spec.injects[0]!.turn },
     ]));
     const roles = [{ actor: 'niger', name: 'Niger', brief: niger.brief, goals: niger.goals }];
     const { path } = exportExercise(history, roles, here, (file, content) => writeFileSync(file, content));
@@ -107,7 +107,7 @@ describe('a record of a file scenario', SLOW, () => {
     const report = ok(['report', path, '--runs', '5']);
     expect(report.stdout).toContain(BRIEF);
     expect(report.stdout).not.toContain('never briefed');
-    expect(report.stdout).toContain(spec.injects[0].id);
+    expect(report.stdout).toContain(spec.injects[0]!.id);
 
     // What the players read is vouched for: a brief changed in the record is refused.
     const data = JSON.parse(readFileSync(path, 'utf8'));
@@ -252,10 +252,10 @@ describe('the Reproduce section', SLOW, () => {
     const [verify, again] = reproduceCommands(report.stdout);
     expect(verify).toContain('--scenario');
     expect(again).toContain('--scenario');
-    const verified = paste(verify, here);
+    const verified = paste(verify!, here);
     expect(verified.code, `${verify}\n${verified.stderr}`).toBe(0);
     expect(verified.stdout).toMatch(/^verified: /);
-    const reported = paste(again, here);
+    const reported = paste(again!, here);
     expect(reported.code, `${again}\n${reported.stderr}`).toBe(0);
     expect(reported.stdout).toBe(report.stdout);
     expect(existsSync(join(here, 'pwned'))).toBe(false);
@@ -285,7 +285,7 @@ describe('the Reproduce section', SLOW, () => {
     expect(relative.status, relative.stderr).toBe(0);
     const commands = reproduceCommands(relative.stdout);
     expect(commands).toEqual(["sandtable replay './-b$(touch pwned).json' --verify", "sandtable report './-b$(touch pwned).json' --runs 5"]);
-    expect(paste(commands[0], here).stdout).toMatch(/^verified: /);
+    expect(paste(commands[0]!, here).stdout).toMatch(/^verified: /);
     expect(existsSync(join(here, 'pwned'))).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ describe('the order of problems across files', () => {
       expect(result.code).toBe(2);
       return result.stderr;
     });
-    const lines = outputs[0].split('\n');
+    const lines = outputs[0]!.split('\n');
     expect(lines[0]).toMatch(/B\.yaml:\d+:\d+: turns: must be at least 1/);
     expect(lines[1]).toMatch(/a\.yaml:3:8: title: must be text/);
     for (const output of outputs) expect(output).toBe(outputs[0]);

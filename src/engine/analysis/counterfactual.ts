@@ -86,7 +86,7 @@ export class CounterfactualTally {
   /** `scenarioOf` gives the compiled scenario of each segment's variant. */
   constructor(readonly plan: CounterfactualPlan, scenarioOf: (variant: string | null) => Scenario) {
     const [first, ...rest] = plan.segments.map(({ from, variant }) => ({ from, scenario: scenarioOf(variant) }));
-    this.first = first.scenario;
+    this.first = first!.scenario;
     this.paired = new PairedTally(pairedLayoutOf(this.first, this.first, plan.turns));
     this.policy = new BatchTally(layoutOf(this.first, plan.turns));
     this.player = new BatchTally(layoutOf(this.first, plan.turns));

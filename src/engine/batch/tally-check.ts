@@ -28,10 +28,10 @@ export function implausibleField(tally: BatchTally): string | null {
   const isCount = (value: number) => Number.isInteger(value) && value >= 0 && value <= runs;
 
   for (let event = 0; event < layout.events.length; event += 1) {
-    const id = layout.events[event].id;
+    const id = layout.events[event]!.id;
     let sum = 0;
     for (let column = 0; column < width; column += 1) {
-      const value = tally.firstFired[event * width + column];
+      const value = tally.firstFired[event * width + column]!;
       if (!isCount(value)) return `firstFired of event ${id} has ${value} runs at turn ${column}, not a count from 0 to ${runs}`;
       sum += value;
     }
@@ -42,8 +42,8 @@ export function implausibleField(tally: BatchTally): string | null {
   if (layout.outcomes.length > 0) {
     let sum = 0;
     for (let index = 0; index < layout.outcomes.length; index += 1) {
-      const value = tally.outcomes[index];
-      if (!isCount(value)) return `outcomes of class ${layout.outcomes[index].id} has ${value} runs, not a count from 0 to ${runs}`;
+      const value = tally.outcomes[index]!;
+      if (!isCount(value)) return `outcomes of class ${layout.outcomes[index]!.id} has ${value} runs, not a count from 0 to ${runs}`;
       sum += value;
     }
     if (sum !== runs) return `outcomes add up to ${sum} runs, not ${runs}`;
@@ -51,10 +51,10 @@ export function implausibleField(tally: BatchTally): string | null {
 
   const bins = tally.indicatorBins;
   for (let indicator = 0; indicator < layout.indicators.length; indicator += 1) {
-    const id = layout.indicators[indicator].id;
+    const id = layout.indicators[indicator]!.id;
     for (let turn = 0; turn < turns; turn += 1) {
       const slot = indicator * turns + turn;
-      const sum = tally.indicatorSums[slot];
+      const sum = tally.indicatorSums[slot]!;
       const where = `indicatorSums of indicator ${id} at turn ${turn}`;
       if (!Number.isInteger(sum) || sum < 0 || sum > runs * PRECISION) {
         return `${where} is ${sum}, outside 0 to ${runs * PRECISION} (a value from 0 to 1 in millionths, times ${runs} runs)`;
@@ -64,7 +64,7 @@ export function implausibleField(tally: BatchTally): string | null {
       let low = 0;
       let high = 0;
       for (let bin = 0; bin < BINS; bin += 1) {
-        const value = bins[slot * BINS + bin];
+        const value = bins[slot * BINS + bin]!;
         if (!isCount(value)) return `indicatorBins of indicator ${id} at turn ${turn} has ${value} runs in bin ${bin}, not a count from 0 to ${runs}`;
         count += value;
         const centre = bin * 2 * HALF_BIN;
@@ -80,9 +80,9 @@ export function implausibleField(tally: BatchTally): string | null {
 
   const n = BigInt(runs);
   for (let index = 0; index < layout.metrics.length; index += 1) {
-    const id = layout.metrics[index].id;
-    const sum = tally.metricSums[index];
-    const squares = tally.metricSquares[index];
+    const id = layout.metrics[index]!.id;
+    const sum = tally.metricSums[index]!;
+    const squares = tally.metricSquares[index]!;
     const absolute = sum < 0n ? -sum : sum;
     if (absolute > n * MAX_METRIC_MICRO) return `metricSums of metric ${id} is beyond what ${runs} finite values add up to`;
     if (squares < 0n) return `metricSquares of metric ${id} is negative`;

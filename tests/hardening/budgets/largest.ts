@@ -68,8 +68,8 @@ export function largestScenario(variants: number = LIMITS.variants): string {
 export function largestRecord(): string {
   const scenario = loadScenario('niger-2024');
   const interventions: Intervention[] = Array.from({ length: MAX_RECORD_INTERVENTIONS }, (_, i) => {
-    const actor = scenario.actors[i % scenario.actors.length];
-    const action = actor.actions[Math.floor(i / 8) % actor.actions.length];
+    const actor = scenario.actors[i % scenario.actors.length]!;
+    const action = actor.actions[Math.floor(i / 8) % actor.actions.length]!;
     return { kind: 'choose', actor: actor.id, action: action.id, turn: 1 + (i % MAX_TURNS) };
   });
   return JSON.stringify(recordOf(advanceTo(startHistory(scenario, 7, MAX_TURNS, interventions))));

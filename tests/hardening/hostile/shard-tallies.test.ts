@@ -35,19 +35,19 @@ describe('merge, given a shard whose tallies no run could produce', () => {
   };
 
   it('merges the shard as the batch wrote it', () => {
-    expect(mergeShards([{ name: 'good.json', file: parseShardFile(text) }]).combinations[0].tally.runs).toBe(20);
+    expect(mergeShards([{ name: 'good.json', file: parseShardFile(text) }]).combinations[0]!.tally.runs).toBe(20);
   });
 
   it('refuses an indicator mean of 99 on a 0-1 scale', () => {
-    refused((tally) => { tally.indicatorSums[0][2] = 99 * 1e6 * 20; }, /edited\.json, combination 0: indicatorSums of indicator heads at turn 2 is 1980000000, outside 0 to 20000000/);
+    refused((tally) => { tally.indicatorSums[0]![2] = 99 * 1e6 * 20; }, /edited\.json, combination 0: indicatorSums of indicator heads at turn 2 is 1980000000, outside 0 to 20000000/);
   });
 
   it('refuses an indicator sum its histogram does not allow', () => {
-    refused((tally) => { tally.indicatorSums[0][0] = 5 * 1e6; }, /indicatorSums of indicator heads at turn 0 is 5000000, outside what its histogram allows \(0 to 10000\)/);
+    refused((tally) => { tally.indicatorSums[0]![0] = 5 * 1e6; }, /indicatorSums of indicator heads at turn 0 is 5000000, outside what its histogram allows \(0 to 10000\)/);
   });
 
   it('refuses histograms with more runs in a bin than the shard ran', () => {
-    refused((tally) => { tally.indicatorBins[0][1] = [0, 25]; }, /indicatorBins of indicator heads at turn 1 has 25 runs in bin 0, not a count from 0 to 20/);
+    refused((tally) => { tally.indicatorBins[0]![1] = [0, 25]; }, /indicatorBins of indicator heads at turn 1 has 25 runs in bin 0, not a count from 0 to 20/);
   });
 
   it('refuses a metric mean of Infinity', () => {
@@ -63,7 +63,7 @@ describe('merge, given a shard whose tallies no run could produce', () => {
   });
 
   it('refuses event and outcome counts beyond the runs', () => {
-    refused((tally) => { tally.firstFired[0][1] += 21; }, /firstFired of event heads has \d+ runs at turn 1, not a count from 0 to 20/);
+    refused((tally) => { tally.firstFired[0]![1]! += 21; }, /firstFired of event heads has \d+ runs at turn 1, not a count from 0 to 20/);
     refused((tally) => { tally.outcomes = [30, 0]; }, /outcomes of class heads has 30 runs, not a count from 0 to 20/);
     refused((tally) => { tally.outcomes = [1, 2]; }, /outcomes add up to 3 runs, not 20/);
   });
