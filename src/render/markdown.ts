@@ -4,7 +4,7 @@ import { value } from './numbers.js';
 
 /** Text made safe for Markdown: no control sequences, one line, no character Markdown would read as syntax. */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`);
+  return oneLine(text).replace(/[\\`*_[\]<>|#&~!]/g, (char) => `\\${char}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { rememberInput } from './inputs.js';
-import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { decodeUtf8 } from './utf8.js';
 
 // The one way sandtable reads a file a stranger may have sent (scenario files
@@ -51,10 +51,14 @@ export function readBounded(path: string, kind: FileKind, shown: string = path):
   let fd: number | null = null;
   const chunks: Buffer[] = [];
   try {
-    // By name first, so that a file there is refused even when it cannot be opened (devices under /dev
-    // are not regular files, which the check after opening says), then by what was opened.
-    refusePseudo(realPathOrNull(path), ['/proc', '/sys']);
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    // Nothing that is not a regular file on disk is opened at all: opening a device can have effects of
+    // its own (a watchdog, a tape). So the kind and the real path are checked by name first, then again
+    // on what was opened, in case the name was swapped in between.
+    const named = statOrNull(path);
+    if (named?.isDirectory() === true) throw new FileRefused(`${label} is a directory; name a ${kind.what}`);
+    if (named !== null && !named.isFile()) throw new FileRefused(`${label} is not a regular file; name a ${kind.what}`);
+    refusePseudo(realPathOrNull(path), PSEUDO_ROOTS);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new FileRefused(`${label} is a directory; name a ${kind.what}`);
     if (!stats.isFile()) throw new FileRefused(`${label} is not a regular file; name a ${kind.what}`);
@@ -95,6 +99,15 @@ export function readBoundedText(path: string, kind: FileKind, shown: string = pa
 function openedPath(fd: number): string | null {
   try {
     return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return null;
+  }
+}
+
+/** What the path names (following links), or null when it cannot be asked (opening it then says why). */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { ScenarioError, type Problem } from './problem.js';
 
 // Reading scenario text from a stranger: YAML (or JSON, which is YAML) parsed
@@ -9,6 +9,8 @@ import { ScenarioError, type Problem } from './problem.js';
 export const MAX_DEPTH = 32;
 /** Most YAML aliases (`*name`) a file may use; a few are handy, thousands are an attack. */
 export const MAX_ALIASES = 100;
+/** Most alias tokens a file may hold at all (several anchors may each be used MAX_ALIASES times). */
+export const MAX_ALIAS_TOKENS = 10 * MAX_ALIASES;
 /**
  * The most a file's data may weigh once its aliases are expanded: each value
  * (map, list, key or scalar) counts 1, plus the characters of its text. A
@@ -55,12 +57,14 @@ export function parseSource(text: string, file: string, path: string | null = nu
     ...doc.errors.map((error) => atOffset(lines, error.pos[0], yamlMessage(error.code, error.message, text, error.pos))),
     ...doc.warnings.map((warning) => atOffset(lines, warning.pos[0], yamlMessage(warning.code, warning.message, text, warning.pos))),
   ];
-  if (problems.length === 0) problems.push(...checkNodes(doc, lines));
+  // Every alias's target, found in one pass: the library's own resolve walks the whole document per alias.
+  const targets = aliasTargets(doc);
+  if (problems.length === 0) problems.push(...checkNodes(doc, lines, targets));
   if (problems.length > 0) throw new ScenarioError(problems, file);
   if (doc.contents === null) {
     throw new ScenarioError([{ path: [], message: 'the file is empty; `sandtable init FILE` writes a complete starting file', line: 1, column: 1 }], file);
   }
-  const expanded = expansionProblem(doc, lines);
+  const expanded = expansionProblem(doc, lines, targets);
   if (expanded !== null) throw new ScenarioError([expanded], file);
   let data: unknown;
   try {
@@ -123,7 +127,13 @@ function yamlMessage(code: string, message: string, text: string, pos: [number, 
 function flowNestingProblem(text: string): { offset: number; message: string } | null {
   let depth = 0;
   let offset = 0;
+  let aliases = 0;
   for (const token of new Lexer().lex(text)) {
+    // Counted before the document is built: a file of aliases costs the parser
+    // far more than its size, and no more than MAX_ALIASES uses can be expanded.
+    if (token.startsWith('*') && (aliases += 1) > MAX_ALIAS_TOKENS) {
+      return { offset, message: `uses more than ${MAX_ALIAS_TOKENS} YAML aliases (*name); at most ${MAX_ALIASES} uses of an alias are allowed` };
+    }
     if (token === '[' || token === '{') {
       depth += 1;
       if (depth > MAX_DEPTH) return { offset, message: `is nested more than ${MAX_DEPTH} levels deep; a scenario needs far fewer` };
@@ -144,8 +154,24 @@ function shortTag(tag: string): string {
   return tag.replace(/^tag:yaml\.org,2002:/, '!!');
 }
 
+/**
+ * What each alias names: the last node before it with that anchor, as YAML
+ * resolves it, or undefined. One walk of the document for all aliases.
+ */
+function aliasTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  const targets = new Map<Alias, Node | undefined>();
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (typeof (node as { anchor?: unknown }).anchor === 'string') anchors.set((node as { anchor: string }).anchor, node as Node);
+    },
+  });
+  return targets;
+}
+
 /** Keys that could reach a prototype, keys that are not plain text, and aliases to nothing. */
-function checkNodes(doc: Document.Parsed, lines: LineCounter): Problem[] {
+function checkNodes(doc: Document.Parsed, lines: LineCounter, targets: ReadonlyMap<Alias, Node | undefined>): Problem[] {
   const problems: Problem[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
@@ -155,7 +181,7 @@ function checkNodes(doc: Document.Parsed, lines: LineCounter): Problem[] {
       problems.push(atOffset(lines, (node as Node).range?.[0] ?? 0, `uses the YAML tag ${shortTag(tag)}, which this format does not accept; write plain values`));
     }
     if (isAlias(node)) {
-      if (node.resolve(doc) === undefined) {
+      if (targets.get(node) === undefined) {
         problems.push(atOffset(lines, node.range?.[0] ?? 0, `uses the alias *${node.source} before any anchor &${node.source} is set`));
       }
     } else if (isMap(node)) {
@@ -170,7 +196,7 @@ function checkNodes(doc: Document.Parsed, lines: LineCounter): Problem[] {
         stack.push(pair.value);
       }
     } else if (isSeq(node)) {
-      stack.push(...node.items);
+      for (const item of node.items) stack.push(item);
     }
   }
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
@@ -182,7 +208,7 @@ function checkNodes(doc: Document.Parsed, lines: LineCounter): Problem[] {
  * problem at the first alias once it passes MAX_EXPANDED_SIZE. Counted before
  * toJS builds anything, so an alias bomb is refused before it costs memory.
  */
-function expansionProblem(doc: Document.Parsed, lines: LineCounter): Problem | null {
+function expansionProblem(doc: Document.Parsed, lines: LineCounter, targets: ReadonlyMap<Alias, Node | undefined>): Problem | null {
   const first = firstAlias(doc.contents);
   if (first === null) return null;
   const over = MAX_EXPANDED_SIZE + 1;
@@ -190,7 +216,7 @@ function expansionProblem(doc: Document.Parsed, lines: LineCounter): Problem | n
   // Nodes whose children are being weighed: meeting one again is an alias to its own ancestor, a loop.
   const open = new Set<unknown>();
   const childrenOf = (node: unknown): unknown[] => {
-    const children = isAlias(node) ? [node.resolve(doc)]
+    const children = isAlias(node) ? [targets.get(node)]
       : isMap(node) ? node.items.flatMap((pair) => [pair.key, pair.value])
         : isSeq(node) ? node.items : [];
     return children.filter((child) => child !== null && child !== undefined);
@@ -219,12 +245,13 @@ function expansionProblem(doc: Document.Parsed, lines: LineCounter): Problem | n
 }
 
 function firstAlias(root: unknown): Node | null {
+  // Breadth first, with an index rather than shift(), which would make a long list quadratic.
   const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.shift();
+  for (let next = 0; next < stack.length; next += 1) {
+    const node = stack[next];
     if (isAlias(node)) return node;
     if (isMap(node)) for (const pair of node.items) stack.push(pair.value);
-    else if (isSeq(node)) stack.push(...node.items);
+    else if (isSeq(node)) for (const item of node.items) stack.push(item);
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Parser, HtmlRenderer } from 'commonmark';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { code } from '../../src/render/markdown.js';
+import { code, escapeMarkdown } from '../../src/render/markdown.js';
 import { scratch } from '../batch/cli.js';
 import { sandtable } from '../helpers.js';
 
@@ -14,6 +14,17 @@ import { sandtable } from '../helpers.js';
 const markdownIt = new MarkdownIt({ html: true });
 const toHtml = (markdown: string) => new HtmlRenderer().render(new Parser().parse(markdown));
 const NAME = 'run``<img src=x onerror=alert(1)>``.json';
+
+describe('text in the Markdown report', () => {
+  it('keeps named entities as text, so they cannot bring back the controls the sanitiser removed', () => {
+    const markdown = escapeMarkdown('abc&rlm;&lrm;xyz&NewLine;&Tab; ~~s~~ ![i](x)');
+    for (const html of [markdownIt.render(markdown), toHtml(markdown)]) {
+      expect(html).not.toMatch(/[\u200e\u200f\n\t].*<\/p>/s);
+      expect(html).toContain('abc&amp;rlm;&amp;lrm;xyz&amp;NewLine;&amp;Tab; ~~s~~ ![i](x)');
+      expect(html).not.toMatch(/<(s|del|img)\b/);
+    }
+  });
+});
 
 describe('a code span in the Markdown report', () => {
   it('holds a name with two backticks and an <img onerror> whole, as text', () => {

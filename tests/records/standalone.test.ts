@@ -205,6 +205,16 @@ describe('records of earlier format versions', SLOW, () => {
     const report = ok(['report', record, '--runs', '5', '--scenario', scenario]);
     expect(report.stdout).toContain(`sandtable replay ${record} --verify --scenario ${scenario}`);
   });
+
+  it('of a scenario with briefs are reported with a note that the record does not vouch for them', () => {
+    const { dir: here } = workspace();
+    const made = join(here, 'made.json');
+    ok(['run', '--seed', '8', '--turns', '3', '--record', made]);
+    const record = join(here, 'version1-builtin.json');
+    writeFileSync(record, JSON.stringify(asVersion1(JSON.parse(readFileSync(made, 'utf8')))));
+    expect(ok(['report', record, '--runs', '5']).stderr).toContain('is a version 1 record, which does not vouch for briefs or injects');
+    expect(ok(['report', made, '--runs', '5']).stderr).not.toContain('does not vouch');
+  });
 });
 
 describe('compare FILE VARIANT', SLOW, () => {

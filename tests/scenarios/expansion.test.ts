@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseSpec } from '../../src/scenarios/load.js';
 import { ScenarioScope } from '../../src/scenarios/scope.js';
-import { MAX_EXPANDED_SIZE } from '../../src/scenarios/source.js';
+import { MAX_ALIAS_TOKENS, MAX_EXPANDED_SIZE } from '../../src/scenarios/source.js';
 import { sandtable } from '../helpers.js';
 import { at, problemsOf, tempDir, TINY, tinyWith } from './fixtures.js';
 
@@ -50,6 +50,15 @@ describe('YAML aliases', () => {
     expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/two-aliases\.yaml:\d+:\d+: uses YAML aliases \(\*name\) that expand the data past/);
+  });
+
+  it('by the tens of thousands, in a small file, are refused before the document is built', () => {
+    // 40,000 aliases of one number (280 kB): checking each alias by walking the whole document
+    // took minutes; counted as the text is read, they are refused at the first one too many.
+    const text = `id: x\na: &a 1\nb:\n${'  - *a\n'.repeat(40_000)}`;
+    expect(problemsOf(text)).toEqual([
+      `scenario.yaml:${4 + MAX_ALIAS_TOKENS}:5: uses more than ${MAX_ALIAS_TOKENS} YAML aliases (*name); at most 100 uses of an alias are allowed`,
+    ]);
   });
 
   it('that refer to their own ancestor (a loop) are refused', () => {

@@ -39,6 +39,10 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
     );
   }
   if (difference !== null) note(difference);
+  if (record.formatVersion === 1 && (roles.length > 0 || injects.length > 0)) {
+    // A version 1 record's hash covers only what changes runs, not what the players read.
+    note(`note: ${file} is a version 1 record, which does not vouch for briefs or injects; those in the report are read from ${needs ?? record.scenario.id} as it is now`);
+  }
   const decisions = playerDecisions(result.history);
   const workers = workerCount(options.workers);
   const plan = counterfactualPlan(result.history, decisions);

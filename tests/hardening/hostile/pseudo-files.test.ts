@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { USER_FILES } from '../../../src/cli/files.js';
+import { hashOf } from '../../../src/engine/hash.js';
 import { MAX_SEED } from '../../../src/engine/random.js';
 import { MAX_RECORD_INTERVENTIONS, MAX_TURNS, parseRecord, RECORD_FORMAT, RECORD_FORMAT_VERSION } from '../../../src/engine/record.js';
 import { MAX_FILE_BYTES } from '../../../src/scenarios/load.js';
@@ -111,6 +112,20 @@ describe('files that are not regular files', () => {
       }
     });
   }
+
+  it('is refused without being opened: a writer waiting on a pipe is still waiting afterwards', async () => {
+    // Opening a device can have effects of its own; a pipe shows whether it was opened,
+    // since a writer's open of it returns only once a reader has opened it.
+    const pipe = at('watched.json');
+    execFileSync('mkfifo', [pipe]);
+    const writer = spawn('sh', ['-c', `echo x > '${pipe}'`], { stdio: 'ignore' });
+    let exited = false;
+    writer.on('exit', () => { exited = true; });
+    for (const reader of READERS) expectRefused(sandtable(reader.args(pipe)), /not a regular file/, reader.lines);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(exited).toBe(false);
+    writer.kill('SIGKILL');
+  });
 });
 
 describe('files larger than their kind needs', () => {
@@ -153,16 +168,20 @@ describe('files larger than their kind needs', () => {
       { kind: 'set', path: `coop.${id}.${id}`, value: 0.123456789012345, turn: MAX_TURNS },
       { kind: 'choose', actor: id, action: id, turn: MAX_TURNS },
     ][i % 4]);
+    // A version 2 record embeds its scenario: a scenario file is at most 4 MiB, and as JSON
+    // written with indentation it is taken to be at most twice that.
+    const scenarioData = { filler: 'x'.repeat(2 * MAX_FILE_BYTES) };
     const largest = {
       format: RECORD_FORMAT, formatVersion: RECORD_FORMAT_VERSION, engineVersion: '0.1.0',
-      scenario: { id, variant: id, hash },
+      scenario: { id, variant: id, hash, dataHash: hashOf(scenarioData) },
       switches: Array.from({ length: MAX_TURNS }, () => ({ turn: MAX_TURNS, variant: id, hash })),
       seed: MAX_SEED, turns: MAX_TURNS, interventions, hashes: Array(MAX_TURNS + 1).fill(hash), finalHash: hash,
+      scenarioData,
     };
     // As `run --record` writes it.
     const text = `${JSON.stringify(largest, null, 2)}\n`;
     expect(parseRecord(text).interventions).toHaveLength(MAX_RECORD_INTERVENTIONS);
-    expect(Buffer.byteLength(text) * 1.5).toBeLessThan(USER_FILES['run record'].limit);
+    expect(Buffer.byteLength(text) * 1.15).toBeLessThan(USER_FILES['run record'].limit);
   });
 
   it('the files used above are real inputs the commands accept', () => {
