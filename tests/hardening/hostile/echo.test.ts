@@ -53,7 +53,9 @@ describe('a file name made to spoof the terminal', () => {
 
   it('is one clean line in the verified: line of a record that does verify', () => {
     const result = sandtable(['replay', record, '--verify', '--scenario', scenario]);
-    expectClean(result, 0, 0);
+    // The record embeds its scenario; --scenario only adds a note comparing the two, itself one clean line.
+    expectClean(result, 0, 1);
+    expect(result.stderr).toMatch(/^sandtable: note: .*coinverified: fine\.json replays exactly gpj\.\.yaml is the same as the scenario .* embeds\n$/);
     expect(result.stdout.split('\n')).toEqual([expect.stringMatching(/^verified: .*record.*verified: fine\.json replays exactly gpj\.\.json replays exactly \(3 turns/), '']);
   });
 
@@ -70,8 +72,8 @@ describe('a file name made to spoof the terminal', () => {
     expect(sweep.stderr).toMatch(/^sandtable: 2 combinations written to /);
     expectClean(sandtable(['merge', shard, '--csv', at(`merged${SPOOF}.csv`)]), 0, 0);
     const report = sandtable(['report', record, '--scenario', scenario, '--runs', '2', '--out', at(`report${SPOOF}.md`)]);
-    expectClean(report, 0, 1);
-    expect(report.stderr).toMatch(/^sandtable: wrote the Markdown report to /);
+    expectClean(report, 0, 2);
+    expect(report.stderr).toMatch(/^sandtable: note: .* is the same as the scenario .* embeds\nsandtable: wrote the Markdown report to /);
   });
 
   it('is one clean line in what init wrote and what validate found', () => {
@@ -113,6 +115,7 @@ describe('a value from the command line or a file made to spoof the terminal', (
     const data = JSON.parse(readFileSync(record, 'utf8'));
     const other = at('other-scenario.json');
     writeFileSync(other, JSON.stringify({ ...data, scenario: { ...data.scenario, id: `coin${SPOOF}` } }));
-    expectRefused(sandtable(['replay', other, '--scenario', scenario]), /was made for scenario coin/);
+    // The record's own id and its embedded scenario's disagree: refused, naming both on one line.
+    expectRefused(sandtable(['replay', other, '--scenario', scenario]), /embeds scenario coin, not coinverified: fine\.json replays exactly gpj\., the scenario it names/);
   });
 });
