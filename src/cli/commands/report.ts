@@ -3,7 +3,7 @@ import { afterAction } from '../../engine/analysis/after-action.js';
 import { renderReport, type ReportFormat } from '../../render/index.js';
 import { pathArgument, shellCommand } from '../../render/shell.js';
 import { EXIT, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { refuseInput, writeFileAtomic } from '../files.js';
 import { DEFAULT_REPORT_RUNS, MAX_REPORT_PAIRED_TURNS } from '../options.js';
 import { counterfactualPlan, CounterfactualTally } from '../../engine/analysis/counterfactual.js';
 import { playerDecisions } from '../../engine/analysis/decisions.js';
@@ -27,6 +27,8 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   const format = options.format ?? (options.out !== undefined && /\.html?$/i.test(options.out) ? 'html' : 'md');
   // A version 2 record embeds its scenario (briefs and injects included); a version 1 record of a file scenario needs --scenario.
   const { record, scenario, spec, variantOf, roles, injects, needs, difference } = loadRecord(file, options.scenario);
+  // Refused before any work or note: an output over an input would destroy it.
+  if (options.out !== undefined) refuseInput(options.out);
   const runs = options.runs ?? DEFAULT_REPORT_RUNS;
   checkBudget(runs, record.turns);
   const result = asRecordError(file, () => replay(record, scenario, variantOf));
