@@ -1,5 +1,4 @@
 import { parseRecord, RecordError, type RunRecord } from '../engine/record.js';
-import { stripControl } from '../engine/text.js';
 import type { Scenario } from '../engine/types.js';
 import { compileScenario } from '../scenarios/compile.js';
 import { differenceOf, embeddedSpec, type Difference } from '../scenarios/embedded.js';
@@ -31,7 +30,7 @@ export function asRecordError<T>(file: string, step: () => T): T {
   try {
     return step();
   } catch (error) {
-    if (error instanceof RecordError) throw new UsageError(stripControl(`${file} ${error.message}`));
+    if (error instanceof RecordError) throw new UsageError(`${file} ${error.message}`);
     throw error;
   }
 }
@@ -53,10 +52,10 @@ export function loadRecord(file: string, scenarioRef: string | undefined): Loade
     return { record, scenario: compile(record.scenario.variant), spec, variantOf: compile, roles: spec.roles, injects: spec.injects, needs: null, difference };
   }
   if (scenarioRef === undefined && !isBuiltin(record.scenario.id)) {
-    throw new UsageError(stripControl(
+    throw new UsageError(
       `${file} is a version 1 record of scenario ${record.scenario.id}, which is not built in; ` +
         'version 1 records do not embed their scenario: name its file with --scenario FILE',
-    ));
+    );
   }
   const ref = scenarioRef ?? record.scenario.id;
   const data = specForCommand(ref);
@@ -72,19 +71,15 @@ export function loadRecord(file: string, scenarioRef: string | undefined): Loade
   };
 }
 
-/** The note on how `--scenario FILE` compares with the scenario a record embeds. */
+/** The note on how `--scenario FILE` compares with the scenario a record embeds (sanitised where it is printed). */
 function differenceNote(file: string, ref: string, difference: Difference): string {
-  return differenceText(file, ref, difference);
-}
-
-function differenceText(file: string, ref: string, difference: Difference): string {
   const start = `note: ${ref}`;
   const embedded = `the scenario ${file} embeds`;
   const used = `${file} is replayed with the scenario it embeds`;
   switch (difference) {
-    case 'same': return stripControl(`${start} is the same as ${embedded}`);
-    case 'text': return stripControl(`${start} differs from ${embedded} only in text (titles, descriptions, narratives, sources, briefs); runs are the same; ${used}`);
-    case 'unused': return stripControl(`${start} differs from ${embedded} only in text and in parts this run does not use (other variants, roles, injects); this run is the same; ${used}`);
-    case 'runs': return stripControl(`${start} differs from ${embedded} in what changes runs (numbers, expressions, rules or the variants it uses); ${used}`);
+    case 'same': return `${start} is the same as ${embedded}`;
+    case 'text': return `${start} differs from ${embedded} only in text (titles, descriptions, narratives, sources, briefs); runs are the same; ${used}`;
+    case 'unused': return `${start} differs from ${embedded} only in text and in parts this run does not use (other variants, roles, injects); this run is the same; ${used}`;
+    case 'runs': return `${start} differs from ${embedded} in what changes runs (numbers, expressions, rules or the variants it uses); ${used}`;
   }
 }

@@ -43,7 +43,7 @@ const RAW_IN_DATA = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 
 /**
  * Data text (JSON, or a double-quoted YAML string) with those characters as
- * `\uXXXX` escapes: the data keeps them, and the terminal never sees them raw.
+ * `\u` escapes (U+202E becomes `\u202e`): the data keeps them, and the terminal never sees them raw.
  */
 export function escapeRawControl(text: string): string {
   return text.replace(RAW_IN_DATA, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
