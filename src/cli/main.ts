@@ -74,6 +74,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(turns())
     .addOption(variant())
     .option('--injects <file>', 'an inject file (YAML or JSON) that adds to the scenario\'s inject timeline, or replaces it')
+    .option('--resume <record>', 'continue a saved exercise at its last turn, with the scenario its record embeds (SCENARIO, if given, is compared with it)')
     .action((scenario, options) => setCode(commands.exercise().then((module) => module.exerciseCommand(scenario, declared(options)))));
 
   program

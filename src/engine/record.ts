@@ -34,6 +34,19 @@ const interventionSchema = z.discriminatedUnion('kind', [
 ]);
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
 const switchSchema = z.object({ turn: turnNumber, variant: z.string().nullable(), hash }).readonly();
+const ids = z.array(z.string()).max(1024).readonly();
+/**
+ * What an exercise record keeps besides its run, to be continued with
+ * `exercise --resume`: the horizon, the roles played (actor ids, in the order
+ * they decide), what became of each inject that came up, and what the
+ * instructor had queued for the next month. Replays and reports ignore it.
+ */
+const exerciseSchema = z.object({
+  turns: z.number().int().min(1).max(MAX_TURNS),
+  roles: z.array(z.string()).min(1).max(1024).readonly(),
+  fates: z.array(z.object({ inject: z.string(), turn: turnNumber, how: z.enum(['fired', 'held']) }).readonly()).max(MAX_RECORD_INTERVENTIONS).readonly(),
+  queue: z.object({ fireInjects: ids, fireRules: ids, holdRules: ids, holdInjects: ids }).readonly(),
+}).readonly();
 const recordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   formatVersion: z.number(),
@@ -53,6 +66,8 @@ const recordSchema = z.object({
   /** The hash of every turn's state, turn 0 first. */
   hashes: z.array(hash).max(MAX_TURNS + 1).readonly(),
   finalHash: hash,
+  /** An exercise's state for `exercise --resume` (absent from records of runs and of the UI, and of exercises saved before it was kept). */
+  exercise: exerciseSchema.optional(),
   /**
    * The resolved scenario the run was made with (version 2): every variant,
    * role brief and inject, so the record replays and reports without the file.
@@ -62,6 +77,9 @@ const recordSchema = z.object({
 
 /** A run record: everything needed to re-run a run and check it came out the same. */
 export type RunRecord = z.output<typeof recordSchema>;
+
+/** What an exercise record keeps to be resumed (see `exerciseSchema`). */
+export type SavedExercise = z.output<typeof exerciseSchema>;
 
 /** A switch to a variant after `turn`: turns after it were computed with that variant. */
 export type VariantSwitch = z.output<typeof switchSchema>;
@@ -112,6 +130,8 @@ export interface RecordOptions {
   readonly injects?: readonly EmbeddedInject[];
   /** The roles played, with the briefs the players read. */
   readonly roles?: readonly EmbeddedRole[];
+  /** An exercise's state, to resume it from the record. */
+  readonly exercise?: SavedExercise;
 }
 
 /** An inject as a scenario file writes it. */
@@ -144,6 +164,7 @@ export function recordOf(history: History, options: RecordOptions = {}): RunReco
     interventions: history.interventions,
     hashes,
     finalHash: current(history).hash,
+    ...(options.exercise === undefined ? {} : { exercise: options.exercise }),
     scenarioData,
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { advanceTo, type History } from '../engine/history.js';
-import { recordOf, type RunRecord } from '../engine/record.js';
+import { recordOf, type RunRecord, type SavedExercise } from '../engine/record.js';
 import { holdsExactly } from '../scenarios/bounded-read.js';
 import type { Branch } from './branches.js';
 import type { Inject, Role } from './exercise/types.js';
@@ -43,11 +43,19 @@ export function exportRecord(branch: Branch, dir: string, write: WriteFile): Wri
 /**
  * `e` in an exercise: the run record of the turns played so far. The record
  * embeds the roles' briefs and, when given (an inject file changed the
- * scenario's), the inject timeline played.
+ * scenario's), the inject timeline played; with `saved`, the exercise's state,
+ * so that `exercise --resume` continues it.
  */
-export function exportExercise(history: History, roles: readonly Role[], dir: string, write: WriteFile, injects?: readonly Inject[]): WrittenRecord {
+export function exportExercise(
+  history: History,
+  roles: readonly Role[],
+  dir: string,
+  write: WriteFile,
+  injects?: readonly Inject[],
+  saved?: SavedExercise,
+): WrittenRecord {
   if (history.kept.length < 2) throw new Error('no month has been played yet');
-  const record = recordOf(history, { roles, ...(injects === undefined ? {} : { injects }) });
+  const record = recordOf(history, { roles, ...(injects === undefined ? {} : { injects }), ...(saved === undefined ? {} : { exercise: saved }) });
   return writeRecord(record, exerciseFileName(history, roles), dir, write);
 }
 

@@ -13,6 +13,7 @@ import type { Inject, Role } from '../../tui/exercise/types.js';
 import { UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
 import { asUsageError, loadForCommand, specForCommand } from '../scenario.js';
+import { note } from '../terminal.js';
 import { needTerminal } from './tui.js';
 
 export interface ExerciseOptions {
@@ -21,6 +22,7 @@ export interface ExerciseOptions {
   turns?: number;
   variant?: string;
   injects?: string;
+  resume?: string;
 }
 
 /** An `--injects FILE`: injects that add to (or replace) the scenario's timeline. */
@@ -32,6 +34,7 @@ export const injectFileSchema = z.strictObject({
 
 /** `sandtable exercise [SCENARIO] --role ACTOR...`: the terminal UI in exercise mode. */
 export async function exerciseCommand(ref: string | undefined, options: ExerciseOptions): Promise<number> {
+  if (options.resume !== undefined) return resumeCommand(options.resume, ref, options);
   // Bad input is reported before the screen is taken over, and whether or not there is a terminal.
   const scenario = loadForCommand(ref, options.variant);
   const spec = specForCommand(splitReference(ref ?? DEFAULT_SCENARIO).scenario);
@@ -50,6 +53,34 @@ export async function exerciseCommand(ref: string | undefined, options: Exercise
     turns,
     dir: process.cwd(),
     writeFile: writeFileAtomic,
+  });
+}
+
+/** The options `--resume` refuses: the record says them. */
+const FROM_RECORD = [['role', '--role'], ['seed', '--seed'], ['variant', '--variant'], ['injects', '--injects']] as const;
+
+/** `sandtable exercise --resume RECORD [SCENARIO] [--turns N]`: a saved exercise, continued at its last turn. */
+async function resumeCommand(file: string, ref: string | undefined, options: ExerciseOptions): Promise<number> {
+  const given = FROM_RECORD.find(([key]) => options[key] !== undefined);
+  if (given !== undefined) {
+    throw new UsageError(`${given[1]} cannot be given with --resume: a resumed exercise keeps the roles, seed, variant and injects of its record`);
+  }
+  const { loadExercise } = await import('../resume.js');
+  const { point, scenario, difference } = loadExercise(file, ref, options.turns);
+  if (difference !== null) note(difference);
+  needTerminal();
+  const { startExercise } = await import('../../tui/exercise/start.js');
+  return startExercise({
+    scenario,
+    roles: point.roles,
+    injects: point.injects,
+    // The record embeds the timeline it was played with, whether or not an inject file made it.
+    injectFile: false,
+    seed: point.history.seed,
+    turns: point.history.turns,
+    dir: process.cwd(),
+    writeFile: writeFileAtomic,
+    resumed: point,
   });
 }
 

@@ -124,16 +124,16 @@ function apply(state: ExerciseSession, action: ExerciseAction, before: ExerciseS
       return info({ ...state, odds: !state.odds }, state.odds ? 'The model\'s odds are hidden; p shows them again.' : 'The model\'s odds are shown beside each action.');
     case 'fire':
     case 'hold':
-      return state.mode === 'instructor' ? instruct(state, action.type, instructorItems(state)[state.row]) : state;
+      return state.mode === 'instructor' ? unsavedIf(instruct(state, action.type, instructorItems(state)[state.row]), state) : state;
     case 'quit':
       if (state.saved || playedTurn(state) === 0 || before.confirmQuit) return { ...state, quit: true };
       return {
         ...state,
         confirmQuit: true,
-        notice: { tone: 'error', text: 'The turns played are not exported: press q again to quit without them, or e to export the record.' },
+        notice: { tone: 'error', text: 'The turns played are not saved: press q again to quit without them, or s to save the record and quit (--resume continues it).' },
       };
     case 'saved':
-      return info({ ...state, saved: true }, `Wrote the exercise record (${action.turns} turns) to ${action.path}; \`sandtable report\` makes the after-action report.`);
+      return info({ ...state, saved: true }, `Wrote the exercise record (${action.turns} turns) to ${action.path}; \`sandtable report\` makes the after-action report, \`sandtable exercise --resume\` continues it.`);
     case 'notice':
       return { ...state, notice: action.notice };
   }
@@ -218,6 +218,11 @@ function instruct(state: ExerciseSession, how: 'fire' | 'hold', item: Instructor
   }
   const next = { ...queue, holdRules: toggle(queue.holdRules, id), fireRules: queue.fireRules.filter((other) => other !== id) };
   return info({ ...state, queue: next }, stripControl(next.holdRules.includes(id) ? `${item.rule.title} is held back in ${month}.` : `${item.rule.title} is no longer held back.`));
+}
+
+/** A change to the instructor's queue is part of what a saved record keeps: the record on disk no longer has it. */
+function unsavedIf(next: ExerciseSession, before: ExerciseSession): ExerciseSession {
+  return next.queue === before.queue ? next : { ...next, saved: false };
 }
 
 function clampTo(value: number, count: number): number {
