@@ -133,7 +133,7 @@ function apply(state: ExerciseSession, action: ExerciseAction, before: ExerciseS
         notice: { tone: 'error', text: 'The turns played are not saved: press q again to quit without them, or s to save the record and quit (--resume continues it).' },
       };
     case 'saved':
-      return info({ ...state, saved: true }, `Wrote the exercise record (${action.turns} turns) to ${action.path}; \`sandtable report\` makes the after-action report, \`sandtable exercise --resume\` continues it.`);
+      return info({ ...state, saved: true }, `Wrote the exercise record (${action.turns} turns) to ${action.path}; \`sandtable report\` makes the after-action report; --resume continues it.`);
     case 'notice':
       return { ...state, notice: action.notice };
   }
