@@ -5,7 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startHistory, type History } from '../../src/engine/history.js';
 import type { SavedExercise } from '../../src/engine/record.js';
-import { loadExercise } from '../../src/cli/resume.js';
+import { loadExercise } from '../../src/cli/commands/exercise.js';
 import { ExerciseApp, type ExerciseServices } from '../../src/tui/exercise/ExerciseApp.js';
 import { savedExerciseOf, type ResumePoint } from '../../src/tui/exercise/resume.js';
 import { exportExercise } from '../../src/tui/export.js';

@@ -6,7 +6,7 @@ import { startHistory } from '../../src/engine/history.js';
 import { parseRecord } from '../../src/engine/record.js';
 import type { Scenario } from '../../src/engine/types.js';
 import { injectTimeline, rolesFor } from '../../src/cli/commands/exercise.js';
-import { loadExercise } from '../../src/cli/resume.js';
+import { loadExercise } from '../../src/cli/commands/exercise.js';
 import { loadScenario, readScenarioFile } from '../../src/scenarios/load.js';
 import { instructorItems } from '../../src/tui/exercise/instructor.js';
 import { resumedSession, savedExerciseOf } from '../../src/tui/exercise/resume.js';

@@ -9,9 +9,11 @@ import { DEFAULT_SCENARIO, splitReference } from '../../scenarios/load.js';
 import { locate, originOf } from '../../scenarios/origin.js';
 import { suggest } from '../../scenarios/suggest.js';
 import { parseSource } from '../../scenarios/source.js';
+import { resumePoint, type ResumePoint } from '../../tui/exercise/resume.js';
 import type { Inject, Role } from '../../tui/exercise/types.js';
 import { UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
+import { asRecordError, loadRecord } from '../record.js';
 import { asUsageError, loadForCommand, specForCommand } from '../scenario.js';
 import { note } from '../terminal.js';
 import { needTerminal } from './tui.js';
@@ -65,7 +67,6 @@ async function resumeCommand(file: string, ref: string | undefined, options: Exe
   if (given !== undefined) {
     throw new UsageError(`${given[1]} cannot be given with --resume: a resumed exercise keeps the roles, seed, variant and injects of its record`);
   }
-  const { loadExercise } = await import('../resume.js');
   const { point, scenario, difference } = loadExercise(file, ref, options.turns);
   if (difference !== null) note(difference);
   needTerminal();
@@ -82,6 +83,41 @@ async function resumeCommand(file: string, ref: string | undefined, options: Exe
     writeFile: writeFileAtomic,
     resumed: point,
   });
+}
+
+/** A saved exercise read from its record, ready to continue. */
+export interface LoadedExercise {
+  readonly point: ResumePoint;
+  /** The scenario the record embeds, with the record's variant. */
+  readonly scenario: Scenario;
+  /** How a scenario named beside the record compares with the embedded one (a note for stderr), or null. */
+  readonly difference: string | null;
+}
+
+/**
+ * Read an exercise's run record and rebuild the exercise at its last turn,
+ * with the scenario the record embeds (so the scenario file is not needed,
+ * and later edits of it change nothing): its roles with the briefs the
+ * players read, its inject timeline, inject fates and the instructor's queue.
+ * `scenarioRef` is only compared with the embedded scenario; `turns` sets a
+ * new horizon. Every problem is a UsageError naming the file.
+ */
+export function loadExercise(file: string, scenarioRef?: string, turns?: number): LoadedExercise {
+  const { record, scenario, roles, injects, difference } = loadRecord(file, scenarioRef);
+  const actors = record.exercise?.roles ?? [];
+  const played = actors.length === 0 ? [] : rolesOf(file, () => rolesFor(scenario, roles, actors));
+  const point = asRecordError(file, () => resumePoint(record, scenario, played, injectTimeline(scenario, injects, null), turns));
+  return { point, scenario, difference };
+}
+
+/** The roles a record names, or an error that says the record's field is wrong. */
+function rolesOf<T>(file: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${file} has an invalid field exercise.roles: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The roles played, in the order given, each with its brief (or the actor's description when the scenario has none). */
