@@ -34,7 +34,7 @@ export type { BatchSummary } from './engine/batch/summary.js';
 export type { Comparison } from './engine/batch/comparison.js';
 
 // Run records: write (`JSON.stringify(recordOf(history))`), read, verify and replay.
-export { recordOf, parseRecord, replay, RecordError, type RunRecord, type VariantSwitch, type Verification } from './engine/record.js';
+export { recordOf, parseRecord, replay, RecordError, type RunRecord, type SavedExercise, type VariantSwitch, type Verification } from './engine/record.js';
 export { ENGINE_VERSION } from './engine/version.js';
 
 // The data a run is made of.

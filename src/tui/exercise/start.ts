@@ -20,7 +20,9 @@ export interface ExerciseStart extends AppStart {
 /** Run an exercise until the players quit; resolves to the exit code. */
 export async function startExercise(start: ExerciseStart): Promise<number> {
   const history = start.resumed?.history ?? startHistory(start.scenario, start.seed, start.turns);
-  const note = `sandtable: exercise seed ${start.seed} (play it again with --seed ${start.seed})`;
+  const note = start.resumed === undefined
+    ? `sandtable: exercise seed ${start.seed} (play it again with --seed ${start.seed})`
+    : `sandtable: exercise seed ${start.seed}, resumed after turn ${start.resumed.history.kept.length - 1}`;
   const injects = start.injectFile === true ? start.injects : undefined;
   return runApp((end) => createElement(ExerciseApp, {
     history,
