@@ -39,7 +39,7 @@ export const EXERCISE_BINDINGS: readonly ExerciseBinding[] = [
   { scope: 'decide', label: 'Tab', keys: [{ key: 'tab' }], command: 'panels', description: 'the full panels: actors, cooperation, indicators, events and why' },
   { scope: 'decide', label: 'p', keys: [{ input: 'p' }], command: 'odds', description: 'show / hide the model\'s odds beside the actions' },
   { scope: 'decide', label: 'i', keys: [{ input: 'i' }], command: 'instructor', description: 'instructor: the inject timeline; fire or hold back an inject or rule' },
-  { scope: 'decide', label: 'e', keys: [{ input: 'e' }], command: 'export', description: 'export the exercise record (for replay, the after-action report and --resume)' },
+  { scope: 'decide', label: 'e', keys: [{ input: 'e' }], command: 'export', description: 'export the record (for replay, the report and --resume)' },
   { scope: 'decide', label: '?', keys: [{ input: '?' }], command: 'help', description: 'show this help' },
   { scope: 'instructor', label: '↑ ↓ k j', keys: [{ key: 'upArrow' }, { input: 'k' }], command: 'up', description: 'move in the list' },
   { scope: 'instructor', label: '', keys: [{ key: 'downArrow' }, { input: 'j' }], command: 'down', description: '' },
@@ -51,7 +51,7 @@ export const EXERCISE_BINDINGS: readonly ExerciseBinding[] = [
   { scope: 'panels', label: 'Tab Esc', keys: [{ key: 'tab' }, { key: 'escape' }], command: 'close', description: 'back to the decision' },
   { scope: 'read', label: 'Esc Enter', keys: [{ key: 'escape' }, { key: 'return' }, { input: 'r' }, { input: '?' }], command: 'close', description: 'close' },
   { scope: 'everywhere', label: 'q', keys: [{ input: 'q' }], command: 'quit', description: 'quit (asks first if the turns played are not saved)' },
-  { scope: 'everywhere', label: 's', keys: [{ input: 's' }], command: 'save', description: 'save the record and quit (sandtable exercise --resume RECORD continues it)' },
+  { scope: 'everywhere', label: 's', keys: [{ input: 's' }], command: 'save', description: 'save the record and quit (--resume continues it)' },
   { scope: 'everywhere', label: 'Ctrl+C', keys: [{ input: 'c', ctrl: true }], command: 'interrupt', description: 'quit at once (exit code 130)' },
 ];
 
