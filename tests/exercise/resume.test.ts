@@ -176,5 +176,16 @@ describe('exercise --resume', SLOW, () => {
     const bad = join(where, 'bad.json');
     writeFileSync(bad, JSON.stringify(data));
     expectUsageError(['exercise', '--resume', bad], /bad\.json has an invalid field exercise\.queue\.fireInjects\[0\]: the exercise has no inject `no-such-inject`/);
+    const unknownRole = join(where, 'role.json');
+    const other = JSON.parse(readFileSync(part, 'utf8'));
+    other.exercise.roles = ['usa', 'mali'];
+    writeFileSync(unknownRole, JSON.stringify(other));
+    expectUsageError(['exercise', '--resume', unknownRole], /role\.json has an invalid field exercise\.roles: unknown role `mali`/);
+    // A month's state hash changed: the record does not replay, so it is not played on.
+    const changed = JSON.parse(readFileSync(part, 'utf8'));
+    changed.hashes[1] = changed.finalHash = '0'.repeat(64);
+    const tampered = join(where, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify(changed));
+    expectUsageError(['exercise', '--resume', tampered], /tampered\.json does not replay exactly \(turn 1 differs\), so it cannot be resumed/);
   });
 });
