@@ -7,6 +7,7 @@ import { parseRuns, parseSet, parseShard, parseWorkers } from './batch-options.j
 import { EXIT, UsageError } from './errors.js';
 import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
 import { note, printData } from './terminal.js';
+import { ALL_COLUMNS, COLUMN_GROUPS, parseColumns } from './columns-option.js';
 
 // Each command's module is loaded when that command runs, so `--help`,
 // `--version` and every other command start without loading it (the
@@ -115,6 +116,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(workers())
     .action((record, options) => setCode(commands.report().then((module) => module.reportCommand(record, declared(options)))));
 
+  const columns = () => new Option('--columns <LIST>', `columns to add to --csv: ${[...COLUMN_GROUPS, ALL_COLUMNS].join(', ')} (comma-separated)`).argParser(parseColumns);
   const runs = () => new Option('--runs <N>', 'number of runs').argParser(parseRuns).makeOptionMandatory();
   const shard = () => new Option('--shard <I/N>', 'run only shard I of N and print its mergeable JSON (see merge)').argParser(parseShard);
 
@@ -129,6 +131,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(workers())
     .option('--json', 'print the summary as JSON')
     .option('--csv <file>', 'write one row per run and turn to a CSV file')
+    .addOption(columns())
     .addOption(shard())
     .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, declared(options)))));
 
