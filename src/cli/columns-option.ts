@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { suggest } from '../scenarios/suggest.js';
+import { UsageError } from './errors.js';
 
 // Kept apart from the CSV writer (src/cli/text/csv-columns.ts) so that parsing
 // the option loads nothing of the engine.
@@ -27,4 +28,9 @@ export function parseColumns(value: string): ColumnGroup[] {
   }
   if (names.length === 0) throw new InvalidArgumentError(`name at least one column group: ${known.join(', ')}.`);
   return COLUMN_GROUPS.filter((group) => names.includes(group) || names.includes(ALL_COLUMNS));
+}
+
+/** `--columns` chooses the columns of `--csv FILE`, so it is refused without it. */
+export function checkColumns(options: { readonly csv?: string; readonly columns?: readonly ColumnGroup[] }): void {
+  if (options.columns !== undefined && options.csv === undefined) throw new UsageError('--columns chooses the columns of --csv FILE; give --csv too');
 }

@@ -7,8 +7,7 @@ import { randomSeed } from '../../engine/random.js';
 import { formatBatch } from '../text/batch-text.js';
 import { batchCsvHeader, csvRunsPerTask } from '../text/csv.js';
 import { frameColumns } from '../text/csv-columns.js';
-import type { ColumnGroup } from '../columns-option.js';
-import { UsageError } from '../errors.js';
+import { checkColumns, type ColumnGroup } from '../columns-option.js';
 import { execute } from '../parallel/execute.js';
 import { interruptible } from '../parallel/interrupt.js';
 import { workerCount } from '../batch-options.js';
@@ -44,7 +43,7 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
   const workers = workerCount(options.workers);
   const { from, to } = shardRange(options.runs, shard);
   const layout = layoutOf(scenario, turns);
-  if (options.columns !== undefined && options.csv === undefined) throw new UsageError('--columns chooses the columns of --csv FILE; give --csv too');
+  checkColumns(options);
   const extra = options.columns === undefined ? null : frameColumns(scenario, options.columns);
   const tasks = planTasks(from, to, options.runs, workers, options.csv === undefined ? undefined : csvRunsPerTask(layout, extra?.names.length));
   const tally = new BatchTally(layout);

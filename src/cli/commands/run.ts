@@ -7,8 +7,7 @@ import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 import { formatTimeline } from '../text/timeline.js';
 import { runCsv } from '../text/run-csv.js';
-import type { ColumnGroup } from '../columns-option.js';
-import { UsageError } from '../errors.js';
+import { checkColumns, type ColumnGroup } from '../columns-option.js';
 
 export interface RunOptions {
   seed?: number;
@@ -25,7 +24,7 @@ export function runCommand(ref: string | undefined, options: RunOptions): number
   const scenario = loadForCommand(ref, options.variant);
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? scenario.defaultTurns;
-  if (options.columns !== undefined && options.csv === undefined) throw new UsageError('--columns chooses the columns of --csv FILE; give --csv too');
+  checkColumns(options);
   const history = run(scenario, { seed, turns });
   const result = resultOf(history);
   if (options.record !== undefined) {
