@@ -7,6 +7,7 @@ import { parseRuns, parseSet, parseShard, parseWorkers } from './batch-options.j
 import { EXIT, UsageError } from './errors.js';
 import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
 import { note, printData } from './terminal.js';
+import { ALL_COLUMNS, COLUMN_GROUPS, parseColumns } from './columns-option.js';
 
 // Each command's module is loaded when that command runs, so `--help`,
 // `--version` and every other command start without loading it (the
@@ -55,6 +56,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
   const seed = () => new Option('--seed <S>', 'random seed, 0 to 4294967295 (picked and printed when omitted)').argParser(parseSeed);
   const turns = () => new Option('--turns <T>', 'number of turns (months) to simulate').argParser(parseTurns);
   const variant = () => new Option('--variant <V>', 'variant of the scenario, e.g. us-withdrawal');
+  const columns = () => new Option('--columns <LIST>', `columns to add to --csv: ${[...COLUMN_GROUPS, ALL_COLUMNS].join(', ')} (comma-separated)`).argParser(parseColumns);
 
   program
     .command('tui', { isDefault: true })
@@ -92,6 +94,8 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(variant())
     .option('--json', 'print the run as JSON')
     .option('--record <file>', 'write the run record to a file')
+    .option('--csv <file>', 'write the run\'s timeline, one row per turn, to a CSV file')
+    .addOption(columns())
     .action((scenario, options) => setCode(commands.run().then((module) => module.runCommand(scenario, declared(options)))));
 
   program
@@ -109,7 +113,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .command('report')
     .description('after-action report of a run record: decisions, injects, timeline, and what the choices changed over paired runs')
     .argument('<record>', 'a run record (exported from an exercise or the TUI, or written by run --record)')
-    .addOption(new Option('--format <F>', 'md (Markdown, the default) or html (one self-contained page with charts)').argParser(parseFormat))
+    .addOption(new Option('--format <F>', 'md (Markdown, the default), html (one self-contained page with charts) or csv (the timeline: every decision, event and intervention)').argParser(parseFormat))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500; runs × turns at most 2,400,000)').argParser(parseReportRuns))
     .option('--scenario <file>', 'a scenario to compare with the one the record embeds (a note says how it differs); version 1 records of a scenario file need it')
@@ -130,6 +134,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(workers())
     .option('--json', 'print the summary as JSON')
     .option('--csv <file>', 'write one row per run and turn to a CSV file')
+    .addOption(columns())
     .addOption(shard())
     .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, declared(options)))));
 

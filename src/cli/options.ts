@@ -27,10 +27,10 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Parse `--format`: md or html. */
-export function parseFormat(value: string): 'md' | 'html' {
-  if (value === 'md' || value === 'html') return value;
-  throw new InvalidArgumentError(`the report format must be md or html, not "${value}".`);
+/** Parse `--format`: md, html, or csv (the record's timeline as data). */
+export function parseFormat(value: string): 'md' | 'html' | 'csv' {
+  if (value === 'md' || value === 'html' || value === 'csv') return value;
+  throw new InvalidArgumentError(`the report format must be md, html or csv, not "${value}".`);
 }
 
 /** Paired runs of a report's counterfactual when `--runs` is not given. */

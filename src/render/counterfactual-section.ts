@@ -15,7 +15,7 @@ export function counterfactualBlocks(analysis: AfterAction): Block[] {
         `Each of ${runs} runs is played twice on the same seed (run i is seeded from seed ${counterfactual.seed} and i, as `,
         { code: 'sandtable batch' }, ` does): once with the ${deviations.length} ${deviations.length === 1 ? 'deviation' : 'deviations'} applied at ${deviations.length === 1 ? 'its month' : 'their months'}, `,
         'once with the policy deciding; both get the same injects and draw the same random numbers, so they differ only through the choices. ',
-        'Differences are "with the choices" minus "policy deciding", with 95% intervals (a paired t interval for metrics, Newcombe\'s paired score interval for chances).',
+        'Differences are "with the choices" minus "policy deciding", with 95% intervals (a paired t interval of the per-run differences, for metrics and chances alike).',
       ],
     },
   ];

@@ -46,10 +46,10 @@ describe('sandtable report', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
-  it('refuses a format other than md or html', () => {
+  it('refuses a format other than md, html or csv', () => {
     const result = sandtable(['report', record, '--format', 'pdf']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^sandtable: error: option '--format <F>' argument 'pdf' is invalid\. the report format must be md or html, not "pdf"\.\n$/);
+    expect(result.stderr).toMatch(/^sandtable: error: option '--format <F>' argument 'pdf' is invalid\. the report format must be md, html or csv, not "pdf"\.\n$/);
   });
 
   it('refuses a number of runs that is not a positive whole number', () => {

@@ -6,6 +6,8 @@ import { BatchTally } from '../../engine/batch/tally.js';
 import { randomSeed } from '../../engine/random.js';
 import { formatBatch } from '../text/batch-text.js';
 import { batchCsvHeader, csvRunsPerTask } from '../text/csv.js';
+import { frameColumns } from '../text/csv-columns.js';
+import { checkColumns, type ColumnGroup } from '../columns-option.js';
 import { execute } from '../parallel/execute.js';
 import { interruptible } from '../parallel/interrupt.js';
 import { workerCount } from '../batch-options.js';
@@ -24,6 +26,7 @@ export interface BatchOptions {
   workers?: number;
   json?: boolean;
   csv?: string;
+  columns?: ColumnGroup[];
   shard?: Shard;
 }
 
@@ -40,7 +43,9 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
   const workers = workerCount(options.workers);
   const { from, to } = shardRange(options.runs, shard);
   const layout = layoutOf(scenario, turns);
-  const tasks = planTasks(from, to, options.runs, workers, options.csv === undefined ? undefined : csvRunsPerTask(layout));
+  checkColumns(options);
+  const extra = options.columns === undefined ? null : frameColumns(scenario, options.columns);
+  const tasks = planTasks(from, to, options.runs, workers, options.csv === undefined ? undefined : csvRunsPerTask(layout, extra?.names.length));
   const tally = new BatchTally(layout);
   // Signals are caught from before the CSV file exists, so an interrupt always cleans up.
   await interruptible(async (signal) => {
@@ -49,10 +54,10 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
     const pending = new Map<number, string>();
     let nextTask = 0;
     try {
-      csv?.write(batchCsvHeader(layout));
+      csv?.write(batchCsvHeader(layout, extra?.names));
       const results = await execute({
         workers,
-        job: { kind: 'tally', scenario: sourceOf(ref, options.variant), combinations: [{}], seed, turns, quantiles: true, csv: csv !== null },
+        job: { kind: 'tally', scenario: sourceOf(ref, options.variant), combinations: [{}], seed, turns, quantiles: true, csv: csv !== null, columns: options.columns },
         tasks,
         window: csv === null ? undefined : workers * 8,
         signal,

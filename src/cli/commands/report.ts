@@ -13,9 +13,10 @@ import { workerCount } from '../batch-options.js';
 import { planTasks } from '../parallel/tasks.js';
 import { asRecordError, loadRecord } from '../record.js';
 import { note, printData } from '../terminal.js';
+import { recordCsv } from '../text/record-csv.js';
 
 export interface ReportOptions {
-  format?: ReportFormat;
+  format?: ReportFormat | 'csv';
   out?: string;
   runs?: number;
   scenario?: string;
@@ -24,13 +25,13 @@ export interface ReportOptions {
 
 /** `sandtable report RECORD`: the after-action report of a run record, as Markdown or HTML. */
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
-  const format = options.format ?? (options.out !== undefined && /\.html?$/i.test(options.out) ? 'html' : 'md');
+  const format = options.format ?? formatOfName(options.out);
   // A version 2 record embeds its scenario (briefs and injects included); a version 1 record of a file scenario needs --scenario.
   const { record, scenario, spec, variantOf, roles, injects, needs, difference } = loadRecord(file, options.scenario);
   // Refused before any work or note: an output over an input would destroy it.
   if (options.out !== undefined) refuseInput(options.out);
   const runs = options.runs ?? DEFAULT_REPORT_RUNS;
-  checkBudget(runs, record.turns);
+  if (format !== 'csv') checkBudget(runs, record.turns);
   const result = asRecordError(file, () => replay(record, scenario, variantOf));
   const scenarioArguments = needs === null ? [] : ['--scenario', pathArgument(needs)];
   if (!result.ok) {
@@ -44,6 +45,11 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   if (record.formatVersion === 1 && (roles.length > 0 || injects.length > 0)) {
     // A version 1 record's hash covers only what changes runs, not what the players read.
     note(`note: ${file} is a version 1 record, which does not vouch for briefs or injects; those in the report are read from ${needs ?? record.scenario.id} as it is now`);
+  }
+  if (format === 'csv') {
+    // The timeline as data needs no counterfactual.
+    emit(recordCsv(result.history), options.out, 'CSV timeline');
+    return EXIT.ok;
   }
   const decisions = playerDecisions(result.history);
   const workers = workerCount(options.workers);
@@ -63,13 +69,25 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
     ? (options.format === undefined ? [] : ['--format', format])
     : [...(options.format === undefined ? [] : ['--format', format]), '--out', pathArgument(options.out)];
   const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs, output }, format);
-  if (options.out === undefined) {
+  emit(content, options.out, `${format === 'html' ? 'HTML' : 'Markdown'} report`);
+  return EXIT.ok;
+}
+
+/** The format a report file's name asks for: `.html` or `.htm`, `.csv`, else Markdown. */
+function formatOfName(out: string | undefined): ReportFormat | 'csv' {
+  if (out !== undefined && /\.html?$/i.test(out)) return 'html';
+  if (out !== undefined && /\.csv$/i.test(out)) return 'csv';
+  return 'md';
+}
+
+/** Print `content`, or write it to `out` and say so. */
+function emit(content: string, out: string | undefined, what: string): void {
+  if (out === undefined) {
     printData(content);
   } else {
-    writeFileAtomic(options.out, content);
-    note(`wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${options.out}`);
+    writeFileAtomic(out, content);
+    note(`wrote the ${what} to ${out}`);
   }
-  return EXIT.ok;
 }
 
 /** The report's stated budget: refuse, before any run, a counterfactual of more paired turns than it computes. */

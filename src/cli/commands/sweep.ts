@@ -21,7 +21,7 @@ import { loadForCommand } from '../scenario.js';
 import type { BatchOptions } from './batch.js';
 
 /** A sweep takes a batch's options and the parameter axes to sweep. */
-export interface SweepOptions extends BatchOptions {
+export interface SweepOptions extends Omit<BatchOptions, 'columns'> {
   set?: SweepAxis[];
 }
 

@@ -2,6 +2,7 @@ import type { PairedData } from '../../engine/batch/paired.js';
 import type { TallyData } from '../../engine/batch/tally.js';
 import type { CounterfactualData, CounterfactualPlan } from '../../engine/analysis/counterfactual.js';
 import type { ScenarioSpec } from '../../scenarios/format.js';
+import type { ColumnGroup } from '../columns-option.js';
 
 // The messages between the command (main thread) and its worker threads.
 // Scenarios hold compiled functions, which cannot cross threads, so a job
@@ -27,6 +28,8 @@ export type Job =
       readonly quantiles: boolean;
       /** Send back one CSV row per run and turn. */
       readonly csv: boolean;
+      /** The column groups the CSV rows add (`--columns`). */
+      readonly columns?: readonly ColumnGroup[];
     }
   | {
       readonly kind: 'compare';

@@ -11,6 +11,7 @@ import { deriveSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
 import { CsvRows } from '../text/csv.js';
+import { frameColumns } from '../text/csv-columns.js';
 import type { FromWorker, Job, Task, ToWorker } from './protocol.js';
 
 // A worker thread of a batch, sweep or comparison: it loads its scenarios,
@@ -45,7 +46,7 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
         post({ type: 'done', task: task.id, runs: task.to - task.from });
         return;
       }
-      const rows = new CsvRows(tally.layout, scenario.start);
+      const rows = new CsvRows(tally.layout, scenario.start, spec.columns === undefined ? null : frameColumns(scenario, spec.columns));
       tallyRuns(scenario, range, tally, {
         onTurn: (frame) => rows.turn(frame),
         onRun: (index, seed, outcome) => rows.run(index, seed, outcome),

@@ -1,7 +1,7 @@
 import { oneLine } from '../../engine/text.js';
 import type { BatchSummary, TallySummary } from '../../engine/batch/summary.js';
 import { percent, percentInterval, sparkline } from '../../engine/format.js';
-import { columns, decimal, plural } from './format.js';
+import { columns, decimal, decimalInterval, plural } from './format.js';
 
 /** The text of `sandtable batch` (and of `merge` of its shards). */
 export function formatBatch(summary: BatchSummary): string {
@@ -45,7 +45,7 @@ export function formatTally(summary: TallySummary, turns: number): string {
   const metrics = Object.entries(summary.metrics).map(([id, metric]) => [
     `${metric.title} [${id}]`,
     decimal(metric.mean),
-    metric.ci95 === null ? '' : `(${decimal(metric.ci95[0])} to ${decimal(metric.ci95[1])})`,
+    decimalInterval(metric.ci95),
   ]);
   return [
     `Events: chance of having fired by turn ${turns} (95% interval), median turn of firing, chance by turn 0 to ${turns}`,

@@ -1,8 +1,9 @@
 import { isoMonth } from '../../engine/calendar.js';
-import type { BatchLayout } from '../../engine/batch/batch-layout.js';
+import type { BatchLayout, Named } from '../../engine/batch/batch-layout.js';
 import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
 import type { Outcome } from '../../engine/outcome.js';
 import type { Frame } from '../../engine/frame.js';
+import type { FrameColumns } from './csv-columns.js';
 
 /**
  * A CSV field, quoted when it has to be (RFC 4180). A text that a spreadsheet
@@ -24,15 +25,27 @@ export function csvLine(fields: readonly (string | number)[]): string {
 /**
  * The header of `batch --csv`: one row per run and turn (tidy data). Columns:
  * run index, run seed, turn, month, every indicator, `fired.<event>` (1 once
- * the event has fired), and the run's final outcome class.
+ * the event has fired), the run's final outcome class, then the columns
+ * `--columns` adds (none by default).
  */
-export function batchCsvHeader(layout: BatchLayout): string {
-  return csvLine([
-    'run', 'seed', 'turn', 'date',
-    ...layout.indicators.map((item) => item.id),
-    ...layout.events.map((item) => `fired.${item.id}`),
-    'outcome',
-  ]);
+export function batchCsvHeader(layout: BatchLayout, extra: readonly string[] = []): string {
+  return csvLine(['run', 'seed', ...turnCsvNames(layout), 'outcome', ...extra]);
+}
+
+/** The columns every timeline CSV starts with: turn, month, every indicator and `fired.<event>`. */
+export function turnCsvNames(layout: { readonly indicators: readonly Named[]; readonly events: readonly Named[] }): string[] {
+  return ['turn', 'date', ...layout.indicators.map((item) => item.id), ...layout.events.map((item) => `fired.${item.id}`)];
+}
+
+/**
+ * The cells of `turnCsvNames` for a frame. Indicators are the frame's first
+ * slots and events its tallies, both in the scenario's order.
+ */
+export function turnCsvCells(frame: Frame, start: { year: number; month: number }, indicators: number, events: number): (string | number)[] {
+  const fields: (string | number)[] = [frame.turn, isoMonth(start, frame.turn)];
+  for (let i = 0; i < indicators; i += 1) fields.push(frame.values[i]!);
+  for (let i = 0; i < events; i += 1) fields.push(frame.count[i] === 0 ? 0 : 1);
+  return fields;
 }
 
 /** The most CSV text one task sends back: the worker holds it whole, within its capped heap. */
@@ -43,33 +56,35 @@ const CSV_BYTES_PER_TASK = 8 * 1024 * 1024;
  * CSV_BYTES_PER_TASK: a scenario with many indicators and events over many
  * turns writes megabytes per run.
  */
-export function csvRunsPerTask(layout: BatchLayout): number {
-  // A generous row: run, seed, turn, date and outcome, up to 12 characters per indicator, 2 per event.
-  const row = 64 + 12 * layout.indicators.length + 2 * layout.events.length;
+export function csvRunsPerTask(layout: BatchLayout, extra = 0): number {
+  // A generous row: run, seed, turn, date and outcome, up to 12 characters per indicator and added column, 2 per event.
+  const row = 64 + 12 * (layout.indicators.length + extra) + 2 * layout.events.length;
   return Math.max(1, Math.floor(CSV_BYTES_PER_TASK / (row * (layout.turns + 1))));
 }
 
 /** Collects one run's rows as its turns go by; the outcome is known only at the end. */
 export class CsvRows {
-  private pending: string[] = [];
+  private pending: { readonly turn: string; readonly extra: string }[] = [];
   private out = '';
 
-  constructor(private readonly layout: BatchLayout, private readonly start: { year: number; month: number }) {}
+  constructor(
+    private readonly layout: BatchLayout,
+    private readonly start: { year: number; month: number },
+    private readonly extra: FrameColumns | null = null,
+  ) {}
 
   /** A row for a turn of the current run (without run, seed and outcome yet). */
   turn(frame: Frame): void {
-    const fields: (string | number)[] = [frame.turn, isoMonth(this.start, frame.turn)];
-    // Indicators are the frame's first slots and events its tallies, both in the layout's order.
-    this.layout.indicators.forEach((_item, i) => fields.push(frame.values[i]!));
-    this.layout.events.forEach((_item, i) => fields.push(frame.count[i] === 0 ? 0 : 1));
-    this.pending.push(fields.map(csvField).join(','));
+    const turn = turnCsvCells(frame, this.start, this.layout.indicators.length, this.layout.events.length).map(csvField).join(',');
+    const extra = this.extra === null ? '' : this.extra.cells(frame).map((cell) => `,${csvField(cell)}`).join('');
+    this.pending.push({ turn, extra });
   }
 
   /** The end of run `index`: its rows are complete. */
   run(index: number, seed: number, outcome: Outcome): void {
     const prefix = `${index},${seed},`;
-    const suffix = `,${csvField(outcome.class)}\n`;
-    for (const row of this.pending) this.out += prefix + row + suffix;
+    const middle = `,${csvField(outcome.class)}`;
+    for (const row of this.pending) this.out += `${prefix}${row.turn}${middle}${row.extra}\n`;
     this.pending = [];
   }
 

@@ -8,6 +8,11 @@ export function decimal(value: number, signed = false): string {
   return signed && Number(text) !== 0 ? `+${text}` : text;
 }
 
+/** A 95% interval of a mean, "(0.544 to 0.599)"; empty when there is none (a single run). */
+export function decimalInterval(ci: readonly [number, number] | null): string {
+  return ci === null ? '' : `(${decimal(ci[0])} to ${decimal(ci[1])})`;
+}
+
 /** Lay out rows of cells as aligned columns; `right` marks right-aligned columns. A cell is one line, whatever its text has in it. */
 export function columns(table: readonly (readonly string[])[], right: readonly boolean[] = [], indent = '  '): string {
   const rows = table.map((row) => row.map(oneLine));

@@ -1,7 +1,7 @@
 import { oneLine } from '../../engine/text.js';
 import type { SweepSummary } from '../../engine/batch/sweep-summary.js';
-import { percent } from '../../engine/format.js';
-import { columns, decimal, plural } from './format.js';
+import { percent, percentInterval } from '../../engine/format.js';
+import { columns, decimal, decimalInterval, plural } from './format.js';
 
 /** The text of `sandtable sweep` (and of `merge` of its shards): one row per combination. */
 export function formatSweep(summary: SweepSummary): string {
@@ -24,12 +24,19 @@ export function formatSweep(summary: SweepSummary): string {
   return [
     oneLine(`${name}: ${scenario.title}`),
     `sweep of ${names.join(', ')}: ${summary.combinations.length} combinations × ${plural(summary.runs, 'run')} on the same seeds · seed ${summary.seed} · ${plural(summary.turns, 'turn')}`,
+    'each cell: the share or mean at the last turn, then its 95% interval in brackets',
     '',
     `Outcome frequencies at turn ${summary.turns}`,
-    table(outcomes, (combination, id) => percent(combination.outcomes[id]!.p)),
+    table(outcomes, (combination, id) => {
+      const outcome = combination.outcomes[id]!;
+      return `${percent(outcome.p)} ${percentInterval(outcome.ci95)}`;
+    }),
     '',
     `Metric means at turn ${summary.turns}`,
-    table(metrics, (combination, id) => decimal(combination.metrics[id]!.mean)),
+    table(metrics, (combination, id) => {
+      const metric = combination.metrics[id]!;
+      return `${decimal(metric.mean)} ${decimalInterval(metric.ci95)}`.trimEnd();
+    }),
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { PRECISION } from '../effects.js';
 import { roundStat } from './grid.js';
-import { meanInterval, pairedDifference, type Interval, type PairedCounts } from './interval.js';
+import { meanInterval, pairedShareInterval, type Interval, type PairedCounts } from './interval.js';
 import type { PairedTally } from './paired.js';
 import { medianTurn, type ScenarioInfo } from './summary.js';
 
@@ -9,7 +9,7 @@ export interface ChanceDifference {
   readonly title: string;
   readonly base: number;
   readonly variant: number;
-  /** variant - base, with Newcombe's paired 95% interval. */
+  /** variant - base, with the paired t interval of the per-run differences (zero-width when no pair differs). */
   readonly difference: number;
   readonly ci95: Interval;
   /** Paired runs where it happened in the base run only, and in the variant run only. */
@@ -63,7 +63,7 @@ export function summarizeComparison(seed: number, base: ScenarioInfo, variant: S
         secondOnly: counts[index * 3 + 2]!,
         neither: runs - counts[index * 3]! - counts[index * 3 + 1]! - counts[index * 3 + 2]!,
       };
-      const ci = pairedDifference(table);
+      const ci = pairedShareInterval(table);
       out[item.id] = {
         title: item.title,
         base: share(table.both + table.firstOnly),

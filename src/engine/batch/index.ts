@@ -3,7 +3,7 @@ export { layoutOf, sameLayout, type BatchLayout, type Named } from './batch-layo
 export { BatchTally, type TallyData } from './tally.js';
 export { tallyRuns, type RunRange, type RunHooks } from './runs.js';
 export { summarizeBatch, summarizeTally, scenarioInfo, medianTurn, type BatchSummary, type TallySummary, type ScenarioInfo } from './summary.js';
-export { wilson, pairedDifference, meanInterval, type Interval, type PairedCounts, type Moments } from './interval.js';
+export { wilson, pairedDifference, pairedShareInterval, meanInterval, type Interval, type PairedCounts, type Moments } from './interval.js';
 export { runPair, type PairedRun, type PairSide } from './pair.js';
 export { PairedTally, pairedLayoutOf, type PairedLayout, type PairedData } from './paired.js';
 export { summarizeComparison, type Comparison, type ChanceDifference, type MetricDifference } from './comparison.js';

@@ -48,6 +48,24 @@ export function pairedDifference(counts: PairedCounts): Interval {
   return [Math.max(-1, theta - below), Math.min(1, theta + above)];
 }
 
+/**
+ * The 95% interval of p(second) - p(first) from paired yes/no results, as
+ * the mean of the per-pair differences (+1 second only, -1 first only, 0
+ * otherwise) with Student's t, like a metric's paired difference. It is as
+ * wide as the pairs disagree: when no pair does, every difference is 0 and so
+ * is the interval, which is what a scenario compared with itself must show.
+ * Kept within [-1, 1]; [-1, 1] for a single pair that disagrees, which gives
+ * no spread to estimate.
+ */
+export function pairedShareInterval(counts: PairedCounts): Interval {
+  const { both, firstOnly, secondOnly, neither } = counts;
+  if (firstOnly + secondOnly === 0) return [0, 0];
+  const n = both + firstOnly + secondOnly + neither;
+  const interval = meanInterval({ n, sum: BigInt(secondOnly - firstOnly), squares: BigInt(firstOnly + secondOnly) }, 1);
+  if (interval === null) return [-1, 1];
+  return [Math.max(-1, interval[0]), Math.min(1, interval[1])];
+}
+
 /** Exact sums of integer observations: their count, sum and sum of squares. */
 export interface Moments {
   readonly n: number;
