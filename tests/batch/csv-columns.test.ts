@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { layoutOf } from '../../src/engine/batch/batch-layout.js';
+import { tallyRuns } from '../../src/engine/batch/runs.js';
+import { BatchTally } from '../../src/engine/batch/tally.js';
+import { COLUMN_GROUPS } from '../../src/cli/columns-option.js';
+import { frameColumns } from '../../src/cli/text/csv-columns.js';
+import { CsvRows, csvRunsPerTask } from '../../src/cli/text/csv.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { readCsv } from '../csv-table.js';
 import { expectUsageError, ok, scratch } from './cli.js';
@@ -71,5 +77,20 @@ describe('batch --csv --columns', () => {
     expectUsageError(['batch', '--runs', '2', '--csv', file, '--columns', 'coop,stances'], /"stances".*did you mean `stance`\?/);
     expectUsageError(['batch', '--runs', '2', '--csv', file, '--columns', 'metrix'], /"metrix".*did you mean `metrics`\?/);
     expectUsageError(['batch', '--runs', '2', '--columns', 'coop'], /--columns .*--csv/);
+  });
+
+  it('keeps a worker task of --columns all within the 8 MiB of rows a task may hold', () => {
+    const layout = layoutOf(scenario, 120);
+    const extra = frameColumns(scenario, COLUMN_GROUPS);
+    const most = csvRunsPerTask(layout, extra.names.length);
+    expect(most).toBeLessThan(csvRunsPerTask(layout));
+    const rows = new CsvRows(layout, scenario.start, extra);
+    tallyRuns(scenario, { seed: 1, turns: 120, from: 0, to: most }, new BatchTally(layout), {
+      onTurn: (frame) => rows.turn(frame),
+      onRun: (index, seed, outcome) => rows.run(index, seed, outcome),
+    });
+    const bytes = rows.take().length;
+    expect(bytes).toBeLessThanOrEqual(8 * 1024 * 1024);
+    expect(bytes).toBeGreaterThan(2 * 1024 * 1024);
   });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { advanceTo, startHistory } from '../../src/engine/history.js';
 import { recordOf } from '../../src/engine/record.js';
 import type { Intervention } from '../../src/engine/types.js';
-import { loadScenario } from '../../src/scenarios/load.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import { builtinSpec, loadScenario } from '../../src/scenarios/load.js';
 import { readCsv } from '../csv-table.js';
 import { expectUsageError, sandtable } from '../helpers.js';
 
@@ -103,5 +104,23 @@ describe('report --format csv', () => {
     const out = join(dir, 'timeline.csv');
     ok(['report', record, '--out', out]);
     expect(readFileSync(out, 'utf8')).toBe(text);
+  });
+});
+
+describe('report --format csv of a record whose scenario has hostile titles', () => {
+  it('writes every title that starts like a formula with a leading \', and quotes what needs quoting', () => {
+    const spec = builtinSpec('niger-2024');
+    const hostile = compileScenario({
+      ...spec,
+      rules: spec.rules.map((rule) => ({ ...rule, title: `=HYPERLINK("http://evil.example","${rule.id}, really")` })),
+      actors: spec.actors.map((actor) => ({ ...actor, actions: actor.actions.map((action) => ({ ...action, title: `@SUM(A1:A2) ${action.id}` })) })),
+    });
+    const record = join(scratch(), 'hostile.json');
+    writeFileSync(record, JSON.stringify(recordOf(advanceTo(startHistory(hostile, 3, 3)))));
+    const { rows } = readCsv(ok(['report', record, '--format', 'csv']));
+    const events = rows.filter((row) => row.kind === 'event');
+    expect(events.length).toBeGreaterThan(0);
+    for (const row of events) expect(row.title).toBe(`'=HYPERLINK("http://evil.example","${row.id}, really")`);
+    for (const row of rows.filter((item) => item.kind === 'decision')) expect(row.title).toBe(`'@SUM(A1:A2) ${row.id}`);
   });
 });
