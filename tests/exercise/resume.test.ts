@@ -7,7 +7,7 @@ import { parseRecord } from '../../src/engine/record.js';
 import type { Scenario } from '../../src/engine/types.js';
 import { injectTimeline, rolesFor } from '../../src/cli/commands/exercise.js';
 import { loadExercise } from '../../src/cli/commands/exercise.js';
-import { loadScenario, readScenarioFile } from '../../src/scenarios/load.js';
+import { builtinSpec, loadScenario, readScenarioFile } from '../../src/scenarios/load.js';
 import { instructorItems } from '../../src/tui/exercise/instructor.js';
 import { resumedSession, savedExerciseOf } from '../../src/tui/exercise/resume.js';
 import { playedTurn, reduce, startExercise, type ExerciseSession } from '../../src/tui/exercise/session.js';
@@ -129,6 +129,23 @@ describe('exercise --resume', SLOW, () => {
     const next = playMonths(resumed, [{ picks: [0] }]);
     expect(next.fates).toContainEqual({ inject: 'second-russian-delivery', turn: 2, how: 'held' });
     expect(next.history.interventions).toContainEqual({ kind: 'block', event: 'russian-supplies', from: 2, to: 2 });
+  });
+
+  it('continues an exercise played with an inject file with the timeline it was played with', () => {
+    const scenario = loadScenario('niger-2024');
+    const added = { id: 'from-the-file', turn: 3, event: 'russian-supplies', brief: 'Told from the inject file.' };
+    const timeline = injectTimeline(scenario, builtinSpec('niger-2024').injects, { replace: false, injects: [added] });
+    const start = () => reduce(startExercise(startHistory(scenario, 5, 4), rolesFor(scenario, [], ['russia']), timeline), { type: 'close' });
+    // As the exercise saves when --injects changed the timeline: the record embeds the one played.
+    const write = (session: ExerciseSession, where: string) =>
+      exportExercise(session.history, session.roles, where, (path, content) => writeFileSync(path, content), session.injects, savedExerciseOf(session)).path;
+    const months: Month[] = [{ picks: [0] }, { picks: [1] }, { picks: [2] }, { picks: [3] }];
+    const uninterrupted = readFileSync(write(playMonths(start(), months), here()), 'utf8');
+    const resumed = resume(write(playMonths(start(), months.slice(0, 2)), here()));
+    expect(resumed.injects.map((inject) => inject.id)).toEqual(timeline.map((inject) => inject.id));
+    const next = playMonths(resumed, months.slice(2));
+    expect(next.fates).toContainEqual({ inject: 'from-the-file', turn: 3, how: 'fired' });
+    expect(readFileSync(save(next, here()), 'utf8')).toBe(uninterrupted);
   });
 
   it('works from the record alone after the scenario file is reworded or deleted, and says how a file named beside it differs', () => {
