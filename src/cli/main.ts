@@ -22,6 +22,7 @@ const commands = {
   report: () => import('./commands/report.js'),
   run: () => import('./commands/run.js'),
   show: () => import('./commands/show.js'),
+  sources: () => import('./commands/sources.js'),
   sweep: () => import('./commands/sweep.js'),
   tui: () => import('./commands/tui.js'),
   validate: () => import('./commands/validate.js'),
@@ -181,6 +182,13 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--yaml', 'print YAML (the default)')
     .option('--json', 'print JSON')
     .action((scenario, options) => setCode(commands.show().then((module) => module.showCommand(scenario, declared(options)))));
+
+  program
+    .command('sources')
+    .description('list every parameter, starting value, action and rule with what it rests on; exit 1 if a quotation is not in the article')
+    .argument('<scenario>', 'built-in scenario id or a scenario file')
+    .option('--json', 'print JSON')
+    .action((scenario, options) => setCode(commands.sources().then((module) => module.sourcesCommand(scenario, declared(options)))));
 
   program
     .command('init')

@@ -10,6 +10,7 @@ import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
 import { checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
+import { checkSourceKeys, sourceText } from './sources.js';
 import { checkParams, outOfBounds, paramRanges, paramValues } from './params.js';
 
 /**
@@ -60,6 +61,7 @@ export function compileScenario(
   checkIds(spec, problems);
   checkExercise(spec, scope, problems);
   checkParams(spec, problems);
+  checkSourceKeys(spec, scope, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -85,7 +87,7 @@ export function compileScenario(
     chance: expr(['rules', r, 'chance'], rule.chance),
     effects: effects(['rules', r, 'effects'], rule.effects),
     narrative: rule.narrative,
-    source: rule.source,
+    source: sourceText(rule.source),
     once: rule.once,
   }));
   const lastOutcome = spec.outcomes[spec.outcomes.length - 1];
