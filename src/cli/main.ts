@@ -13,6 +13,7 @@ import { note, printData } from './terminal.js';
 // scenario format, the statistics and the UI take most of the start-up).
 const commands = {
   batch: () => import('./commands/batch.js'),
+  check: () => import('./commands/check.js'),
   compare: () => import('./commands/compare.js'),
   exercise: () => import('./commands/exercise.js'),
   init: () => import('./commands/init.js'),
@@ -132,6 +133,17 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--csv <file>', 'write one row per run and turn to a CSV file')
     .addOption(shard())
     .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, declared(options)))));
+
+  program
+    .command('check')
+    .description("run a scenario and test it against its expectations: estimate, 95% interval, pass / fail / undecided; exit 1 if one fails")
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .addOption(new Option('--runs <N>', 'number of runs (default 1000)').argParser(parseRuns))
+    .addOption(seed())
+    .addOption(variant())
+    .addOption(workers())
+    .option('--json', 'print the results as JSON')
+    .action((scenario, options) => setCode(commands.check().then((module) => module.checkCommand(scenario, declared(options)))));
 
   program
     .command('compare')

@@ -11,6 +11,7 @@ import { ScenarioError, type Problem } from './problem.js';
 import { checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
 import { checkSourceKeys, sourceText } from './sources.js';
+import { compileExpectations } from './expectations.js';
 import { checkParams, outOfBounds, paramRanges, paramValues } from './params.js';
 
 /**
@@ -114,6 +115,7 @@ export function compileScenario(
     indicators: spec.indicators.map(({ id, title, description }) => ({ id, title, description })),
     params,
     paramRanges: paramRanges(spec.params, params),
+    expectations: compileExpectations(spec, problems),
     initial: initial ?? ({} as WorldState),
     rules,
     dynamics: effects(['dynamics'], spec.dynamics),
