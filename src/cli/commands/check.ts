@@ -8,7 +8,7 @@ import { workerCount } from '../batch-options.js';
 import { EXIT, UsageError } from '../errors.js';
 import { jsonText } from '../json.js';
 import { sourceOf } from '../parallel/sources.js';
-import { tallyRuns } from '../parallel/tally-run.js';
+import { tallyOnWorkers } from '../parallel/tally-run.js';
 import { loadForCommand } from '../scenario.js';
 import { note, printData } from '../terminal.js';
 
@@ -36,7 +36,7 @@ export async function checkCommand(ref: string | undefined, options: CheckOption
   const seed = options.seed ?? randomSeed();
   const runs = options.runs ?? DEFAULT_CHECK_RUNS;
   const turns = scenario.defaultTurns;
-  const tally = await tallyRuns(scenario, sourceOf(ref, options.variant), { seed, runs, turns, workers: workerCount(options.workers) });
+  const tally = await tallyOnWorkers(scenario, sourceOf(ref, options.variant), { seed, runs, turns, workers: workerCount(options.workers) });
   const results = evaluateExpectations(scenario.expectations, { layout: tally.layout, data: tally.data() });
   const counts = verdictCounts(results);
   const info = scenarioInfo(scenario);

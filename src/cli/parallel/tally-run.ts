@@ -11,7 +11,7 @@ import { planTasks } from './tasks.js';
  * worker threads, on the batch's derived seeds: the same counts as `batch
  * --seed SEED --runs N` whatever the number of workers. Ctrl+C stops it cleanly.
  */
-export async function tallyRuns(
+export async function tallyOnWorkers(
   scenario: Scenario,
   source: ScenarioSource,
   options: { readonly seed: number; readonly runs: number; readonly turns: number; readonly workers: number },
