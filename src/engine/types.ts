@@ -185,6 +185,42 @@ export type Intervention =
   | { readonly kind: 'set'; readonly path: string; readonly value: number; readonly turn: number }
   | { readonly kind: 'choose'; readonly actor: string; readonly action: string; readonly turn: number };
 
+/**
+ * A parameter's plausible range, as the scenario declares it: what
+ * sensitivity analysis samples and calibration searches. `value` is the
+ * value this compiled scenario runs with.
+ */
+export interface ParamRange {
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  /** uniform over [low, high]; triangular with its peak at the scenario's value; normal (mean the value, sd) cut to the range. */
+  readonly distribution: 'uniform' | 'triangular' | 'normal';
+  /** The mode (triangular) or mean (normal): the value as written in the scenario, before variants or overrides. */
+  readonly centre: number;
+  /** The standard deviation of a normal distribution; absent for the others. */
+  readonly sd?: number;
+}
+
+/** The quantity an expectation is about, as a batch estimates it. */
+export type ExpectedQuantity =
+  | { readonly kind: 'event'; readonly event: string; readonly by: number }
+  | { readonly kind: 'indicator'; readonly indicator: string; readonly at: number; readonly stat: 'mean' | 'median' }
+  | { readonly kind: 'outcome'; readonly outcome: string }
+  | { readonly kind: 'metric'; readonly metric: string };
+
+/** What runs of a scenario should reproduce: a quantity, the range it should fall in, and what says so. */
+export interface Expectation {
+  readonly id: string;
+  readonly title: string;
+  readonly quantity: ExpectedQuantity;
+  readonly range: readonly [number, number];
+  /** How much it counts in calibration (1 by default). */
+  readonly weight: number;
+  /** What it rests on, as one line of text. */
+  readonly source: string;
+}
+
 /** A scenario compiled into engine functions. */
 export interface Scenario {
   readonly id: string;
@@ -199,6 +235,10 @@ export interface Scenario {
   readonly issues: readonly string[];
   readonly indicators: readonly IndicatorDef[];
   readonly params: Readonly<Record<string, number>>;
+  /** The parameters declared with a range (`{ value, range }`), by name, in the scenario's order. */
+  readonly paramRanges: Readonly<Record<string, ParamRange>>;
+  /** What runs should reproduce (`sandtable check`), in the file's order. */
+  readonly expectations: readonly Expectation[];
   readonly initial: WorldState;
   readonly rules: readonly Rule[];
   readonly dynamics: readonly Effect[];

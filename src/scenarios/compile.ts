@@ -10,6 +10,9 @@ import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
 import { checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
+import { checkSourceKeys, sourceText } from './sources.js';
+import { compileExpectations } from './expectations.js';
+import { checkParams, outOfBounds, paramRanges, paramValues } from './params.js';
 
 /**
  * Compile validated scenario data (with one of its variants applied, or none)
@@ -30,11 +33,13 @@ export function compileScenario(
         (known.length > 0 ? ` (variants: ${known.join(', ')})` : ''),
     }]);
   }
-  const params = { ...spec.params, ...(variant?.params ?? {}), ...overrides };
-  for (const name of Object.keys(overrides)) {
+  const params = { ...paramValues(spec.params), ...(variant?.params ?? {}), ...overrides };
+  for (const [name, value] of Object.entries(overrides)) {
     if (!Object.hasOwn(spec.params, name)) {
       problems.push({ path: ['params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
     }
+    const bounds = outOfBounds(spec, name, value);
+    if (bounds !== null) problems.push({ path: ['params', name], message: bounds });
   }
   const scope = new ScenarioScope(spec, params);
 
@@ -56,6 +61,8 @@ export function compileScenario(
 
   checkIds(spec, problems);
   checkExercise(spec, scope, problems);
+  checkParams(spec, problems);
+  checkSourceKeys(spec, scope, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -81,7 +88,7 @@ export function compileScenario(
     chance: expr(['rules', r, 'chance'], rule.chance),
     effects: effects(['rules', r, 'effects'], rule.effects),
     narrative: rule.narrative,
-    source: rule.source,
+    source: sourceText(rule.source),
     once: rule.once,
   }));
   const lastOutcome = spec.outcomes[spec.outcomes.length - 1];
@@ -107,6 +114,8 @@ export function compileScenario(
     issues: spec.issues.map((issue) => issue.id),
     indicators: spec.indicators.map(({ id, title, description }) => ({ id, title, description })),
     params,
+    paramRanges: paramRanges(spec.params, params),
+    expectations: compileExpectations(spec, problems),
     initial: initial ?? ({} as WorldState),
     rules,
     dynamics: effects(['dynamics'], spec.dynamics),

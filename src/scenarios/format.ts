@@ -36,6 +36,40 @@ export const expressionSchema = z
 const expression = expressionSchema;
 const turn = z.number().int().min(0).max(LIMITS.turns);
 
+/**
+ * What a number or rule rests on: a sentence, or a structured reference. A
+ * quote is checked against the scenario's article when it has one. Sources
+ * never change a run and are not part of the scenario hash.
+ */
+export const sourceSchema = z.union([
+  text.min(1),
+  z.strictObject({
+    quote: text.min(1).optional().describe('The words of the source, as written there (checked against the scenario\'s article when it has one).'),
+    url: z.string().max(2000).optional().describe('Where the source can be read.'),
+    date: z.string().max(32).optional().describe('When the source was published or seen, such as "2024-03-17".'),
+    note: text.optional().describe('How the number or rule follows from the source, or why it is an assumption.'),
+  }).refine((item) => item.quote !== undefined || item.url !== undefined || item.note !== undefined, {
+    message: 'give at least one of `quote`, `url` or `note`',
+  }),
+]).describe('What this rests on: a sentence of the source, "Modelling assumption: ...", or { quote, url, date, note }.');
+
+/** A parameter with its plausible range: what sensitivity analysis and calibration vary. */
+export const paramEntrySchema = z.strictObject({
+  value: z.number().describe('The value runs use.'),
+  range: z.tuple([z.number(), z.number()]).optional()
+    .describe('The plausible range [low, high]; it must contain the value. Sensitivity analysis and calibration vary only parameters with a range.'),
+  distribution: z.enum(['uniform', 'triangular', 'normal']).optional()
+    .describe('How plausible values spread over the range: uniform, triangular (peak at the value), or normal (mean the value, `sd`) cut to the range.'),
+  sd: z.number().positive().optional().describe('The standard deviation of a normal distribution.'),
+  bounds: z.tuple([z.number(), z.number()]).optional()
+    .describe('The values the parameter can take at all, such as [0, 1] for a probability; value, range and variants must stay inside.'),
+  source: sourceSchema.optional(),
+  note: text.optional(),
+});
+/** A parameter: a plain number, or a number with its plausible range. */
+export const paramSchema = z.union([z.number(), paramEntrySchema])
+  .describe('A number, or { value, range: [low, high], distribution, source } for an uncertain one.');
+
 /** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
   z.strictObject({
@@ -74,6 +108,7 @@ export const actionSchema = z.strictObject({
   tends: text.describe('One line for players: what this action tends to do.'),
   utility: expression.describe('How much the actor wants this action; higher is likelier.'),
   effects: effects.default([]),
+  source: sourceSchema.optional().describe('What the action and its utility rest on; not part of the scenario hash.'),
 });
 
 /** An actor: its stance, attributes, posture labels and actions. */
@@ -100,7 +135,7 @@ export const ruleSchema = z.strictObject({
   once: z.boolean().default(false).describe('Fire at most once in a run.'),
   effects: effects.default([]),
   narrative: text.describe('The line shown when the rule fires.'),
-  source: text.min(1).describe('The sentence of the source the rule rests on, or "Modelling assumption: ...".'),
+  source: sourceSchema.describe('The sentence of the source the rule rests on, "Modelling assumption: ...", or { quote, url, date, note }.'),
 });
 
 /** A variant: changed parameters and interventions over the base scenario. */
@@ -130,7 +165,10 @@ export const injectSchema = z.strictObject({
 /** An issue on which actors take stances. */
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
 /** A world quantity in [0, 1]. */
-export const indicatorSchema = z.strictObject({ id: name, title: text, description: text.default(''), initial: unit });
+export const indicatorSchema = z.strictObject({
+  id: name, title: text, description: text.default(''), initial: unit,
+  source: sourceSchema.optional().describe('What the starting value rests on; not part of the scenario hash.'),
+});
 /** The pairwise cooperation matrix at turn 0. */
 export const cooperationSchema = z.strictObject({
   symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),
@@ -146,6 +184,36 @@ export const outcomeSchema = z.strictObject({
   when: expression.optional().describe('First match wins; the last outcome has no `when`.'),
 });
 
+const expectationFields = {
+  id: kebabId.describe('The expectation\'s id, such as "us-withdrawal-within-a-year".'),
+  title: text.optional(),
+  range: z.tuple([z.number(), z.number()]).describe('The range [low, high] the quantity should fall in.'),
+  source: sourceSchema.describe('What the expectation rests on: a reference class, a published estimate or an expert judgement.'),
+  weight: z.number().positive().max(1000).optional().describe('How much the expectation counts in calibration (1 when left out).'),
+};
+/** What the scenario should reproduce, checked by `sandtable check`. */
+export const expectationSchema = z.union([
+  z.strictObject({
+    ...expectationFields,
+    event: kebabId.describe('The rule whose firing is counted.'),
+    by: turn.optional().describe('The share of runs in which the event has fired by this turn (the last turn when left out).'),
+  }).describe('The share of runs in which an event has fired by a turn.'),
+  z.strictObject({
+    ...expectationFields,
+    indicator: name.describe('The indicator.'),
+    at: turn.optional().describe('The turn (the last turn when left out).'),
+    stat: z.enum(['mean', 'median']).optional().describe('The mean (the default) or the median over the runs.'),
+  }).describe("An indicator's mean or median over the runs at a turn."),
+  z.strictObject({
+    ...expectationFields,
+    outcome: kebabId.describe('The outcome class.'),
+  }).describe('The share of runs that end in an outcome class.'),
+  z.strictObject({
+    ...expectationFields,
+    metric: name.describe('The metric.'),
+  }).describe("A metric's mean over the runs."),
+]).describe('An expectation: event, indicator, outcome or metric, with the range it should fall in and its source.');
+
 /** A whole scenario file (without `extends:`). */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
@@ -157,7 +225,7 @@ export const scenarioSchema = z.strictObject({
     .describe('The month of turn 0, YYYY-MM.'),
   turns: z.number().int().min(1).max(LIMITS.turns).default(24).describe('Default number of turns (months).'),
   issues: z.array(issueSchema).max(LIMITS.issues),
-  params: z.record(name, z.number()).default({}).describe('Named numbers read as param.NAME; variants change them.'),
+  params: z.record(name, paramSchema).default({}).describe('Named numbers read as param.NAME; variants change them. A number, or { value, range } for an uncertain one.'),
   actors: z.array(actorSchema).min(1).max(LIMITS.actors),
   indicators: z.array(indicatorSchema).max(LIMITS.indicators),
   cooperation: cooperationSchema,
@@ -173,6 +241,12 @@ export const scenarioSchema = z.strictObject({
     .describe('Role briefs for exercises; not part of the scenario hash (they do not change runs).'),
   injects: z.array(injectSchema).max(256).default([])
     .describe('The exercise inject timeline; not part of the scenario hash (fired injects are recorded as interventions).'),
+  article: z.string().min(1).max(1000).optional()
+    .describe('The article quotes are checked against: a text file, relative to this file (NAME.article.txt beside the file when left out); not part of the scenario hash.'),
+  sources: z.record(z.string().max(200), sourceSchema).optional()
+    .describe('What starting values rest on, by path: ind.NAME, stance.ACTOR.ISSUE, salience.ACTOR.ISSUE, attr.ACTOR.NAME, coop.A.B; not part of the scenario hash.'),
+  expectations: z.array(expectationSchema).max(256).optional()
+    .describe('What runs of the scenario should reproduce, checked by `sandtable check`; not part of the scenario hash.'),
 });
 
 /** A scenario as written in a file (before defaults). */
@@ -184,3 +258,7 @@ export type InterventionSpec = z.output<typeof interventionSpecSchema>;
 export type VariantSpec = z.output<typeof variantSchema>;
 export type RoleSpec = z.output<typeof roleSchema>;
 export type InjectSpec = z.output<typeof injectSchema>;
+export type ParamEntrySpec = z.output<typeof paramEntrySchema>;
+export type ParamSpec = z.output<typeof paramSchema>;
+export type SourceSpec = z.output<typeof sourceSchema>;
+export type ExpectationSpec = z.output<typeof expectationSchema>;

@@ -2,6 +2,7 @@
 declare module 'jstat' {
   const jStat: {
     readonly studentt: { inv(p: number, dof: number): number };
+    readonly normal: { cdf(x: number, mean: number, sd: number): number; inv(p: number, mean: number, sd: number): number };
   };
   export default jStat;
 }
