@@ -1,5 +1,5 @@
 import { produce } from 'immer';
-import { chosenIndex, pick, probabilitiesAt } from './decide.js';
+import { chosenIndex, isGated, pick, pickAvailable, probabilitiesAt } from './decide.js';
 import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
 import { loadFrame, type Frame } from './frame.js';
@@ -91,11 +91,12 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
   // Decisions see the previous turn's choices; everything after sees this turn's.
   const decisions: Decision[] | null = keep ? [] : null;
   for (let i = 0; i < deciders.length; i += 1) {
-    const { actor, scratch } = deciders[i]!;
+    const { actor, scratch, open } = deciders[i]!;
     const roll = drawAt(slots[i]!, turn);
-    const probabilities = probabilitiesAt(actor, frame, scratch);
+    const probabilities = probabilitiesAt(actor, frame, scratch, open);
     const chosen = plan.choices.size === 0 ? undefined : plan.choices.get(actor.id);
-    const index = chosen === undefined ? pick(probabilities, roll) : chosenIndex(actor, chosen);
+    // A `choose` intervention (a person's choice) is taken as given, as `force` is for a rule.
+    const index = chosen !== undefined ? chosenIndex(actor, chosen) : open === null ? pick(probabilities, roll) : pickAvailable(probabilities, roll);
     picks[i] = index;
     decisions?.push({
       actor: actor.id,
@@ -160,6 +161,8 @@ interface Prepared {
     readonly index: number;
     /** Room for the actor's action probabilities. */
     readonly scratch: Float64Array;
+    /** Room to mark its available actions, when any action has a condition; else null. */
+    readonly open: Uint8Array | null;
     /** Each action's label as the cause of what it schedules. */
     readonly labels: readonly string[];
   }[];
@@ -182,6 +185,7 @@ function prepare(scenario: Scenario): Prepared {
         actor,
         index,
         scratch: new Float64Array(actor.actions.length),
+        open: isGated(actor) ? new Uint8Array(actor.actions.length) : null,
         labels: actor.actions.map((action) => `${actor.id}: ${action.title}`),
       }))
       .filter(({ actor }) => actor.actions.length > 0);

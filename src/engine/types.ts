@@ -147,6 +147,8 @@ export interface Action {
   readonly tends: string;
   readonly utility: Expr;
   readonly effects: readonly Effect[];
+  /** When set, the action can be chosen only while this holds (not 0). */
+  readonly available?: Expr | null;
 }
 
 export interface ActorDef {
@@ -156,6 +158,8 @@ export interface ActorDef {
   /** Rationality of the logit choice: higher picks the best action more surely. */
   readonly rationality: number;
   readonly actions: readonly Action[];
+  /** The action taken when no action is available (set only when every action has `available`). */
+  readonly fallback?: string;
   /** Posture labels, first match wins; derived from the state, never stored. */
   readonly postures: readonly { readonly label: string; readonly when: Expr | null }[];
 }

@@ -8,7 +8,7 @@ import type { EffectSpec, InterventionSpec, ScenarioSpec, VariantSpec } from './
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
-import { checkExercise, checkIds } from './checks.js';
+import { checkAvailability, checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
 
 /**
@@ -56,6 +56,7 @@ export function compileScenario(
 
   checkIds(spec, problems);
   checkExercise(spec, scope, problems);
+  checkAvailability(spec, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -68,7 +69,9 @@ export function compileScenario(
       tends: action.tends,
       utility: expr(['actors', a, 'actions', i, 'utility'], action.utility),
       effects: effects(['actors', a, 'actions', i, 'effects'], action.effects),
+      ...(action.available === undefined ? {} : { available: expr(['actors', a, 'actions', i, 'available'], action.available) }),
     })),
+    ...(actor.fallback === undefined ? {} : { fallback: actor.fallback }),
     postures: actor.posture.map((posture, i) => ({
       label: posture.label,
       when: posture.when === undefined ? null : expr(['actors', a, 'posture', i, 'when'], posture.when),

@@ -73,6 +73,8 @@ export const actionSchema = z.strictObject({
   title: text,
   tends: text.describe('One line for players: what this action tends to do.'),
   utility: expression.describe('How much the actor wants this action; higher is likelier.'),
+  available: expression.optional()
+    .describe('Condition; while it is 0 the action is not offered and the policy does not choose it.'),
   effects: effects.default([]),
 });
 
@@ -89,6 +91,8 @@ export const actorSchema = z.strictObject({
   posture: z.array(z.strictObject({ label: z.string().max(40), when: expression.optional() })).max(16).default([])
     .describe('Readable labels, first match wins; the last one usually has no `when`.'),
   actions: z.array(actionSchema).max(LIMITS.actionsPerActor).default([]),
+  fallback: kebabId.optional()
+    .describe('The action taken when none is available; required when every action has `available`.'),
 });
 
 /** A rule: an event with a condition, a chance and effects. */
