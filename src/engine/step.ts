@@ -81,6 +81,7 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
   const slots = streams.streamsOf(prepared.keys);
   const turn = frame.turn + 1;
   frame.turn = turn;
+  if (prepared.randomKeys.length > 0) frame.random = streams.streamsFor(prepared.randomKeys);
 
   for (const { path, value } of plan.sets) {
     const target = scenario.target(path);
@@ -169,6 +170,8 @@ interface Prepared {
   readonly rules: readonly Rule[];
   /** Stream keys: the deciders' (`decide:<actor>`), then the rules' (`rule:<id>`). */
   readonly keys: readonly string[];
+  /** The stream keys of the random quantities of effects (`Scenario.randomKeys`). */
+  readonly randomKeys: readonly string[];
   /** Room for a turn's picks (by decider) and fired rules (by index). */
   readonly picks: Int32Array;
   readonly fired: Int32Array;
@@ -193,6 +196,7 @@ function prepare(scenario: Scenario): Prepared {
       deciders,
       rules: scenario.rules,
       keys: [...deciders.map(({ actor }) => `decide:${actor.id}`), ...scenario.rules.map((rule) => `rule:${rule.id}`)],
+      randomKeys: scenario.randomKeys ?? [],
       picks: new Int32Array(deciders.length),
       fired: new Int32Array(scenario.rules.length),
     };
@@ -253,7 +257,11 @@ function evaluateRule(
 /** Two ids whose stream keys shorten to the same string would share random numbers; refuse them. */
 function checkStreamKeys(scenario: Scenario): void {
   const seen = new Map<string, string>();
-  const keys = [...scenario.actors.map((actor) => `decide:${actor.id}`), ...scenario.rules.map((rule) => `rule:${rule.id}`)];
+  const keys = [
+    ...scenario.actors.map((actor) => `decide:${actor.id}`),
+    ...scenario.rules.map((rule) => `rule:${rule.id}`),
+    ...(scenario.randomKeys ?? []),
+  ];
   for (const key of keys) {
     const other = seen.get(shortKey(key));
     if (other !== undefined && other !== key) {

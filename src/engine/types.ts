@@ -1,3 +1,4 @@
+import type { Stream } from './random.js';
 
 // The data the engine works on. Types are the documentation of the model:
 // every number in a WorldState has a fixed range and is rounded each turn.
@@ -122,9 +123,27 @@ export type Effect =
   | { readonly kind: 'add'; readonly target: Target; readonly value: Expr }
   | { readonly kind: 'set'; readonly target: Target; readonly value: Expr }
   | { readonly kind: 'toward'; readonly target: Target; readonly goal: Expr; readonly rate: Expr }
-  | { readonly kind: 'flag'; readonly flag: string; readonly value: boolean; /** The flag's index in a frame. */ readonly index: number }
-  | { readonly kind: 'schedule'; readonly event: string; readonly delay: number }
-  | { readonly kind: 'cancel'; readonly event: string };
+  | {
+    readonly kind: 'flag';
+    readonly flag: string;
+    readonly value: boolean;
+    /** The flag's index in a frame. */
+    readonly index: number;
+    /** When set, the flag is on while this is not 0 (and `value` is unused). */
+    readonly expr?: Expr;
+  }
+  | {
+    readonly kind: 'schedule';
+    readonly event: string;
+    readonly delay: number;
+    /** When set, the delay is this (an expression or a random draw), rounded to whole turns, at least 1. */
+    readonly delayExpr?: Expr;
+    /** When set, an absolute turn (a month): the event fires then, or next turn if it has passed. */
+    readonly at?: number;
+  }
+  | { readonly kind: 'cancel'; readonly event: string }
+  /** Effects applied only while a condition holds (an effect's `if:`). */
+  | { readonly kind: 'if'; readonly condition: Expr; readonly effects: readonly Effect[] };
 
 /** A rule: an event of the scenario, with the article sentence it rests on. */
 export interface Rule {
@@ -206,6 +225,11 @@ export interface Scenario {
   readonly initial: WorldState;
   readonly rules: readonly Rule[];
   readonly dynamics: readonly Effect[];
+  /**
+   * The stream keys of the random quantities of effects (sizes, delays), in
+   * the order of their indices; each draws once per turn from its own stream.
+   */
+  readonly randomKeys?: readonly string[];
   readonly metrics: readonly Metric[];
   readonly outcomes: readonly OutcomeClass[];
   /** The scenario's own interventions, at their turns whichever variant runs. */
@@ -300,6 +324,11 @@ export interface Frame {
   readonly last: Int32Array;
   /** Per actor: the index of the action it chose last, or -1. */
   readonly chosen: Int32Array;
+  /**
+   * The streams of the scenario's random quantities (`Scenario.randomKeys`),
+   * set by the step while effects apply; absent when it has none.
+   */
+  random?: readonly Stream[];
   /** Events due later, ordered by turn then insertion. Entries are never changed in place. */
   scheduled: ScheduledEvent[];
 }

@@ -4,7 +4,8 @@ import type {
 } from '../engine/types.js';
 import { compileExpression, ExpressionError } from './expression.js';
 import { initialState } from './initial-state.js';
-import type { EffectSpec, InterventionSpec, ScenarioSpec, VariantSpec } from './format.js';
+import type { EffectSpec, InterventionSpec, RandomAmountSpec, ScenarioSpec, VariantSpec } from './format.js';
+import { randomAmount, RandomSites } from './random-amount.js';
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
@@ -51,8 +52,9 @@ export function compileScenario(
   }
   const expr = (path: (string | number)[], source: string | number | boolean): Expr =>
     attempt(path, () => compileExpression(source, scope)) ?? CONSTANT_ZERO;
-  const effects = (path: (string | number)[], list: readonly EffectSpec[]): Effect[] =>
-    list.flatMap((effect, i) => compileEffect([...path, i], effect, scope, expr, attempt));
+  const sites = new RandomSites();
+  const effects = (path: (string | number)[], list: readonly EffectSpec[], owner: string): Effect[] =>
+    list.flatMap((effect, i) => compileEffect([...path, i], effect, { scope, expr, attempt, sites, owner }));
 
   checkIds(spec, problems);
   checkExercise(spec, scope, problems);
@@ -68,7 +70,7 @@ export function compileScenario(
       title: action.title,
       tends: action.tends,
       utility: expr(['actors', a, 'actions', i, 'utility'], action.utility),
-      effects: effects(['actors', a, 'actions', i, 'effects'], action.effects),
+      effects: effects(['actors', a, 'actions', i, 'effects'], action.effects, `action:${actor.id}/${action.id}`),
       ...(action.available === undefined ? {} : { available: expr(['actors', a, 'actions', i, 'available'], action.available) }),
     })),
     ...(actor.fallback === undefined ? {} : { fallback: actor.fallback }),
@@ -82,7 +84,7 @@ export function compileScenario(
     title: rule.title,
     condition: rule.when === undefined ? null : expr(['rules', r, 'when'], rule.when),
     chance: expr(['rules', r, 'chance'], rule.chance),
-    effects: effects(['rules', r, 'effects'], rule.effects),
+    effects: effects(['rules', r, 'effects'], rule.effects, `rule:${rule.id}`),
     narrative: rule.narrative,
     source: rule.source,
     once: rule.once,
@@ -97,6 +99,7 @@ export function compileScenario(
     .filter(present);
   const variantInterventions = variant === null ? [] : compileVariant(spec, variant, scope, problems);
 
+  const dynamics = effects(['dynamics'], spec.dynamics, 'dynamics');
   const initial = initialState(spec, problems);
   const scenario: Scenario = {
     id: spec.id,
@@ -112,7 +115,8 @@ export function compileScenario(
     params,
     initial: initial ?? ({} as WorldState),
     rules,
-    dynamics: effects(['dynamics'], spec.dynamics),
+    dynamics,
+    ...(sites.keys.length === 0 ? {} : { randomKeys: sites.keys }),
     metrics: spec.metrics.map((metric, i) => ({ id: metric.id, title: metric.title, value: expr(['metrics', i, 'value'], metric.value) })),
     outcomes: spec.outcomes.map((item, i) => ({
       id: item.id,
@@ -168,20 +172,39 @@ const CONSTANT_ZERO: Expr = {
 
 type Attempt = <T>(path: (string | number)[], make: () => T, atKey?: boolean) => T | null;
 
-function compileEffect(
-  path: (string | number)[],
-  effect: EffectSpec,
-  scope: ScenarioScope,
-  expr: (path: (string | number)[], source: string | number | boolean) => Expr,
-  attempt: Attempt,
-): Effect[] {
+/** What compiling an effect needs: the names, how to compile and report, and where random quantities go. */
+interface EffectContext {
+  readonly scope: ScenarioScope;
+  readonly expr: (path: (string | number)[], source: string | number | boolean) => Expr;
+  readonly attempt: Attempt;
+  readonly sites: RandomSites;
+  /** The stream owner of the effect's random quantities: `rule:<id>`, `action:<actor>/<action>` or `dynamics`. */
+  readonly owner: string;
+}
+
+/** An effect's size: an expression, or a random quantity drawn from the owner's stream. */
+function amountOf(path: (string | number)[], value: string | number | boolean | RandomAmountSpec, context: EffectContext, whole = false): Expr {
+  if (typeof value !== 'object') return context.expr(path, value);
+  const kind = Object.keys(value)[0]!;
+  const index = context.sites.add(context.owner);
+  return randomAmount(value, index, whole, (key, source) => context.expr([...path, kind, ...(key === kind ? [] : [key])], source));
+}
+
+function compileEffect(path: (string | number)[], effect: EffectSpec, context: EffectContext): Effect[] {
+  const compiled = compileEffectKind(path, effect, context);
+  if (effect.if === undefined) return compiled;
+  return [{ kind: 'if', condition: context.expr([...path, 'if'], effect.if), effects: compiled }];
+}
+
+function compileEffectKind(path: (string | number)[], effect: EffectSpec, context: EffectContext): Effect[] {
+  const { scope, expr, attempt } = context;
   if ('add' in effect || 'set' in effect) {
     const kind = 'add' in effect ? 'add' : 'set';
     const entries = Object.entries('add' in effect ? effect.add : effect.set);
     return entries.flatMap(([where, value]) => {
       const target = attempt([...path, kind, where], () => scope.target(where), true);
       if (target === null) return [];
-      return [{ kind, target, value: expr([...path, kind, where], value) }];
+      return [{ kind, target, value: amountOf([...path, kind, where], value, context) }];
     });
   }
   if ('toward' in effect) {
@@ -195,14 +218,19 @@ function compileEffect(
     }];
   }
   if ('flag' in effect) {
-    return Object.entries(effect.flag).flatMap(([flag, value]) =>
-      attempt([...path, 'flag', flag], () => scope.flag(flag), true) === null
-        ? []
-        : [{ kind: 'flag' as const, flag, value, index: scope.layout.flagIndex.get(flag)! }]);
+    return Object.entries(effect.flag).flatMap(([flag, value]): Effect[] => {
+      if (attempt([...path, 'flag', flag], () => scope.flag(flag), true) === null) return [];
+      const index = scope.layout.flagIndex.get(flag)!;
+      if (typeof value === 'boolean') return [{ kind: 'flag', flag, value, index }];
+      return [{ kind: 'flag', flag, value: false, index, expr: expr([...path, 'flag', flag], value) }];
+    });
   }
   if ('schedule' in effect) {
     const event = attempt([...path, 'schedule', 'event'], () => scope.rule(effect.schedule.event));
-    return event === null ? [] : [{ kind: 'schedule', event, delay: effect.schedule.in }];
+    if (event === null) return [];
+    const delay = effect.schedule.in;
+    if (typeof delay === 'number') return [{ kind: 'schedule', event, delay }];
+    return [{ kind: 'schedule', event, delay: 1, delayExpr: amountOf([...path, 'schedule', 'in'], delay, context, true) }];
   }
   const event = attempt([...path, 'cancel'], () => scope.rule(effect.cancel));
   return event === null ? [] : [{ kind: 'cancel', event }];

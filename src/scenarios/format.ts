@@ -36,26 +36,50 @@ export const expressionSchema = z
 const expression = expressionSchema;
 const turn = z.number().int().min(0).max(LIMITS.turns);
 
+/** A quantity drawn at random, each turn it is needed, from the stream of what owns it. */
+export const randomAmountSchema = z.union([
+  z.strictObject({ uniform: z.tuple([expression, expression]) })
+    .describe('Any number from the first to the second (for a delay: a whole number of months, both included).'),
+  z.strictObject({ choice: z.array(expression).min(1).max(64) }).describe('One of the values, each as likely.'),
+  z.strictObject({ poisson: expression }).describe('A whole number from a Poisson distribution with this mean (0 to 600).'),
+]);
+/** An effect's size: an expression, or a quantity drawn at random. */
+const amount = z.union([expression, randomAmountSchema]);
+/** The fields every effect may have besides its kind. */
+const guard = { if: expression.optional().describe('Condition; the effect applies only while it holds.') };
+
 /** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
   z.strictObject({
-    add: z.record(z.string(), expression).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression.'),
+    add: z.record(z.string(), amount).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression or a random quantity.'),
+    ...guard,
   }),
-  z.strictObject({ set: z.record(z.string(), expression).describe('Set values to what the expressions give.') }),
+  z.strictObject({ set: z.record(z.string(), amount).describe('Set values to what the expressions (or random quantities) give.'), ...guard }),
   z.strictObject({
     toward: z.strictObject({
       target: z.string().describe('The value that moves, such as ind.ctSupport.'),
       goal: expression,
       rate: expression.describe('Share of the distance to the goal covered (0 to 1).'),
     }).describe('Move a value a share of the way toward a goal.'),
+    ...guard,
   }),
-  z.strictObject({ flag: z.record(name, z.boolean()).describe('Set flags declared under `flags:` to true or false.') }),
   z.strictObject({
-    schedule: z.strictObject({ event: kebabId, in: z.number().int().min(1).max(LIMITS.turns) })
-      .describe('Make a rule fire `in` turns from now (whatever its condition and chance).'),
+    flag: z.record(name, expression).describe('Set flags declared under `flags:`: true, false, or an expression (on when not 0).'),
+    ...guard,
   }),
-  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.') }),
-]).describe('One effect: add, set, toward, flag, schedule or cancel.');
+  z.strictObject({
+    schedule: z.strictObject({
+      event: kebabId,
+      in: z.union([
+        z.number().int().min(1).max(LIMITS.turns),
+        z.string().min(1).max(2000).describe('An expression, rounded to whole turns (at least 1).'),
+        randomAmountSchema,
+      ]),
+    }).describe('Make a rule fire `in` turns from now (whatever its condition and chance).'),
+    ...guard,
+  }),
+  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.'), ...guard }),
+]).describe('One effect: add, set, toward, flag, schedule or cancel, with an optional `if:`.');
 const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 
 /** An intervention, as written in a scenario or a variant. */
@@ -184,6 +208,7 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A scenario as validated (defaults filled in). */
 export type ScenarioSpec = z.output<typeof scenarioSchema>;
 export type EffectSpec = z.output<typeof effectSchema>;
+export type RandomAmountSpec = z.output<typeof randomAmountSchema>;
 export type InterventionSpec = z.output<typeof interventionSpecSchema>;
 export type VariantSpec = z.output<typeof variantSchema>;
 export type RoleSpec = z.output<typeof roleSchema>;
