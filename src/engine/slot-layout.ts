@@ -14,6 +14,8 @@ export interface SlotShape {
   readonly actors: readonly { readonly id: string; readonly attrs: readonly string[]; readonly actions: readonly string[] }[];
   readonly flags: readonly string[];
   readonly events: readonly string[];
+  /** The metrics with a running value over the run; left out when none. */
+  readonly tracks?: readonly string[];
 }
 
 /** The slots of a scenario: indicators, cooperation rows, then each actor's stances, saliences and attributes. */
@@ -54,6 +56,7 @@ export function slotLayout(shape: SlotShape): SlotLayout {
     flagIndex: indexOf(shape.flags),
     eventIndex: indexOf(shape.events),
     actorIndex: indexOf(ids),
+    ...(shape.tracks === undefined || shape.tracks.length === 0 ? {} : { tracks: shape.tracks }),
   };
 }
 

@@ -4,6 +4,7 @@ import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
 import { loadFrame, type Frame } from './frame.js';
 import { changedParts } from './frame-state.js';
+import { updateTracks } from './tracks.js';
 import type { InterventionPlan } from './interventions.js';
 import { drawAt, shortKey, type Stream, type Streams } from './random.js';
 import type { ActorDef, Decision, Explanation, FiredEvent, Rule, Scenario, TurnChanges, WorldState } from './types.js';
@@ -143,6 +144,7 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
     events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f]! });
   }
   applyEffects(frame, scenario.dynamics, 'dynamics');
+  if (scenario.tracks !== undefined) updateTracks(scenario.tracks, frame);
   return keep ? { events: events!, decisions: decisions! } : NOTHING_KEPT;
 }
 

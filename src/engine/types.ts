@@ -42,6 +42,11 @@ export interface WorldState {
   readonly scheduled: readonly ScheduledEvent[];
   /** The action each actor chose on this turn (empty at turn 0). */
   readonly actions: Readonly<Record<string, string>>;
+  /**
+   * The running values of the metrics over the whole run (largest, smallest,
+   * sum, months), by metric id; present only when the scenario has such metrics.
+   */
+  readonly tracks?: Readonly<Record<string, number>>;
 }
 
 /** A number of the state that a turn changed, named as the frame's slots are. */
@@ -195,6 +200,15 @@ export interface Metric {
   readonly value: Expr;
 }
 
+/** A running value over a run's turns, kept in the frame and updated at the end of every turn. */
+export interface Track {
+  /** The metric it is for. */
+  readonly id: string;
+  /** `sum` is for a mean; `months` counts the turns the expression is not 0. */
+  readonly kind: 'max' | 'min' | 'sum' | 'months';
+  readonly value: Expr;
+}
+
 export interface OutcomeClass {
   readonly id: string;
   readonly title: string;
@@ -231,6 +245,8 @@ export interface Scenario {
    */
   readonly randomKeys?: readonly string[];
   readonly metrics: readonly Metric[];
+  /** The running values the metrics over the whole run need, in the layout's track order. */
+  readonly tracks?: readonly Track[];
   readonly outcomes: readonly OutcomeClass[];
   /** The scenario's own interventions, at their turns whichever variant runs. */
   readonly baseInterventions: readonly Intervention[];
@@ -309,6 +325,8 @@ export interface SlotLayout {
   readonly flagIndex: ReadonlyMap<string, number>;
   readonly eventIndex: ReadonlyMap<string, number>;
   readonly actorIndex: ReadonlyMap<string, number>;
+  /** The metrics with a running value over the run (a frame's `tracks`), by id; may be absent (none). */
+  readonly tracks?: readonly string[];
 }
 
 /** A mutable working state. */
@@ -331,4 +349,6 @@ export interface Frame {
   random?: readonly Stream[];
   /** Events due later, ordered by turn then insertion. Entries are never changed in place. */
   scheduled: ScheduledEvent[];
+  /** The running values of the layout's tracks. */
+  readonly tracks: Float64Array;
 }

@@ -6,6 +6,7 @@ import { compileExpression, ExpressionError } from './expression.js';
 import { initialState } from './initial-state.js';
 import type { EffectSpec, InterventionSpec, RandomAmountSpec, ScenarioSpec, VariantSpec } from './format.js';
 import { randomAmount, RandomSites } from './random-amount.js';
+import { compileMetrics } from './metrics.js';
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
@@ -100,6 +101,9 @@ export function compileScenario(
   const variantInterventions = variant === null ? [] : compileVariant(spec, variant, scope, problems);
 
   const dynamics = effects(['dynamics'], spec.dynamics, 'dynamics');
+  const { metrics, tracks } = compileMetrics(spec, scope, expr, problems);
+  // Outcomes may read the metrics (`metric.NAME`); nothing else may.
+  scope.metrics = new Map(metrics.map((metric) => [metric.id, metric.value.at]));
   const initial = initialState(spec, problems);
   const scenario: Scenario = {
     id: spec.id,
@@ -117,7 +121,8 @@ export function compileScenario(
     rules,
     dynamics,
     ...(sites.keys.length === 0 ? {} : { randomKeys: sites.keys }),
-    metrics: spec.metrics.map((metric, i) => ({ id: metric.id, title: metric.title, value: expr(['metrics', i, 'value'], metric.value) })),
+    metrics,
+    ...(tracks.length === 0 ? {} : { tracks }),
     outcomes: spec.outcomes.map((item, i) => ({
       id: item.id,
       title: item.title,

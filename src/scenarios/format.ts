@@ -165,8 +165,34 @@ export const cooperationSchema = z.strictObject({
   default: unit.default(0.5).describe('Cooperation between actors not listed under initial.'),
   initial: z.record(kebabId, z.record(kebabId, unit)).default({}),
 });
-/** A named number computed from the final state. */
-export const metricSchema = z.strictObject({ id: name, title: text, value: expression });
+/** The kinds of metric, one of which a metric gives; all but `value` look at the whole run. */
+export const METRIC_KINDS = ['value', 'max', 'min', 'mean', 'months', 'first', 'count'] as const;
+/**
+ * A named number of a run: an expression on the final state (`value`), or over
+ * the turns played: the largest, smallest or mean value of an expression, the
+ * number of months a condition held, the turn an event first fired, or how often.
+ */
+export const metricSchema = z.strictObject({
+  id: name,
+  title: text,
+  value: expression.optional().describe('An expression computed on the final state.'),
+  max: expression.optional().describe('The largest value of the expression over the turns played (1 to the last).'),
+  min: expression.optional().describe('The smallest value of the expression over the turns played.'),
+  mean: expression.optional().describe('The mean value of the expression over the turns played.'),
+  months: expression.optional().describe('The number of turns played at whose end the condition held.'),
+  first: kebabId.optional().describe('The turn the rule first fired, 0 if it never did.'),
+  count: kebabId.optional().describe('How many times the rule fired.'),
+}).superRefine((metric, ctx) => {
+  const given = METRIC_KINDS.filter((kind) => metric[kind] !== undefined);
+  if (given.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: given.length === 0
+        ? `needs one of ${METRIC_KINDS.map((kind) => `\`${kind}\``).join(', ')}`
+        : `has ${given.map((kind) => `\`${kind}\``).join(' and ')}; give only one`,
+    });
+  }
+});
 /** An outcome class; the first whose condition holds is the run's outcome. */
 export const outcomeSchema = z.strictObject({
   id: kebabId,

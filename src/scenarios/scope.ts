@@ -5,6 +5,9 @@ import { suggest } from './suggest.js';
 import { ExpressionError, MATH_FUNCTIONS, type Compiled, type Input, type Scope } from './expression.js';
 import type { ScenarioSpec } from './format.js';
 
+/** The metric kinds that keep a running value over the run. */
+const TRACKED = ['max', 'min', 'mean', 'months'] as const;
+
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
   return Object.hasOwn(record, key);
 }
@@ -42,8 +45,12 @@ export class ScenarioScope implements Scope {
       })),
       flags: Object.keys(spec.flags),
       events: spec.rules.map((rule) => rule.id),
+      tracks: spec.metrics.filter((metric) => TRACKED.some((kind) => metric[kind] !== undefined)).map((metric) => metric.id),
     });
   }
+
+  /** The metrics `metric.NAME` reads, once they are compiled (for outcomes); null before. */
+  metrics: ReadonlyMap<string, Input['read']> | null = null;
 
   /** A target for a slot (and its mirror), once the path is known to be valid. */
   private slot(path: string, min: number, mirror = ''): Target {
@@ -146,7 +153,13 @@ export class ScenarioScope implements Scope {
       const { slot } = this.target(path);
       return { path, read: (f) => f.values[slot]!, slot };
     }
-    const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr'];
+    if (head === 'metric') {
+      if (this.metrics === null) throw new ExpressionError(`\`${path}\`: a metric can be read only in an outcome's \`when\``);
+      const read = segments.length === 2 ? this.metrics.get(a) : undefined;
+      if (read === undefined) throw new ExpressionError(`unknown metric \`${path}\`${suggest(a, [...this.metrics.keys()])}`);
+      return { path, read };
+    }
+    const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr', 'metric'];
     throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
   }
 
