@@ -46,7 +46,14 @@ export function checkExercise(spec: ScenarioSpec, scope: ScenarioScope, problems
       if (!(error instanceof ExpressionError)) throw error;
       problems.push({ path: ['injects', i, 'event'], message: error.message });
     }
-    if (inject.turn > spec.turns) {
+    if (typeof inject.turn === 'string') {
+      try {
+        scope.turnAt(inject.turn);
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        problems.push({ path: ['injects', i, 'turn'], message: error.message });
+      }
+    } else if (inject.turn > spec.turns) {
       problems.push({ path: ['injects', i, 'turn'], message: `turn ${inject.turn} is after the scenario's last turn (${spec.turns})` });
     }
   });

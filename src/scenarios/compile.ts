@@ -233,7 +233,12 @@ function compileEffectKind(path: (string | number)[], effect: EffectSpec, contex
   if ('schedule' in effect) {
     const event = attempt([...path, 'schedule', 'event'], () => scope.rule(effect.schedule.event));
     if (event === null) return [];
-    const delay = effect.schedule.in;
+    const { at: month, in: delay } = effect.schedule;
+    if (month !== undefined) {
+      const at = attempt([...path, 'schedule', 'at'], () => scope.turnAt(month));
+      return at === null ? [] : [{ kind: 'schedule', event, delay: 1, at }];
+    }
+    if (delay === undefined) return [];
     if (typeof delay === 'number') return [{ kind: 'schedule', event, delay }];
     return [{ kind: 'schedule', event, delay: 1, delayExpr: amountOf([...path, 'schedule', 'in'], delay, context, true) }];
   }
@@ -243,10 +248,11 @@ function compileEffectKind(path: (string | number)[], effect: EffectSpec, contex
 
 /** Turn an intervention as written in a file into the engine's form. */
 export function toIntervention(item: InterventionSpec, scope: ScenarioScope): Intervention {
-  if ('force' in item) return { kind: 'force', event: scope.rule(item.force), turn: item.turn };
+  const at = (value: number | string) => scope.turnAt(value);
+  if ('force' in item) return { kind: 'force', event: scope.rule(item.force), turn: at(item.turn) };
   if ('block' in item) {
-    const from = item.turn ?? item.from ?? 1;
-    const to = item.turn ?? item.to ?? FOREVER;
+    const from = at(item.turn ?? item.from ?? 1);
+    const to = at(item.turn ?? item.to ?? FOREVER);
     return { kind: 'block', event: scope.rule(item.block), from, to };
   }
   if ('set' in item) {
@@ -254,9 +260,9 @@ export function toIntervention(item: InterventionSpec, scope: ScenarioScope): In
     if (item.value < target.min || item.value > target.max) {
       throw new ExpressionError(`${item.set} takes values from ${target.min} to ${target.max}, not ${item.value}`);
     }
-    return { kind: 'set', path: item.set, value: item.value, turn: item.turn };
+    return { kind: 'set', path: item.set, value: item.value, turn: at(item.turn) };
   }
   // The same check as an expression naming the choice; ids are plain words, so quoting is safe.
   compileExpression(`chose(${JSON.stringify(item.choose)}, ${JSON.stringify(item.action)})`, scope);
-  return { kind: 'choose', actor: item.choose, action: item.action, turn: item.turn };
+  return { kind: 'choose', actor: item.choose, action: item.action, turn: at(item.turn) };
 }

@@ -34,7 +34,11 @@ export const expressionSchema = z
   .union([z.string().min(1).max(2000), z.number(), z.boolean()])
   .describe('An expression, such as "0.1 + 0.6 * (1 - coop.niger.usa)", or a plain number or true/false.');
 const expression = expressionSchema;
-const turn = z.number().int().min(0).max(LIMITS.turns);
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month written YYYY-MM, where a turn can be given as the month it stands for. */
+const monthText = z.string().regex(MONTH, 'must be a turn number or a month written YYYY-MM, such as "2024-06"');
+const turn = z.union([z.number().int().min(0).max(LIMITS.turns), monthText])
+  .describe('A turn number, or the month it stands for ("2024-06"), after the start and within the scenario\'s turns.');
 
 /** A quantity drawn at random, each turn it is needed, from the stream of what owns it. */
 export const randomAmountSchema = z.union([
@@ -70,12 +74,14 @@ export const effectSchema = z.union([
   z.strictObject({
     schedule: z.strictObject({
       event: kebabId,
+      at: monthText.optional().describe('The month the rule fires in, "YYYY-MM" (the next turn if it has passed); instead of `in`.'),
       in: z.union([
         z.number().int().min(1).max(LIMITS.turns),
         z.string().min(1).max(2000).describe('An expression, rounded to whole turns (at least 1).'),
         randomAmountSchema,
-      ]),
-    }).describe('Make a rule fire `in` turns from now (whatever its condition and chance).'),
+      ]).optional(),
+    }).refine((item) => (item.in === undefined) !== (item.at === undefined), 'needs either `in` (turns from now) or `at` (a month), not both')
+      .describe('Make a rule fire `in` turns from now, or `at` a month (whatever its condition and chance).'),
     ...guard,
   }),
   z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.'), ...guard }),
@@ -150,7 +156,8 @@ export const roleSchema = z.strictObject({
 /** An inject: an event the instructor's timeline makes happen at a turn of an exercise. */
 export const injectSchema = z.strictObject({
   id: kebabId.describe('The inject\'s id, such as "flights-declared-illegal".'),
-  turn: z.number().int().min(1).max(LIMITS.turns).describe('The turn it fires at (1 = the month after the start).'),
+  turn: z.union([z.number().int().min(1).max(LIMITS.turns), monthText])
+    .describe('The turn it fires at (1 = the month after the start), or its month, "YYYY-MM".'),
   event: kebabId.describe('The rule it fires.'),
   brief: text.min(1).describe('What the players are told when it fires.'),
 });

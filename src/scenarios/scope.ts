@@ -1,3 +1,4 @@
+import { isoMonth, turnOfMonth } from '../engine/calendar.js';
 import { slotLayout, type SlotLayout } from '../engine/slot-layout.js';
 import type { Target } from '../engine/types.js';
 import { formatNumber } from '../engine/format.js';
@@ -23,6 +24,8 @@ export class ScenarioScope implements Scope {
   private readonly actions: Map<string, Set<string>>;
   private readonly params: Readonly<Record<string, number>>;
   private readonly symmetric: boolean;
+  private readonly start: { readonly year: number; readonly month: number };
+  private readonly horizon: number;
   readonly layout: SlotLayout;
 
   constructor(spec: ScenarioSpec, params: Readonly<Record<string, number>>) {
@@ -35,6 +38,8 @@ export class ScenarioScope implements Scope {
     this.actions = new Map(spec.actors.map((actor) => [actor.id, new Set(actor.actions.map((action) => action.id))]));
     this.params = params;
     this.symmetric = spec.cooperation.symmetric;
+    this.start = { year: Number(spec.start.slice(0, 4)), month: Number(spec.start.slice(5, 7)) };
+    this.horizon = spec.turns;
     this.layout = slotLayout({
       indicators: spec.indicators.map((indicator) => indicator.id),
       issues: spec.issues.map((issue) => issue.id),
@@ -64,6 +69,21 @@ export class ScenarioScope implements Scope {
   rule(id: string): string {
     if (!this.rules.has(id)) throw new ExpressionError(`unknown event \`${id}\`${suggest(id, this.rules)}`);
     return id;
+  }
+
+  /**
+   * The turn of a turn as written: a number is kept as it is; a month
+   * (`2024-06`) must come after the start and within the scenario's turns.
+   */
+  turnAt(value: number | string): number {
+    if (typeof value === 'number') return value;
+    const turn = turnOfMonth(this.start, value);
+    if (turn < 1 || turn > this.horizon) {
+      throw new ExpressionError(
+        `${value} is not within the scenario's months: from ${isoMonth(this.start, 1)} (turn 1) to ${isoMonth(this.start, this.horizon)} (turn ${this.horizon})`,
+      );
+    }
+    return turn;
   }
 
   /** Check that a flag is declared in the scenario's `flags`. */
@@ -137,6 +157,13 @@ export class ScenarioScope implements Scope {
     const path = segments.join('.');
     const [head = '', a = ''] = segments;
     if (head === 'turn' && segments.length === 1) return { path, read: (f) => f.turn };
+    if ((head === 'month' || head === 'year') && segments.length === 1) {
+      // The calendar month (1 to 12) and year of the turn: turn 0 is the start month.
+      const base = this.start.year * 12 + this.start.month - 1;
+      return head === 'month'
+        ? { path, read: (f) => ((base + f.turn) % 12) + 1 }
+        : { path, read: (f) => Math.floor((base + f.turn) / 12) };
+    }
     if (head === 'param') {
       if (segments.length !== 2 || !own(this.params, a)) {
         throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`);
@@ -159,7 +186,7 @@ export class ScenarioScope implements Scope {
       if (read === undefined) throw new ExpressionError(`unknown metric \`${path}\`${suggest(a, [...this.metrics.keys()])}`);
       return { path, read };
     }
-    const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr', 'metric'];
+    const names = ['turn', 'month', 'year', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr', 'metric'];
     throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
   }
 
