@@ -141,7 +141,8 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
     if (frame.count[index] === 0) frame.first[index] = turn;
     frame.last[index] = turn;
     frame.count[index]! += 1;
-    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f]! });
+    // A narrative's values are those its event led to: read after its own effects.
+    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrativeAt?.(frame) ?? rule.narrative, why: whys![f]! });
   }
   applyEffects(frame, scenario.dynamics, 'dynamics');
   if (scenario.tracks !== undefined) updateTracks(scenario.tracks, frame);

@@ -158,6 +158,8 @@ export interface Rule {
   readonly chance: Expr;
   readonly effects: readonly Effect[];
   readonly narrative: string;
+  /** The narrative with its placeholders (`{ind.NAME}`) filled in from a frame; absent when it has none. */
+  readonly narrativeAt?: (frame: Frame) => string;
   readonly source: string;
   /** Fires at most once in a run. */
   readonly once: boolean;
@@ -253,6 +255,8 @@ export interface Scenario {
   /** The variant's own interventions, counted from the turn the variant starts (0 unless switched to later). */
   readonly variantInterventions: readonly Intervention[];
   readonly symmetricCooperation: boolean;
+  /** The unit of each quantity that declares one, by path (`ind.troops` → `troops`); absent when none does. */
+  readonly units?: Readonly<Record<string, string>>;
   /** Where each value of the state lies in a frame. */
   readonly layout: SlotLayout;
   /** Resolve a state path such as `ind.insurgency` for `set` interventions. */

@@ -7,6 +7,7 @@ import { initialState } from './initial-state.js';
 import type { EffectSpec, InterventionSpec, RandomAmountSpec, ScenarioSpec, VariantSpec } from './format.js';
 import { randomAmount, RandomSites } from './random-amount.js';
 import { compileMetrics } from './metrics.js';
+import { compileNarrative } from './narrative.js';
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
@@ -80,6 +81,10 @@ export function compileScenario(
       when: posture.when === undefined ? null : expr(['actors', a, 'posture', i, 'when'], posture.when),
     })),
   }));
+  const narrativeOf = (text: string, r: number) => {
+    const at = attempt(['rules', r, 'narrative'], () => compileNarrative(text, scope));
+    return at === null ? {} : { narrativeAt: at };
+  };
   const rules: Rule[] = spec.rules.map((rule, r) => ({
     id: rule.id,
     title: rule.title,
@@ -87,6 +92,7 @@ export function compileScenario(
     chance: expr(['rules', r, 'chance'], rule.chance),
     effects: effects(['rules', r, 'effects'], rule.effects, `rule:${rule.id}`),
     narrative: rule.narrative,
+    ...narrativeOf(rule.narrative, r),
     source: rule.source,
     once: rule.once,
   }));
@@ -131,6 +137,7 @@ export function compileScenario(
     baseInterventions,
     variantInterventions,
     symmetricCooperation: spec.cooperation.symmetric,
+    ...(Object.keys(scope.units).length === 0 ? {} : { units: scope.units }),
     layout: scope.layout,
     target: (path: string): Target | null => {
       try {

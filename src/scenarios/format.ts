@@ -97,6 +97,30 @@ export const interventionSpecSchema = z.union([
   z.strictObject({ choose: kebabId, action: kebabId, turn }).describe("Make an actor take an action at a turn."),
 ]).describe('An intervention: force, block, set or choose.');
 
+/** A quantity's own scale: its range (default [0, 1]) and the unit it is shown with. */
+const scale = {
+  range: z.tuple([z.number(), z.number()]).optional()
+    .describe('The values it can take, [lowest, highest]; every write is kept within them. Default [0, 1].'),
+  unit: z.string().min(1).max(24).optional().describe('Shown after its value, such as "troops" or "%".'),
+};
+/** For editors (JSON Schema can say what `checkScale` checks when there is no range): an initial value in [0, 1]. */
+const DEFAULT_SCALE = {
+  if: { not: { required: ['range'] } },
+  then: { properties: { initial: { minimum: 0, maximum: 1 } } },
+};
+/** Check that a quantity's range is in order and its initial value within it. */
+function checkScale(item: { initial: number; range?: [number, number] | undefined }, ctx: z.RefinementCtx): void {
+  const [lo, hi] = item.range ?? [0, 1];
+  if (!(lo < hi)) {
+    ctx.addIssue({ code: 'custom', path: ['range'], message: `must be [lowest, highest] with lowest below highest, not [${lo}, ${hi}]` });
+  } else if (item.initial > hi) {
+    ctx.addIssue({ code: 'custom', path: ['initial'], message: `must be at most ${hi}, not ${item.initial}` });
+  } else if (item.initial < lo) {
+    ctx.addIssue({ code: 'custom', path: ['initial'], message: `must be at least ${lo}, not ${item.initial}` });
+  }
+}
+/** An attribute with its own scale, written in place of its initial value. */
+export const scaledAttributeSchema = z.strictObject({ initial: z.number(), ...scale }).superRefine(checkScale).meta(DEFAULT_SCALE);
 /** An action in an actor's repertoire. */
 export const actionSchema = z.strictObject({
   id: kebabId,
@@ -117,7 +141,8 @@ export const actorSchema = z.strictObject({
     .describe('How sharply the actor picks its best action (0 = at random; higher = more often the best).'),
   stance: z.record(name, signed).default({}).describe('Position on each issue, -1 to 1.'),
   salience: z.record(name, unit).default({}).describe('How much each issue matters to the actor, 0 to 1 (0.5 when left out).'),
-  attrs: z.record(name, unit).default({}).describe('Attributes such as capability, 0 to 1.'),
+  attrs: z.record(name, z.union([unit, scaledAttributeSchema])).default({})
+    .describe('Attributes such as capability, 0 to 1; or `{ initial, range, unit }` for one on its own scale.'),
   posture: z.array(z.strictObject({ label: z.string().max(40), when: expression.optional() })).max(16).default([])
     .describe('Readable labels, first match wins; the last one usually has no `when`.'),
   actions: z.array(actionSchema).max(LIMITS.actionsPerActor).default([]),
@@ -164,8 +189,10 @@ export const injectSchema = z.strictObject({
 
 /** An issue on which actors take stances. */
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
-/** A world quantity in [0, 1]. */
-export const indicatorSchema = z.strictObject({ id: name, title: text, description: text.default(''), initial: unit });
+/** A world quantity, in [0, 1] unless it declares its range. */
+export const indicatorSchema = z.strictObject({
+  id: name, title: text, description: text.default(''), initial: z.number(), ...scale,
+}).superRefine(checkScale).meta(DEFAULT_SCALE);
 /** The pairwise cooperation matrix at turn 0. */
 export const cooperationSchema = z.strictObject({
   symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),

@@ -9,6 +9,21 @@ import type { ScenarioSpec } from './format.js';
 /** The metric kinds that keep a running value over the run. */
 const TRACKED = ['max', 'min', 'mean', 'months'] as const;
 
+/** The ranges and units quantities declare, by path. */
+function scalesOf(spec: ScenarioSpec): { ranges: Map<string, readonly [number, number]>; units: Record<string, string> } {
+  const ranges = new Map<string, readonly [number, number]>();
+  const units: Record<string, string> = {};
+  const add = (path: string, scale: { range?: [number, number] | undefined; unit?: string | undefined }) => {
+    if (scale.range !== undefined) ranges.set(path, scale.range);
+    if (scale.unit !== undefined) units[path] = scale.unit;
+  };
+  for (const indicator of spec.indicators) add(`ind.${indicator.id}`, indicator);
+  for (const actor of spec.actors) {
+    for (const [key, value] of Object.entries(actor.attrs)) if (typeof value !== 'number') add(`attr.${actor.id}.${key}`, value);
+  }
+  return { ranges, units };
+}
+
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
   return Object.hasOwn(record, key);
 }
@@ -40,6 +55,8 @@ export class ScenarioScope implements Scope {
     this.symmetric = spec.cooperation.symmetric;
     this.start = { year: Number(spec.start.slice(0, 4)), month: Number(spec.start.slice(5, 7)) };
     this.horizon = spec.turns;
+    const scaled = scalesOf(spec);
+    this.units = scaled.units;
     this.layout = slotLayout({
       indicators: spec.indicators.map((indicator) => indicator.id),
       issues: spec.issues.map((issue) => issue.id),
@@ -50,9 +67,13 @@ export class ScenarioScope implements Scope {
       })),
       flags: Object.keys(spec.flags),
       events: spec.rules.map((rule) => rule.id),
+      ranges: scaled.ranges,
       tracks: spec.metrics.filter((metric) => TRACKED.some((kind) => metric[kind] !== undefined)).map((metric) => metric.id),
     });
   }
+
+  /** The unit of each quantity that declares one, by path (`ind.troops` → `troops`). */
+  readonly units: Readonly<Record<string, string>>;
 
   /** The metrics `metric.NAME` reads, once they are compiled (for outcomes); null before. */
   metrics: ReadonlyMap<string, Input['read']> | null = null;
@@ -62,7 +83,8 @@ export class ScenarioScope implements Scope {
     const slot = this.layout.slotIndex.get(path);
     // Ids used twice (reported elsewhere) can leave a valid-looking path without a slot of its own.
     if (slot === undefined) throw new ExpressionError(`\`${path}\` is not a value that can change`);
-    return { path, min, max: 1, slot, mirror: mirror === '' ? -1 : this.layout.slotIndex.get(mirror) ?? -1 };
+    const low = this.layout.min[slot] ?? min;
+    return { path, min: low, max: this.layout.max[slot] ?? 1, slot, mirror: mirror === '' ? -1 : this.layout.slotIndex.get(mirror) ?? -1 };
   }
 
   /** Check that a rule id exists (for schedule, cancel and interventions). */
