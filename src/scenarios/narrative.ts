@@ -1,4 +1,4 @@
-import { formatNumber } from '../engine/format.js';
+import { withUnit } from '../engine/format.js';
 import type { Frame } from '../engine/frame.js';
 import { compileExpression } from './expression.js';
 import type { ScenarioScope } from './scope.js';
@@ -11,13 +11,6 @@ import type { ScenarioScope } from './scope.js';
 
 const PLACEHOLDER = /\{([^{}]{1,200})\}/g;
 const HEADS = /^\s*(ind|coop|stance|salience|attr|flag|param|turn|month|year)\b/;
-
-/** How a value is shown: six decimals at most, then its unit (`%` without a space). */
-export function withUnit(value: number, unit: string | undefined): string {
-  const shown = formatNumber(Math.round(value * 1e6) / 1e6);
-  if (unit === undefined) return shown;
-  return unit.startsWith('%') ? `${shown}${unit}` : `${shown} ${unit}`;
-}
 
 /**
  * The narrative as a function of the frame, or null when it has no

@@ -21,6 +21,8 @@ export interface IndicatorRow {
   readonly title: string;
   /** Values over turns 0..the turn shown. */
   readonly series: readonly number[];
+  /** Set for an indicator on its own scale: its range, for the sparkline, and its unit ('' when none). */
+  readonly scale?: { readonly range: readonly [number, number]; readonly unit: string };
 }
 
 export interface EventItem {
@@ -60,7 +62,16 @@ export function indicatorRows(scenario: Scenario, kept: readonly Turn[], turn: n
     id: stripControl(indicator.id),
     title: stripControl(indicator.title),
     series: shown.map((item) => item.state.indicators[indicator.id] ?? 0),
+    ...scaleOf(scenario, `ind.${indicator.id}`),
   }));
+}
+
+/** The range and unit of a quantity that declares either, for showing it. */
+function scaleOf(scenario: Scenario, path: string): Pick<IndicatorRow, 'scale'> {
+  const target = scenario.target(path);
+  const unit = scenario.units?.[path];
+  if (target === null || (target.min === 0 && target.max === 1 && unit === undefined)) return {};
+  return { scale: { range: [target.min, target.max], unit: stripControl(unit ?? '') } };
 }
 
 export function cooperationOf(scenario: Scenario, state: WorldState): CooperationView {
