@@ -12,10 +12,10 @@ export function indicatorBlocks(analysis: AfterAction): Block[] {
     const band = player.indicators[indicator.id]?.byTurn;
     return {
       kind: 'lines',
-      title: indicator.title,
+      title: indicator.scale?.unit ? `${indicator.title} (${indicator.scale.unit})` : indicator.title,
       turns,
-      min: 0,
-      max: 1,
+      min: indicator.scale?.range[0] ?? 0,
+      max: indicator.scale?.range[1] ?? 1,
       series: [
         {
           label: `mean with the choices (${runs} runs; band 5th–95th percentile)`,

@@ -1,3 +1,4 @@
+import { scaleOf as scaleOfQuantity } from '../engine/analysis/after-action.js';
 // Selectors from engine data to the plain rows the panels draw. Every piece of
 // scenario text passes through stripControl here, so a scenario file cannot
 // put terminal control sequences on the screen.
@@ -68,10 +69,8 @@ export function indicatorRows(scenario: Scenario, kept: readonly Turn[], turn: n
 
 /** The range and unit of a quantity that declares either, for showing it. */
 function scaleOf(scenario: Scenario, path: string): Pick<IndicatorRow, 'scale'> {
-  const target = scenario.target(path);
-  const unit = scenario.units?.[path];
-  if (target === null || (target.min === 0 && target.max === 1 && unit === undefined)) return {};
-  return { scale: { range: [target.min, target.max], unit: stripControl(unit ?? '') } };
+  const { scale } = scaleOfQuantity(scenario, path);
+  return scale === undefined ? {} : { scale: { range: scale.range, unit: stripControl(scale.unit) } };
 }
 
 export function cooperationOf(scenario: Scenario, state: WorldState): CooperationView {
