@@ -20,3 +20,15 @@ export function monthLabel(start: { year: number; month: number }, turn: number)
   const { year, month } = monthOf(start, turn);
   return `${MONTHS[month - 1]} ${year}`;
 }
+
+/** The turn a month (`2024-06`) stands for: 0 for the start month, negative before it. */
+export function turnOfMonth(start: { year: number; month: number }, text: string): number {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  return (year - start.year) * 12 + (month - start.month);
+}
+
+/** A turn as a file may write it: a number, or the month it stands for. */
+export function turnOf(start: { year: number; month: number }, value: number | string): number {
+  return typeof value === 'number' ? value : turnOfMonth(start, value);
+}

@@ -62,16 +62,35 @@ export function applyEffects(frame: Frame, effects: readonly Effect[], by: strin
         break;
       }
       case 'flag':
-        frame.flags[effect.index] = effect.value ? 1 : 0;
+        if (effect.expr === undefined) frame.flags[effect.index] = effect.value ? 1 : 0;
+        else frame.flags[effect.index] = effect.expr.at(frame) !== 0 ? 1 : 0;
         break;
       case 'schedule':
-        schedule(frame, effect.event, frame.turn + effect.delay, by);
+        schedule(frame, effect.event, dueTurn(frame, effect), by);
         break;
       case 'cancel':
         frame.scheduled = frame.scheduled.filter((entry) => entry.event !== effect.event);
         break;
+      case 'if':
+        if (effect.condition.at(frame) !== 0) applyEffects(frame, effect.effects, by);
+        break;
     }
   }
+}
+
+/** Longest delay a schedule can give, in turns. */
+const LONGEST_DELAY = 600;
+
+/**
+ * The turn a schedule effect puts its event at: a fixed delay, a delay that an
+ * expression or a random draw gives (rounded to whole turns, kept to 1..600),
+ * or a month (the next turn when that month has passed).
+ */
+function dueTurn(frame: Frame, effect: Extract<Effect, { kind: 'schedule' }>): number {
+  if (effect.at !== undefined) return Math.max(effect.at, frame.turn + 1);
+  if (effect.delayExpr === undefined) return frame.turn + effect.delay;
+  const delay = Math.round(clamp(effect.delayExpr.at(frame), 1, LONGEST_DELAY, () => `the delay of ${effect.event}`));
+  return frame.turn + delay;
 }
 
 /** Put an event on the calendar, keeping it ordered by turn (stable for equal turns). */

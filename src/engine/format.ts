@@ -56,3 +56,10 @@ export function sparkline(values: readonly number[], width = values.length): str
     .map((value) => BARS[Math.max(0, Math.min(BARS.length - 1, Math.floor(value * BARS.length)))])
     .join('');
 }
+
+/** How a value is shown: six decimals at most, then its unit (`%` without a space). */
+export function withUnit(value: number, unit: string | undefined): string {
+  const shown = formatNumber(Math.round(value * 1e6) / 1e6);
+  if (unit === undefined) return shown;
+  return unit.startsWith('%') ? `${shown}${unit}` : `${shown} ${unit}`;
+}

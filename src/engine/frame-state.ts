@@ -81,6 +81,8 @@ export function changedParts(layout: SlotLayout, frame: Frame, base: WorldState)
 
   const scheduled = !sameSchedule(base.scheduled, frame.scheduled);
   if (scheduled) parts.scheduled = Object.freeze(frame.scheduled.map((entry) => Object.freeze(entry)));
+  const tracks = tracksOf(layout, frame);
+  if (tracks !== null && (base.tracks === undefined || !sameRecord(base.tracks, tracks))) parts.tracks = tracks;
   const actions = actionsOf(layout, frame);
   const changedActions = layout.actors.filter((id) => base.actions[id] !== actions[id]);
   if (!sameChoices(base.actions, actions)) parts.actions = Object.freeze(actions);
@@ -124,7 +126,28 @@ export function stateOf(layout: SlotLayout, frame: Frame): WorldState {
     events: Object.freeze(events),
     scheduled: Object.freeze(frame.scheduled.map((entry) => Object.freeze({ ...entry }))),
     actions: Object.freeze(actionsOf(layout, frame)),
+    ...withTracks(layout, frame),
   });
+}
+
+/** The running values of a frame's tracks, by metric id, frozen; null when the layout has none. */
+function tracksOf(layout: SlotLayout, frame: Frame): Readonly<Record<string, number>> | null {
+  if (layout.tracks === undefined) return null;
+  const tracks: Record<string, number> = {};
+  layout.tracks.forEach((id, i) => {
+    tracks[id] = frame.tracks[i]!;
+  });
+  return Object.freeze(tracks);
+}
+
+function withTracks(layout: SlotLayout, frame: Frame): { tracks?: Readonly<Record<string, number>> } {
+  const tracks = tracksOf(layout, frame);
+  return tracks === null ? {} : { tracks };
+}
+
+function sameRecord(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
 }
 
 /** The indices of the events that have fired, in the order they first fired. */

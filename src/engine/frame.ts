@@ -22,6 +22,7 @@ export function newFrame(layout: SlotLayout): Frame {
     last: new Int32Array(events),
     chosen: new Int32Array(layout.actors.length).fill(-1),
     scheduled: [],
+    tracks: new Float64Array(layout.tracks?.length ?? 0),
   };
 }
 
@@ -55,6 +56,9 @@ export function loadFrame(layout: SlotLayout, state: WorldState, frame: Frame = 
   });
   loadChoices(layout, state.actions, frame);
   frame.scheduled = [...state.scheduled];
+  layout.tracks?.forEach((id, i) => {
+    frame.tracks[i] = state.tracks?.[id] ?? 0;
+  });
   return frame;
 }
 
@@ -76,6 +80,7 @@ export function copyFrame(from: Frame, to: Frame): void {
   to.last.set(from.last);
   to.chosen.set(from.chosen);
   to.scheduled = [...from.scheduled];
+  to.tracks.set(from.tracks);
 }
 
 /** Whether two frames of one layout hold the same state. */
@@ -87,6 +92,7 @@ export function sameFrame(a: Frame, b: Frame): boolean {
     && sameArray(a.first, b.first)
     && sameArray(a.last, b.last)
     && sameArray(a.chosen, b.chosen)
+    && sameArray(a.tracks, b.tracks)
     && sameSchedule(a.scheduled, b.scheduled);
 }
 

@@ -21,6 +21,7 @@ export class Streams {
   private readonly streams = new Map<string, Stream>();
   private boundKeys: readonly string[] | null = null;
   private bound: Stream[] = [];
+  private readonly others = new WeakMap<readonly string[], Stream[]>();
 
   constructor(readonly seed: number) {}
 
@@ -42,6 +43,16 @@ export class Streams {
       this.boundKeys = keys;
     }
     return this.bound;
+  }
+
+  /** `streamsOf` for a second list asked for every turn (the random quantities'), kept apart from the first. */
+  streamsFor(keys: readonly string[]): readonly Stream[] {
+    let list = this.others.get(keys);
+    if (list === undefined) {
+      list = keys.map((key) => this.stream(key));
+      this.others.set(keys, list);
+    }
+    return list;
   }
 
   /** The draw in [0, 1) of `key`'s stream for `turn` (turns start at 1). */

@@ -14,6 +14,10 @@ export interface SlotShape {
   readonly actors: readonly { readonly id: string; readonly attrs: readonly string[]; readonly actions: readonly string[] }[];
   readonly flags: readonly string[];
   readonly events: readonly string[];
+  /** The metrics with a running value over the run; left out when none. */
+  readonly tracks?: readonly string[];
+  /** Slots on their own scale, by path: [lowest, highest] instead of [0, 1]. */
+  readonly ranges?: ReadonlyMap<string, readonly [number, number]>;
 }
 
 /** The slots of a scenario: indicators, cooperation rows, then each actor's stances, saliences and attributes. */
@@ -25,9 +29,11 @@ export function slotLayout(shape: SlotShape): SlotLayout {
   const group = (kind: SlotGroup['kind'], actor: string, keys: readonly string[], path: (key: string) => string, low: number) => {
     groups.push({ kind, actor, keys, start: paths.length });
     for (const key of keys) {
-      paths.push(path(key));
-      min.push(low);
-      max.push(1);
+      const at = path(key);
+      const range = shape.ranges?.get(at);
+      paths.push(at);
+      min.push(range?.[0] ?? low);
+      max.push(range?.[1] ?? 1);
     }
   };
   const ids = shape.actors.map((actor) => actor.id);
@@ -54,6 +60,7 @@ export function slotLayout(shape: SlotShape): SlotLayout {
     flagIndex: indexOf(shape.flags),
     eventIndex: indexOf(shape.events),
     actorIndex: indexOf(ids),
+    ...(shape.tracks === undefined || shape.tracks.length === 0 ? {} : { tracks: shape.tracks }),
   };
 }
 

@@ -1,9 +1,10 @@
 import { produce } from 'immer';
-import { chosenIndex, pick, probabilitiesAt } from './decide.js';
+import { chosenIndex, isGated, pick, pickAvailable, probabilitiesAt } from './decide.js';
 import { atTurn, SimulationError } from './errors.js';
 import { applyEffects, clamp, round, write } from './effects.js';
 import { loadFrame, type Frame } from './frame.js';
 import { changedParts } from './frame-state.js';
+import { updateTracks } from './tracks.js';
 import type { InterventionPlan } from './interventions.js';
 import { drawAt, shortKey, type Stream, type Streams } from './random.js';
 import type { ActorDef, Decision, Explanation, FiredEvent, Rule, Scenario, TurnChanges, WorldState } from './types.js';
@@ -81,6 +82,7 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
   const slots = streams.streamsOf(prepared.keys);
   const turn = frame.turn + 1;
   frame.turn = turn;
+  if (prepared.randomKeys.length > 0) frame.random = streams.streamsFor(prepared.randomKeys);
 
   for (const { path, value } of plan.sets) {
     const target = scenario.target(path);
@@ -91,11 +93,12 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
   // Decisions see the previous turn's choices; everything after sees this turn's.
   const decisions: Decision[] | null = keep ? [] : null;
   for (let i = 0; i < deciders.length; i += 1) {
-    const { actor, scratch } = deciders[i]!;
+    const { actor, scratch, open } = deciders[i]!;
     const roll = drawAt(slots[i]!, turn);
-    const probabilities = probabilitiesAt(actor, frame, scratch);
+    const probabilities = probabilitiesAt(actor, frame, scratch, open);
     const chosen = plan.choices.size === 0 ? undefined : plan.choices.get(actor.id);
-    const index = chosen === undefined ? pick(probabilities, roll) : chosenIndex(actor, chosen);
+    // A `choose` intervention (a person's choice) is taken as given, as `force` is for a rule.
+    const index = chosen !== undefined ? chosenIndex(actor, chosen) : open === null ? pick(probabilities, roll) : pickAvailable(probabilities, roll);
     picks[i] = index;
     decisions?.push({
       actor: actor.id,
@@ -138,9 +141,11 @@ function advance(scenario: Scenario, frame: Frame, streams: Streams, plan: Inter
     if (frame.count[index] === 0) frame.first[index] = turn;
     frame.last[index] = turn;
     frame.count[index]! += 1;
-    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrative, why: whys![f]! });
+    // A narrative's values are those its event led to: read after its own effects.
+    events?.push({ id: rule.id, title: rule.title, narrative: rule.narrativeAt?.(frame) ?? rule.narrative, why: whys![f]! });
   }
   applyEffects(frame, scenario.dynamics, 'dynamics');
+  if (scenario.tracks !== undefined) updateTracks(scenario.tracks, frame);
   return keep ? { events: events!, decisions: decisions! } : NOTHING_KEPT;
 }
 
@@ -160,12 +165,16 @@ interface Prepared {
     readonly index: number;
     /** Room for the actor's action probabilities. */
     readonly scratch: Float64Array;
+    /** Room to mark its available actions, when any action has a condition; else null. */
+    readonly open: Uint8Array | null;
     /** Each action's label as the cause of what it schedules. */
     readonly labels: readonly string[];
   }[];
   readonly rules: readonly Rule[];
   /** Stream keys: the deciders' (`decide:<actor>`), then the rules' (`rule:<id>`). */
   readonly keys: readonly string[];
+  /** The stream keys of the random quantities of effects (`Scenario.randomKeys`). */
+  readonly randomKeys: readonly string[];
   /** Room for a turn's picks (by decider) and fired rules (by index). */
   readonly picks: Int32Array;
   readonly fired: Int32Array;
@@ -182,6 +191,7 @@ function prepare(scenario: Scenario): Prepared {
         actor,
         index,
         scratch: new Float64Array(actor.actions.length),
+        open: isGated(actor) ? new Uint8Array(actor.actions.length) : null,
         labels: actor.actions.map((action) => `${actor.id}: ${action.title}`),
       }))
       .filter(({ actor }) => actor.actions.length > 0);
@@ -189,6 +199,7 @@ function prepare(scenario: Scenario): Prepared {
       deciders,
       rules: scenario.rules,
       keys: [...deciders.map(({ actor }) => `decide:${actor.id}`), ...scenario.rules.map((rule) => `rule:${rule.id}`)],
+      randomKeys: scenario.randomKeys ?? [],
       picks: new Int32Array(deciders.length),
       fired: new Int32Array(scenario.rules.length),
     };
@@ -249,7 +260,11 @@ function evaluateRule(
 /** Two ids whose stream keys shorten to the same string would share random numbers; refuse them. */
 function checkStreamKeys(scenario: Scenario): void {
   const seen = new Map<string, string>();
-  const keys = [...scenario.actors.map((actor) => `decide:${actor.id}`), ...scenario.rules.map((rule) => `rule:${rule.id}`)];
+  const keys = [
+    ...scenario.actors.map((actor) => `decide:${actor.id}`),
+    ...scenario.rules.map((rule) => `rule:${rule.id}`),
+    ...(scenario.randomKeys ?? []),
+  ];
   for (const key of keys) {
     const other = seen.get(shortKey(key));
     if (other !== undefined && other !== key) {

@@ -1,3 +1,4 @@
+import type { Stream } from './random.js';
 
 // The data the engine works on. Types are the documentation of the model:
 // every number in a WorldState has a fixed range and is rounded each turn.
@@ -41,6 +42,11 @@ export interface WorldState {
   readonly scheduled: readonly ScheduledEvent[];
   /** The action each actor chose on this turn (empty at turn 0). */
   readonly actions: Readonly<Record<string, string>>;
+  /**
+   * The running values of the metrics over the whole run (largest, smallest,
+   * sum, months), by metric id; present only when the scenario has such metrics.
+   */
+  readonly tracks?: Readonly<Record<string, number>>;
 }
 
 /** A number of the state that a turn changed, named as the frame's slots are. */
@@ -122,9 +128,27 @@ export type Effect =
   | { readonly kind: 'add'; readonly target: Target; readonly value: Expr }
   | { readonly kind: 'set'; readonly target: Target; readonly value: Expr }
   | { readonly kind: 'toward'; readonly target: Target; readonly goal: Expr; readonly rate: Expr }
-  | { readonly kind: 'flag'; readonly flag: string; readonly value: boolean; /** The flag's index in a frame. */ readonly index: number }
-  | { readonly kind: 'schedule'; readonly event: string; readonly delay: number }
-  | { readonly kind: 'cancel'; readonly event: string };
+  | {
+    readonly kind: 'flag';
+    readonly flag: string;
+    readonly value: boolean;
+    /** The flag's index in a frame. */
+    readonly index: number;
+    /** When set, the flag is on while this is not 0 (and `value` is unused). */
+    readonly expr?: Expr;
+  }
+  | {
+    readonly kind: 'schedule';
+    readonly event: string;
+    readonly delay: number;
+    /** When set, the delay is this (an expression or a random draw), rounded to whole turns, at least 1. */
+    readonly delayExpr?: Expr;
+    /** When set, an absolute turn (a month): the event fires then, or next turn if it has passed. */
+    readonly at?: number;
+  }
+  | { readonly kind: 'cancel'; readonly event: string }
+  /** Effects applied only while a condition holds (an effect's `if:`). */
+  | { readonly kind: 'if'; readonly condition: Expr; readonly effects: readonly Effect[] };
 
 /** A rule: an event of the scenario, with the article sentence it rests on. */
 export interface Rule {
@@ -134,6 +158,8 @@ export interface Rule {
   readonly chance: Expr;
   readonly effects: readonly Effect[];
   readonly narrative: string;
+  /** The narrative with its placeholders (`{ind.NAME}`) filled in from a frame; absent when it has none. */
+  readonly narrativeAt?: (frame: Frame) => string;
   readonly source: string;
   /** Fires at most once in a run. */
   readonly once: boolean;
@@ -147,6 +173,8 @@ export interface Action {
   readonly tends: string;
   readonly utility: Expr;
   readonly effects: readonly Effect[];
+  /** When set, the action can be chosen only while this holds (not 0). */
+  readonly available?: Expr | null;
 }
 
 export interface ActorDef {
@@ -156,6 +184,8 @@ export interface ActorDef {
   /** Rationality of the logit choice: higher picks the best action more surely. */
   readonly rationality: number;
   readonly actions: readonly Action[];
+  /** The action taken when no action is available (set only when every action has `available`). */
+  readonly fallback?: string;
   /** Posture labels, first match wins; derived from the state, never stored. */
   readonly postures: readonly { readonly label: string; readonly when: Expr | null }[];
 }
@@ -169,6 +199,15 @@ export interface IndicatorDef {
 export interface Metric {
   readonly id: string;
   readonly title: string;
+  readonly value: Expr;
+}
+
+/** A running value over a run's turns, kept in the frame and updated at the end of every turn. */
+export interface Track {
+  /** The metric it is for. */
+  readonly id: string;
+  /** `sum` is for a mean; `months` counts the turns the expression is not 0. */
+  readonly kind: 'max' | 'min' | 'sum' | 'months';
   readonly value: Expr;
 }
 
@@ -242,13 +281,22 @@ export interface Scenario {
   readonly initial: WorldState;
   readonly rules: readonly Rule[];
   readonly dynamics: readonly Effect[];
+  /**
+   * The stream keys of the random quantities of effects (sizes, delays), in
+   * the order of their indices; each draws once per turn from its own stream.
+   */
+  readonly randomKeys?: readonly string[];
   readonly metrics: readonly Metric[];
+  /** The running values the metrics over the whole run need, in the layout's track order. */
+  readonly tracks?: readonly Track[];
   readonly outcomes: readonly OutcomeClass[];
   /** The scenario's own interventions, at their turns whichever variant runs. */
   readonly baseInterventions: readonly Intervention[];
   /** The variant's own interventions, counted from the turn the variant starts (0 unless switched to later). */
   readonly variantInterventions: readonly Intervention[];
   readonly symmetricCooperation: boolean;
+  /** The unit of each quantity that declares one, by path (`ind.troops` → `troops`); absent when none does. */
+  readonly units?: Readonly<Record<string, string>>;
   /** Where each value of the state lies in a frame. */
   readonly layout: SlotLayout;
   /** Resolve a state path such as `ind.insurgency` for `set` interventions. */
@@ -321,6 +369,8 @@ export interface SlotLayout {
   readonly flagIndex: ReadonlyMap<string, number>;
   readonly eventIndex: ReadonlyMap<string, number>;
   readonly actorIndex: ReadonlyMap<string, number>;
+  /** The metrics with a running value over the run (a frame's `tracks`), by id; may be absent (none). */
+  readonly tracks?: readonly string[];
 }
 
 /** A mutable working state. */
@@ -336,6 +386,13 @@ export interface Frame {
   readonly last: Int32Array;
   /** Per actor: the index of the action it chose last, or -1. */
   readonly chosen: Int32Array;
+  /**
+   * The streams of the scenario's random quantities (`Scenario.randomKeys`),
+   * set by the step while effects apply; absent when it has none.
+   */
+  random?: readonly Stream[];
   /** Events due later, ordered by turn then insertion. Entries are never changed in place. */
   scheduled: ScheduledEvent[];
+  /** The running values of the layout's tracks. */
+  readonly tracks: Float64Array;
 }

@@ -10,7 +10,8 @@ export interface RoleBrief {
 /** An inject of the scenario's timeline, to give the injects that fired their briefs. */
 export interface InjectBrief {
   readonly id: string;
-  readonly turn: number;
+  /** A turn, or the month it stands for (`2024-06`), as the scenario writes it. */
+  readonly turn: number | string;
   readonly event: string;
   readonly brief: string;
 }

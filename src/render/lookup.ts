@@ -1,3 +1,4 @@
+import { turnOfMonth } from '../engine/calendar.js';
 import type { AfterAction, InterventionLine } from '../engine/analysis/after-action.js';
 import type { InjectBrief } from './input.js';
 
@@ -11,4 +12,13 @@ export function injectOf(line: InterventionLine, injects: readonly InjectBrief[]
 /** The month label of a turn of the analysed run. */
 export function monthOf(analysis: AfterAction, turn: number): string {
   return turn === 0 ? analysis.start : analysis.timeline[turn - 1]?.month ?? `turn ${turn}`;
+}
+
+/** The turn of an inject as the scenario writes it: a number, or a month (`2024-06`) counted from the run's first month. */
+export function injectTurn(analysis: AfterAction, turn: number | string): number {
+  if (typeof turn === 'number') return turn;
+  const first = analysis.timeline[0];
+  if (first === undefined) return 0;
+  const start = { year: Number(first.date.slice(0, 4)), month: Number(first.date.slice(5, 7)) };
+  return turnOfMonth(start, turn) + first.turn;
 }

@@ -3,7 +3,7 @@ import { percent } from '../engine/format.js';
 import { counterfactualBlocks } from './counterfactual-section.js';
 import type { Block, Line, ReportDocument } from './document.js';
 import type { ReportInput } from './input.js';
-import { injectOf, monthOf } from './lookup.js';
+import { injectOf, injectTurn, monthOf } from './lookup.js';
 import { signed, value } from './numbers.js';
 import { pathArgument, shellCommand } from './shell.js';
 import { indicatorBlocks, timelineBlocks } from './timeline-section.js';
@@ -123,7 +123,7 @@ function decisions(list: readonly DecisionLine[]): Block[] {
 function injects({ analysis, injects: timeline }: ReportInput): Block[] {
   const rows = analysis.interventions.map((line): Line[] => {
     const inject = injectOf(line, timeline);
-    const scheduled = inject !== null && inject.turn !== line.turn ? ` (scheduled for ${monthOf(analysis, inject.turn)})` : '';
+    const scheduled = inject !== null && injectTurn(analysis, inject.turn) !== line.turn ? ` (scheduled for ${monthOf(analysis, injectTurn(analysis, inject.turn))})` : '';
     return [
       [`${line.month} (turn ${line.turn})`],
       [line.kind === 'block' ? { strong: 'held back' } : { strong: line.kind === 'force' ? 'fired' : 'set' }, ` ${line.kind === 'set' ? line.text : line.title}`],

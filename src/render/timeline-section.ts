@@ -1,7 +1,7 @@
 import type { AfterAction } from '../engine/analysis/after-action.js';
 import type { Block, Chart, Line } from './document.js';
 import type { ReportInput } from './input.js';
-import { injectOf, monthOf } from './lookup.js';
+import { injectOf, injectTurn, monthOf } from './lookup.js';
 
 /** Charts of every indicator over the turns: this run, its baseline, and each arm's mean over the paired runs. */
 export function indicatorBlocks(analysis: AfterAction): Block[] {
@@ -12,10 +12,10 @@ export function indicatorBlocks(analysis: AfterAction): Block[] {
     const band = player.indicators[indicator.id]?.byTurn;
     return {
       kind: 'lines',
-      title: indicator.title,
+      title: indicator.scale?.unit ? `${indicator.title} (${indicator.scale.unit})` : indicator.title,
       turns,
-      min: 0,
-      max: 1,
+      min: indicator.scale?.range[0] ?? 0,
+      max: indicator.scale?.range[1] ?? 1,
       series: [
         {
           label: `mean with the choices (${runs} runs; band 5th–95th percentile)`,
@@ -55,7 +55,7 @@ export function timelineBlocks(input: ReportInput): Block[] {
     if (moves.length > 0) items.push(['Decisions: ', ...moves]);
     for (const line of turn.interventions) {
       const inject = injectOf(line, input.injects);
-      const scheduled = inject !== null && inject.turn !== line.turn ? `, scheduled for ${monthOf(analysis, inject.turn)}` : '';
+      const scheduled = inject !== null && injectTurn(analysis, inject.turn) !== line.turn ? `, scheduled for ${monthOf(analysis, injectTurn(analysis, inject.turn))}` : '';
       items.push([{ strong: line.kind === 'block' ? 'Held back' : line.kind === 'force' ? 'Inject' : 'Set' }, `: ${line.kind === 'set' ? line.text : line.title}`,
         ...(inject === null ? [] : [` (${inject.id}${scheduled}): ${inject.brief}`])]);
     }

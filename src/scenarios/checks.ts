@@ -46,8 +46,35 @@ export function checkExercise(spec: ScenarioSpec, scope: ScenarioScope, problems
       if (!(error instanceof ExpressionError)) throw error;
       problems.push({ path: ['injects', i, 'event'], message: error.message });
     }
-    if (inject.turn > spec.turns) {
+    if (typeof inject.turn === 'string') {
+      try {
+        scope.turnAt(inject.turn);
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        problems.push({ path: ['injects', i, 'turn'], message: error.message });
+      }
+    } else if (inject.turn > spec.turns) {
       problems.push({ path: ['injects', i, 'turn'], message: `turn ${inject.turn} is after the scenario's last turn (${spec.turns})` });
+    }
+  });
+}
+
+/**
+ * Some action of every actor is always available: one without `available:`,
+ * or the actor's `fallback`, taken when none is. A fallback names an action
+ * of the actor.
+ */
+export function checkAvailability(spec: ScenarioSpec, problems: Problem[]): void {
+  spec.actors.forEach((actor, a) => {
+    const ids = actor.actions.map((action) => action.id);
+    if (actor.fallback !== undefined && !ids.includes(actor.fallback)) {
+      problems.push({ path: ['actors', a, 'fallback'], message: `${actor.id} has no action \`${actor.fallback}\`${suggest(actor.fallback, ids)}` });
+    }
+    if (actor.fallback === undefined && actor.actions.length > 0 && actor.actions.every((action) => action.available !== undefined)) {
+      problems.push({
+        path: ['actors', a, 'fallback'],
+        message: `every action of ${actor.id} has \`available:\`, so at times none may be; leave one without it or name a \`fallback:\` action`,
+      });
     }
   });
 }

@@ -4,11 +4,14 @@ import type {
 } from '../engine/types.js';
 import { compileExpression, ExpressionError } from './expression.js';
 import { initialState } from './initial-state.js';
-import type { EffectSpec, InterventionSpec, ScenarioSpec, VariantSpec } from './format.js';
+import type { EffectSpec, InterventionSpec, RandomAmountSpec, ScenarioSpec, VariantSpec } from './format.js';
+import { randomAmount, RandomSites } from './random-amount.js';
+import { compileMetrics } from './metrics.js';
+import { compileNarrative } from './narrative.js';
 import { ScenarioScope } from './scope.js';
 import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
-import { checkExercise, checkIds } from './checks.js';
+import { checkAvailability, checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
 import { checkSourceKeys, sourceText } from './sources.js';
 import { compileExpectations } from './expectations.js';
@@ -56,13 +59,15 @@ export function compileScenario(
   }
   const expr = (path: (string | number)[], source: string | number | boolean): Expr =>
     attempt(path, () => compileExpression(source, scope)) ?? CONSTANT_ZERO;
-  const effects = (path: (string | number)[], list: readonly EffectSpec[]): Effect[] =>
-    list.flatMap((effect, i) => compileEffect([...path, i], effect, scope, expr, attempt));
+  const sites = new RandomSites();
+  const effects = (path: (string | number)[], list: readonly EffectSpec[], owner: string): Effect[] =>
+    list.flatMap((effect, i) => compileEffect([...path, i], effect, { scope, expr, attempt, sites, owner }));
 
   checkIds(spec, problems);
   checkExercise(spec, scope, problems);
   checkParams(spec, problems);
   checkSourceKeys(spec, scope, problems);
+  checkAvailability(spec, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -74,20 +79,27 @@ export function compileScenario(
       title: action.title,
       tends: action.tends,
       utility: expr(['actors', a, 'actions', i, 'utility'], action.utility),
-      effects: effects(['actors', a, 'actions', i, 'effects'], action.effects),
+      effects: effects(['actors', a, 'actions', i, 'effects'], action.effects, `action:${actor.id}/${action.id}`),
+      ...(action.available === undefined ? {} : { available: expr(['actors', a, 'actions', i, 'available'], action.available) }),
     })),
+    ...(actor.fallback === undefined ? {} : { fallback: actor.fallback }),
     postures: actor.posture.map((posture, i) => ({
       label: posture.label,
       when: posture.when === undefined ? null : expr(['actors', a, 'posture', i, 'when'], posture.when),
     })),
   }));
+  const narrativeOf = (text: string, r: number) => {
+    const at = attempt(['rules', r, 'narrative'], () => compileNarrative(text, scope));
+    return at === null ? {} : { narrativeAt: at };
+  };
   const rules: Rule[] = spec.rules.map((rule, r) => ({
     id: rule.id,
     title: rule.title,
     condition: rule.when === undefined ? null : expr(['rules', r, 'when'], rule.when),
     chance: expr(['rules', r, 'chance'], rule.chance),
-    effects: effects(['rules', r, 'effects'], rule.effects),
+    effects: effects(['rules', r, 'effects'], rule.effects, `rule:${rule.id}`),
     narrative: rule.narrative,
+    ...narrativeOf(rule.narrative, r),
     source: sourceText(rule.source),
     once: rule.once,
   }));
@@ -101,6 +113,10 @@ export function compileScenario(
     .filter(present);
   const variantInterventions = variant === null ? [] : compileVariant(spec, variant, scope, problems);
 
+  const dynamics = effects(['dynamics'], spec.dynamics, 'dynamics');
+  const { metrics, tracks } = compileMetrics(spec, scope, expr, problems);
+  // Outcomes may read the metrics (`metric.NAME`); nothing else may.
+  scope.metrics = new Map(metrics.map((metric) => [metric.id, metric.value.at]));
   const initial = initialState(spec, problems);
   const scenario: Scenario = {
     id: spec.id,
@@ -118,8 +134,10 @@ export function compileScenario(
     expectations: compileExpectations(spec, problems),
     initial: initial ?? ({} as WorldState),
     rules,
-    dynamics: effects(['dynamics'], spec.dynamics),
-    metrics: spec.metrics.map((metric, i) => ({ id: metric.id, title: metric.title, value: expr(['metrics', i, 'value'], metric.value) })),
+    dynamics,
+    ...(sites.keys.length === 0 ? {} : { randomKeys: sites.keys }),
+    metrics,
+    ...(tracks.length === 0 ? {} : { tracks }),
     outcomes: spec.outcomes.map((item, i) => ({
       id: item.id,
       title: item.title,
@@ -128,6 +146,7 @@ export function compileScenario(
     baseInterventions,
     variantInterventions,
     symmetricCooperation: spec.cooperation.symmetric,
+    ...(Object.keys(scope.units).length === 0 ? {} : { units: scope.units }),
     layout: scope.layout,
     target: (path: string): Target | null => {
       try {
@@ -174,20 +193,39 @@ const CONSTANT_ZERO: Expr = {
 
 type Attempt = <T>(path: (string | number)[], make: () => T, atKey?: boolean) => T | null;
 
-function compileEffect(
-  path: (string | number)[],
-  effect: EffectSpec,
-  scope: ScenarioScope,
-  expr: (path: (string | number)[], source: string | number | boolean) => Expr,
-  attempt: Attempt,
-): Effect[] {
+/** What compiling an effect needs: the names, how to compile and report, and where random quantities go. */
+interface EffectContext {
+  readonly scope: ScenarioScope;
+  readonly expr: (path: (string | number)[], source: string | number | boolean) => Expr;
+  readonly attempt: Attempt;
+  readonly sites: RandomSites;
+  /** The stream owner of the effect's random quantities: `rule:<id>`, `action:<actor>/<action>` or `dynamics`. */
+  readonly owner: string;
+}
+
+/** An effect's size: an expression, or a random quantity drawn from the owner's stream. */
+function amountOf(path: (string | number)[], value: string | number | boolean | RandomAmountSpec, context: EffectContext, whole = false): Expr {
+  if (typeof value !== 'object') return context.expr(path, value);
+  const kind = Object.keys(value)[0]!;
+  const index = context.sites.add(context.owner);
+  return randomAmount(value, index, whole, (key, source) => context.expr([...path, kind, ...(key === kind ? [] : [key])], source));
+}
+
+function compileEffect(path: (string | number)[], effect: EffectSpec, context: EffectContext): Effect[] {
+  const compiled = compileEffectKind(path, effect, context);
+  if (effect.if === undefined) return compiled;
+  return [{ kind: 'if', condition: context.expr([...path, 'if'], effect.if), effects: compiled }];
+}
+
+function compileEffectKind(path: (string | number)[], effect: EffectSpec, context: EffectContext): Effect[] {
+  const { scope, expr, attempt } = context;
   if ('add' in effect || 'set' in effect) {
     const kind = 'add' in effect ? 'add' : 'set';
     const entries = Object.entries('add' in effect ? effect.add : effect.set);
     return entries.flatMap(([where, value]) => {
       const target = attempt([...path, kind, where], () => scope.target(where), true);
       if (target === null) return [];
-      return [{ kind, target, value: expr([...path, kind, where], value) }];
+      return [{ kind, target, value: amountOf([...path, kind, where], value, context) }];
     });
   }
   if ('toward' in effect) {
@@ -201,14 +239,24 @@ function compileEffect(
     }];
   }
   if ('flag' in effect) {
-    return Object.entries(effect.flag).flatMap(([flag, value]) =>
-      attempt([...path, 'flag', flag], () => scope.flag(flag), true) === null
-        ? []
-        : [{ kind: 'flag' as const, flag, value, index: scope.layout.flagIndex.get(flag)! }]);
+    return Object.entries(effect.flag).flatMap(([flag, value]): Effect[] => {
+      if (attempt([...path, 'flag', flag], () => scope.flag(flag), true) === null) return [];
+      const index = scope.layout.flagIndex.get(flag)!;
+      if (typeof value === 'boolean') return [{ kind: 'flag', flag, value, index }];
+      return [{ kind: 'flag', flag, value: false, index, expr: expr([...path, 'flag', flag], value) }];
+    });
   }
   if ('schedule' in effect) {
     const event = attempt([...path, 'schedule', 'event'], () => scope.rule(effect.schedule.event));
-    return event === null ? [] : [{ kind: 'schedule', event, delay: effect.schedule.in }];
+    if (event === null) return [];
+    const { at: month, in: delay } = effect.schedule;
+    if (month !== undefined) {
+      const at = attempt([...path, 'schedule', 'at'], () => scope.turnAt(month));
+      return at === null ? [] : [{ kind: 'schedule', event, delay: 1, at }];
+    }
+    if (delay === undefined) return [];
+    if (typeof delay === 'number') return [{ kind: 'schedule', event, delay }];
+    return [{ kind: 'schedule', event, delay: 1, delayExpr: amountOf([...path, 'schedule', 'in'], delay, context, true) }];
   }
   const event = attempt([...path, 'cancel'], () => scope.rule(effect.cancel));
   return event === null ? [] : [{ kind: 'cancel', event }];
@@ -216,10 +264,11 @@ function compileEffect(
 
 /** Turn an intervention as written in a file into the engine's form. */
 export function toIntervention(item: InterventionSpec, scope: ScenarioScope): Intervention {
-  if ('force' in item) return { kind: 'force', event: scope.rule(item.force), turn: item.turn };
+  const at = (value: number | string) => scope.turnAt(value);
+  if ('force' in item) return { kind: 'force', event: scope.rule(item.force), turn: at(item.turn) };
   if ('block' in item) {
-    const from = item.turn ?? item.from ?? 1;
-    const to = item.turn ?? item.to ?? FOREVER;
+    const from = at(item.turn ?? item.from ?? 1);
+    const to = at(item.turn ?? item.to ?? FOREVER);
     return { kind: 'block', event: scope.rule(item.block), from, to };
   }
   if ('set' in item) {
@@ -227,9 +276,9 @@ export function toIntervention(item: InterventionSpec, scope: ScenarioScope): In
     if (item.value < target.min || item.value > target.max) {
       throw new ExpressionError(`${item.set} takes values from ${target.min} to ${target.max}, not ${item.value}`);
     }
-    return { kind: 'set', path: item.set, value: item.value, turn: item.turn };
+    return { kind: 'set', path: item.set, value: item.value, turn: at(item.turn) };
   }
   // The same check as an expression naming the choice; ids are plain words, so quoting is safe.
   compileExpression(`chose(${JSON.stringify(item.choose)}, ${JSON.stringify(item.action)})`, scope);
-  return { kind: 'choose', actor: item.choose, action: item.action, turn: item.turn };
+  return { kind: 'choose', actor: item.choose, action: item.action, turn: at(item.turn) };
 }

@@ -1,6 +1,7 @@
 import type { Expectation, ExpectedQuantity } from '../engine/types.js';
 import type { ExpectationSpec, ScenarioSpec } from './format.js';
 import type { Problem } from './problem.js';
+import { turnOf as turnOfWritten } from '../engine/calendar.js';
 import { sourceText } from './sources.js';
 import { suggest } from './suggest.js';
 
@@ -8,9 +9,12 @@ import { suggest } from './suggest.js';
 // into the engine's form that `check` and calibration evaluate.
 
 /** The quantity of an expectation, with the turns left out filled in (the last turn). */
-function quantityOf(item: ExpectationSpec, turns: number): ExpectedQuantity {
-  if ('event' in item) return { kind: 'event', event: item.event, by: item.by ?? turns };
-  if ('indicator' in item) return { kind: 'indicator', indicator: item.indicator, at: item.at ?? turns, stat: item.stat ?? 'mean' };
+function quantityOf(item: ExpectationSpec, spec: ScenarioSpec): ExpectedQuantity {
+  // A month ("2024-06") stands for its turn; the checks below keep it within the run.
+  const start = { year: Number(spec.start.slice(0, 4)), month: Number(spec.start.slice(5, 7)) };
+  const turnOf = (value: number | string | undefined) => value === undefined ? spec.turns : turnOfWritten(start, value);
+  if ('event' in item) return { kind: 'event', event: item.event, by: turnOf(item.by) };
+  if ('indicator' in item) return { kind: 'indicator', indicator: item.indicator, at: turnOf(item.at), stat: item.stat ?? 'mean' };
   if ('outcome' in item) return { kind: 'outcome', outcome: item.outcome };
   return { kind: 'metric', metric: item.metric };
 }
@@ -45,7 +49,7 @@ export function compileExpectations(spec: ScenarioSpec, problems: Problem[]): Ex
     const at = ['expectations', i];
     if (seen.has(item.id)) problems.push({ path: [...at, 'id'], message: `expectation id \`${item.id}\` is used twice` });
     seen.add(item.id);
-    const quantity = quantityOf(item, spec.turns);
+    const quantity = quantityOf(item, spec);
     const key = quantity.kind;
     const name = key === 'event' ? quantity.event : key === 'indicator' ? quantity.indicator : key === 'outcome' ? quantity.outcome : quantity.metric;
     if (!names[key].includes(name)) {

@@ -34,7 +34,23 @@ export const expressionSchema = z
   .union([z.string().min(1).max(2000), z.number(), z.boolean()])
   .describe('An expression, such as "0.1 + 0.6 * (1 - coop.niger.usa)", or a plain number or true/false.');
 const expression = expressionSchema;
-const turn = z.number().int().min(0).max(LIMITS.turns);
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month written YYYY-MM, where a turn can be given as the month it stands for. */
+const monthText = z.string().regex(MONTH, 'must be a turn number or a month written YYYY-MM, such as "2024-06"');
+const turn = z.union([z.number().int().min(0).max(LIMITS.turns), monthText])
+  .describe('A turn number, or the month it stands for ("2024-06"), after the start and within the scenario\'s turns.');
+
+/** A quantity drawn at random, each turn it is needed, from the stream of what owns it. */
+export const randomAmountSchema = z.union([
+  z.strictObject({ uniform: z.tuple([expression, expression]) })
+    .describe('Any number from the first to the second (for a delay: a whole number of months, both included).'),
+  z.strictObject({ choice: z.array(expression).min(1).max(64) }).describe('One of the values, each as likely.'),
+  z.strictObject({ poisson: expression }).describe('A whole number from a Poisson distribution with this mean (0 to 600).'),
+]);
+/** An effect's size: an expression, or a quantity drawn at random. */
+const amount = z.union([expression, randomAmountSchema]);
+/** The fields every effect may have besides its kind. */
+const guard = { if: expression.optional().describe('Condition; the effect applies only while it holds.') };
 
 /**
  * What a number or rule rests on: a sentence, or a structured reference. A
@@ -73,23 +89,37 @@ export const paramSchema = z.union([z.number(), paramEntrySchema])
 /** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
   z.strictObject({
-    add: z.record(z.string(), expression).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression.'),
+    add: z.record(z.string(), amount).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression or a random quantity.'),
+    ...guard,
   }),
-  z.strictObject({ set: z.record(z.string(), expression).describe('Set values to what the expressions give.') }),
+  z.strictObject({ set: z.record(z.string(), amount).describe('Set values to what the expressions (or random quantities) give.'), ...guard }),
   z.strictObject({
     toward: z.strictObject({
       target: z.string().describe('The value that moves, such as ind.ctSupport.'),
       goal: expression,
       rate: expression.describe('Share of the distance to the goal covered (0 to 1).'),
     }).describe('Move a value a share of the way toward a goal.'),
+    ...guard,
   }),
-  z.strictObject({ flag: z.record(name, z.boolean()).describe('Set flags declared under `flags:` to true or false.') }),
   z.strictObject({
-    schedule: z.strictObject({ event: kebabId, in: z.number().int().min(1).max(LIMITS.turns) })
-      .describe('Make a rule fire `in` turns from now (whatever its condition and chance).'),
+    flag: z.record(name, expression).describe('Set flags declared under `flags:`: true, false, or an expression (on when not 0).'),
+    ...guard,
   }),
-  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.') }),
-]).describe('One effect: add, set, toward, flag, schedule or cancel.');
+  z.strictObject({
+    schedule: z.strictObject({
+      event: kebabId,
+      at: monthText.optional().describe('The month the rule fires in, "YYYY-MM" (the next turn if it has passed); instead of `in`.'),
+      in: z.union([
+        z.number().int().min(1).max(LIMITS.turns),
+        z.string().min(1).max(2000).describe('An expression, rounded to whole turns (at least 1).'),
+        randomAmountSchema,
+      ]).optional(),
+    }).refine((item) => (item.in === undefined) !== (item.at === undefined), 'needs either `in` (turns from now) or `at` (a month), not both')
+      .describe('Make a rule fire `in` turns from now, or `at` a month (whatever its condition and chance).'),
+    ...guard,
+  }),
+  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.'), ...guard }),
+]).describe('One effect: add, set, toward, flag, schedule or cancel, with an optional `if:`.');
 const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 
 /** An intervention, as written in a scenario or a variant. */
@@ -101,12 +131,38 @@ export const interventionSpecSchema = z.union([
   z.strictObject({ choose: kebabId, action: kebabId, turn }).describe("Make an actor take an action at a turn."),
 ]).describe('An intervention: force, block, set or choose.');
 
+/** A quantity's own scale: its range (default [0, 1]) and the unit it is shown with. */
+const scale = {
+  range: z.tuple([z.number(), z.number()]).optional()
+    .describe('The values it can take, [lowest, highest]; every write is kept within them. Default [0, 1].'),
+  unit: z.string().min(1).max(24).optional().describe('Shown after its value, such as "troops" or "%".'),
+};
+/** For editors (JSON Schema can say what `checkScale` checks when there is no range): an initial value in [0, 1]. */
+const DEFAULT_SCALE = {
+  if: { not: { required: ['range'] } },
+  then: { properties: { initial: { minimum: 0, maximum: 1 } } },
+};
+/** Check that a quantity's range is in order and its initial value within it. */
+function checkScale(item: { initial: number; range?: [number, number] | undefined }, ctx: z.RefinementCtx): void {
+  const [lo, hi] = item.range ?? [0, 1];
+  if (!(lo < hi)) {
+    ctx.addIssue({ code: 'custom', path: ['range'], message: `must be [lowest, highest] with lowest below highest, not [${lo}, ${hi}]` });
+  } else if (item.initial > hi) {
+    ctx.addIssue({ code: 'custom', path: ['initial'], message: `must be at most ${hi}, not ${item.initial}` });
+  } else if (item.initial < lo) {
+    ctx.addIssue({ code: 'custom', path: ['initial'], message: `must be at least ${lo}, not ${item.initial}` });
+  }
+}
+/** An attribute with its own scale, written in place of its initial value. */
+export const scaledAttributeSchema = z.strictObject({ initial: z.number(), ...scale }).superRefine(checkScale).meta(DEFAULT_SCALE);
 /** An action in an actor's repertoire. */
 export const actionSchema = z.strictObject({
   id: kebabId,
   title: text,
   tends: text.describe('One line for players: what this action tends to do.'),
   utility: expression.describe('How much the actor wants this action; higher is likelier.'),
+  available: expression.optional()
+    .describe('Condition; while it is 0 the action is not offered and the policy does not choose it.'),
   effects: effects.default([]),
   source: sourceSchema.optional().describe('What the action and its utility rest on; not part of the scenario hash.'),
 });
@@ -120,10 +176,13 @@ export const actorSchema = z.strictObject({
     .describe('How sharply the actor picks its best action (0 = at random; higher = more often the best).'),
   stance: z.record(name, signed).default({}).describe('Position on each issue, -1 to 1.'),
   salience: z.record(name, unit).default({}).describe('How much each issue matters to the actor, 0 to 1 (0.5 when left out).'),
-  attrs: z.record(name, unit).default({}).describe('Attributes such as capability, 0 to 1.'),
+  attrs: z.record(name, z.union([unit, scaledAttributeSchema])).default({})
+    .describe('Attributes such as capability, 0 to 1; or `{ initial, range, unit }` for one on its own scale.'),
   posture: z.array(z.strictObject({ label: z.string().max(40), when: expression.optional() })).max(16).default([])
     .describe('Readable labels, first match wins; the last one usually has no `when`.'),
   actions: z.array(actionSchema).max(LIMITS.actionsPerActor).default([]),
+  fallback: kebabId.optional()
+    .describe('The action taken when none is available; required when every action has `available`.'),
 });
 
 /** A rule: an event with a condition, a chance and effects. */
@@ -157,26 +216,53 @@ export const roleSchema = z.strictObject({
 /** An inject: an event the instructor's timeline makes happen at a turn of an exercise. */
 export const injectSchema = z.strictObject({
   id: kebabId.describe('The inject\'s id, such as "flights-declared-illegal".'),
-  turn: z.number().int().min(1).max(LIMITS.turns).describe('The turn it fires at (1 = the month after the start).'),
+  turn: z.union([z.number().int().min(1).max(LIMITS.turns), monthText])
+    .describe('The turn it fires at (1 = the month after the start), or its month, "YYYY-MM".'),
   event: kebabId.describe('The rule it fires.'),
   brief: text.min(1).describe('What the players are told when it fires.'),
 });
 
 /** An issue on which actors take stances. */
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
-/** A world quantity in [0, 1]. */
+/** A world quantity, in [0, 1] unless it declares its range. */
 export const indicatorSchema = z.strictObject({
-  id: name, title: text, description: text.default(''), initial: unit,
+  id: name, title: text, description: text.default(''), initial: z.number(), ...scale,
   source: sourceSchema.optional().describe('What the starting value rests on; not part of the scenario hash.'),
-});
+}).superRefine(checkScale).meta(DEFAULT_SCALE);
 /** The pairwise cooperation matrix at turn 0. */
 export const cooperationSchema = z.strictObject({
   symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),
   default: unit.default(0.5).describe('Cooperation between actors not listed under initial.'),
   initial: z.record(kebabId, z.record(kebabId, unit)).default({}),
 });
-/** A named number computed from the final state. */
-export const metricSchema = z.strictObject({ id: name, title: text, value: expression });
+/** The kinds of metric, one of which a metric gives; all but `value` look at the whole run. */
+export const METRIC_KINDS = ['value', 'max', 'min', 'mean', 'months', 'first', 'count'] as const;
+/**
+ * A named number of a run: an expression on the final state (`value`), or over
+ * the turns played: the largest, smallest or mean value of an expression, the
+ * number of months a condition held, the turn an event first fired, or how often.
+ */
+export const metricSchema = z.strictObject({
+  id: name,
+  title: text,
+  value: expression.optional().describe('An expression computed on the final state.'),
+  max: expression.optional().describe('The largest value of the expression over the turns played (1 to the last).'),
+  min: expression.optional().describe('The smallest value of the expression over the turns played.'),
+  mean: expression.optional().describe('The mean value of the expression over the turns played.'),
+  months: expression.optional().describe('The number of turns played at whose end the condition held.'),
+  first: kebabId.optional().describe('The turn the rule first fired, 0 if it never did.'),
+  count: kebabId.optional().describe('How many times the rule fired.'),
+}).superRefine((metric, ctx) => {
+  const given = METRIC_KINDS.filter((kind) => metric[kind] !== undefined);
+  if (given.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: given.length === 0
+        ? `needs one of ${METRIC_KINDS.map((kind) => `\`${kind}\``).join(', ')}`
+        : `has ${given.map((kind) => `\`${kind}\``).join(' and ')}; give only one`,
+    });
+  }
+});
 /** An outcome class; the first whose condition holds is the run's outcome. */
 export const outcomeSchema = z.strictObject({
   id: kebabId,
@@ -254,6 +340,7 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A scenario as validated (defaults filled in). */
 export type ScenarioSpec = z.output<typeof scenarioSchema>;
 export type EffectSpec = z.output<typeof effectSchema>;
+export type RandomAmountSpec = z.output<typeof randomAmountSchema>;
 export type InterventionSpec = z.output<typeof interventionSpecSchema>;
 export type VariantSpec = z.output<typeof variantSchema>;
 export type RoleSpec = z.output<typeof roleSchema>;

@@ -27,7 +27,9 @@ export function initialState(spec: ScenarioSpec, problems: Problem[]): WorldStat
         }
       }
     }
-    actors[actor.id] = { stance, salience, attrs: { ...actor.attrs } };
+    const attrs: Record<string, number> = {};
+    for (const [key, value] of Object.entries(actor.attrs)) attrs[key] = typeof value === 'number' ? value : value.initial;
+    actors[actor.id] = { stance, salience, attrs };
   });
   const coop: Record<string, Record<string, number>> = {};
   for (const a of ids) {

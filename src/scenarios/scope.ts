@@ -1,9 +1,28 @@
+import { isoMonth, turnOfMonth } from '../engine/calendar.js';
 import { slotLayout, type SlotLayout } from '../engine/slot-layout.js';
 import type { Target } from '../engine/types.js';
 import { formatNumber } from '../engine/format.js';
 import { suggest } from './suggest.js';
 import { ExpressionError, MATH_FUNCTIONS, type Compiled, type Input, type Scope } from './expression.js';
 import type { ScenarioSpec } from './format.js';
+
+/** The metric kinds that keep a running value over the run. */
+const TRACKED = ['max', 'min', 'mean', 'months'] as const;
+
+/** The ranges and units quantities declare, by path. */
+function scalesOf(spec: ScenarioSpec): { ranges: Map<string, readonly [number, number]>; units: Record<string, string> } {
+  const ranges = new Map<string, readonly [number, number]>();
+  const units: Record<string, string> = {};
+  const add = (path: string, scale: { range?: [number, number] | undefined; unit?: string | undefined }) => {
+    if (scale.range !== undefined) ranges.set(path, scale.range);
+    if (scale.unit !== undefined) units[path] = scale.unit;
+  };
+  for (const indicator of spec.indicators) add(`ind.${indicator.id}`, indicator);
+  for (const actor of spec.actors) {
+    for (const [key, value] of Object.entries(actor.attrs)) if (typeof value !== 'number') add(`attr.${actor.id}.${key}`, value);
+  }
+  return { ranges, units };
+}
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
   return Object.hasOwn(record, key);
@@ -20,6 +39,8 @@ export class ScenarioScope implements Scope {
   private readonly actions: Map<string, Set<string>>;
   private readonly params: Readonly<Record<string, number>>;
   private readonly symmetric: boolean;
+  private readonly start: { readonly year: number; readonly month: number };
+  private readonly horizon: number;
   readonly layout: SlotLayout;
 
   constructor(spec: ScenarioSpec, params: Readonly<Record<string, number>>) {
@@ -32,6 +53,10 @@ export class ScenarioScope implements Scope {
     this.actions = new Map(spec.actors.map((actor) => [actor.id, new Set(actor.actions.map((action) => action.id))]));
     this.params = params;
     this.symmetric = spec.cooperation.symmetric;
+    this.start = { year: Number(spec.start.slice(0, 4)), month: Number(spec.start.slice(5, 7)) };
+    this.horizon = spec.turns;
+    const scaled = scalesOf(spec);
+    this.units = scaled.units;
     this.layout = slotLayout({
       indicators: spec.indicators.map((indicator) => indicator.id),
       issues: spec.issues.map((issue) => issue.id),
@@ -42,21 +67,45 @@ export class ScenarioScope implements Scope {
       })),
       flags: Object.keys(spec.flags),
       events: spec.rules.map((rule) => rule.id),
+      ranges: scaled.ranges,
+      tracks: spec.metrics.filter((metric) => TRACKED.some((kind) => metric[kind] !== undefined)).map((metric) => metric.id),
     });
   }
+
+  /** The unit of each quantity that declares one, by path (`ind.troops` → `troops`). */
+  readonly units: Readonly<Record<string, string>>;
+
+  /** The metrics `metric.NAME` reads, once they are compiled (for outcomes); null before. */
+  metrics: ReadonlyMap<string, Input['read']> | null = null;
 
   /** A target for a slot (and its mirror), once the path is known to be valid. */
   private slot(path: string, min: number, mirror = ''): Target {
     const slot = this.layout.slotIndex.get(path);
     // Ids used twice (reported elsewhere) can leave a valid-looking path without a slot of its own.
     if (slot === undefined) throw new ExpressionError(`\`${path}\` is not a value that can change`);
-    return { path, min, max: 1, slot, mirror: mirror === '' ? -1 : this.layout.slotIndex.get(mirror) ?? -1 };
+    const low = this.layout.min[slot] ?? min;
+    return { path, min: low, max: this.layout.max[slot] ?? 1, slot, mirror: mirror === '' ? -1 : this.layout.slotIndex.get(mirror) ?? -1 };
   }
 
   /** Check that a rule id exists (for schedule, cancel and interventions). */
   rule(id: string): string {
     if (!this.rules.has(id)) throw new ExpressionError(`unknown event \`${id}\`${suggest(id, this.rules)}`);
     return id;
+  }
+
+  /**
+   * The turn of a turn as written: a number is kept as it is; a month
+   * (`2024-06`) must come after the start and within the scenario's turns.
+   */
+  turnAt(value: number | string): number {
+    if (typeof value === 'number') return value;
+    const turn = turnOfMonth(this.start, value);
+    if (turn < 1 || turn > this.horizon) {
+      throw new ExpressionError(
+        `${value} is not within the scenario's months: from ${isoMonth(this.start, 1)} (turn 1) to ${isoMonth(this.start, this.horizon)} (turn ${this.horizon})`,
+      );
+    }
+    return turn;
   }
 
   /** Check that a flag is declared in the scenario's `flags`. */
@@ -130,6 +179,13 @@ export class ScenarioScope implements Scope {
     const path = segments.join('.');
     const [head = '', a = ''] = segments;
     if (head === 'turn' && segments.length === 1) return { path, read: (f) => f.turn };
+    if ((head === 'month' || head === 'year') && segments.length === 1) {
+      // The calendar month (1 to 12) and year of the turn: turn 0 is the start month.
+      const base = this.start.year * 12 + this.start.month - 1;
+      return head === 'month'
+        ? { path, read: (f) => ((base + f.turn) % 12) + 1 }
+        : { path, read: (f) => Math.floor((base + f.turn) / 12) };
+    }
     if (head === 'param') {
       if (segments.length !== 2 || !own(this.params, a)) {
         throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`);
@@ -146,7 +202,13 @@ export class ScenarioScope implements Scope {
       const { slot } = this.target(path);
       return { path, read: (f) => f.values[slot]!, slot };
     }
-    const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr'];
+    if (head === 'metric') {
+      if (this.metrics === null) throw new ExpressionError(`\`${path}\`: a metric can be read only in an outcome's \`when\``);
+      const read = segments.length === 2 ? this.metrics.get(a) : undefined;
+      if (read === undefined) throw new ExpressionError(`unknown metric \`${path}\`${suggest(a, [...this.metrics.keys()])}`);
+      return { path, read };
+    }
+    const names = ['turn', 'month', 'year', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr', 'metric'];
     throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
   }
 

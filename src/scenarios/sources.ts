@@ -74,7 +74,7 @@ export function sourceEntries(spec: ScenarioSpec): SourceEntry[] {
     for (const [field, prefix] of [['stance', 'stance'], ['salience', 'salience'], ['attrs', 'attr']] as const) {
       for (const [name, value] of Object.entries(actor[field])) {
         const path = `${prefix}.${actor.id}.${name}`;
-        entry('start', path, ['actors', a, field, name], sources[path], { value });
+        entry('start', path, ['actors', a, field, name], sources[path], { value: typeof value === 'number' ? value : value.initial });
       }
     }
   });

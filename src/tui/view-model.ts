@@ -1,3 +1,4 @@
+import { scaleOf as scaleOfQuantity } from '../engine/analysis/after-action.js';
 // Selectors from engine data to the plain rows the panels draw. Every piece of
 // scenario text passes through stripControl here, so a scenario file cannot
 // put terminal control sequences on the screen.
@@ -21,6 +22,8 @@ export interface IndicatorRow {
   readonly title: string;
   /** Values over turns 0..the turn shown. */
   readonly series: readonly number[];
+  /** Set for an indicator on its own scale: its range, for the sparkline, and its unit ('' when none). */
+  readonly scale?: { readonly range: readonly [number, number]; readonly unit: string };
 }
 
 export interface EventItem {
@@ -60,7 +63,14 @@ export function indicatorRows(scenario: Scenario, kept: readonly Turn[], turn: n
     id: stripControl(indicator.id),
     title: stripControl(indicator.title),
     series: shown.map((item) => item.state.indicators[indicator.id] ?? 0),
+    ...scaleOf(scenario, `ind.${indicator.id}`),
   }));
+}
+
+/** The range and unit of a quantity that declares either, for showing it. */
+function scaleOf(scenario: Scenario, path: string): Pick<IndicatorRow, 'scale'> {
+  const { scale } = scaleOfQuantity(scenario, path);
+  return scale === undefined ? {} : { scale: { range: scale.range, unit: stripControl(scale.unit) } };
 }
 
 export function cooperationOf(scenario: Scenario, state: WorldState): CooperationView {

@@ -105,3 +105,77 @@ export const smallScenario: fc.Arbitrary<ScenarioInput> = fc
       outcomes: [{ id: 'any', title: 'Any' }],
     }));
   });
+
+/** An expression over the names every small scenario has. */
+const commonExpression: fc.Arbitrary<string> = fc.letrec<{ tree: string }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.integer({ min: -200, max: 200 }).map((n) => String(n / 100)),
+    fc.constantFrom('ind.x', 'coop.alpha.beta', 'stance.alpha.topic', 'turn / 40', 'month / 12', 'flag.f', 'year - 2024'),
+    fc.tuple(tie('tree'), fc.constantFrom('+', '-', '*', '<', '>=', 'and', 'or'), tie('tree')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+  ),
+})).tree;
+
+const randomQuantity = fc.oneof(
+  fc.tuple(commonExpression, commonExpression).map(([lo, hi]) => ({ uniform: [lo, hi] as [string, string] })),
+  fc.array(commonExpression, { minLength: 1, maxLength: 3 }).map((choice) => ({ choice })),
+  fc.integer({ min: 0, max: 8 }).map((mean) => ({ poisson: mean })),
+);
+
+/**
+ * A small scenario that also uses the constructs of section 7 of
+ * docs/writing-scenarios.md: available actions with a fallback, random sizes
+ * and delays, `if:` on effects, a flag from an expression, a quantity on its own
+ * scale, metrics over the run read by an outcome, and a month for a turn.
+ */
+export const richScenario: fc.Arbitrary<ScenarioInput> = fc.record({
+  base: smallScenario,
+  available: commonExpression,
+  size: randomQuantity,
+  delay: fc.oneof(randomQuantity, commonExpression, fc.integer({ min: 1, max: 6 })),
+  guard: commonExpression,
+  flag: commonExpression,
+  tracked: commonExpression,
+  low: fc.integer({ min: -5, max: 0 }),
+  high: fc.integer({ min: 1, max: 40 }),
+}).map(({ base, available, size, delay, guard, flag, tracked, low, high }): ScenarioInput => {
+  const actors = base.actors.map((actor) => ({
+    ...actor,
+    fallback: 'act-0',
+    actions: (actor.actions ?? []).map((action, i) => (i === 0 ? { ...action, available } : action)),
+  }));
+  const indicators = base.indicators.map((indicator, i) => (i === 0 ? { ...indicator, range: [low, high] as [number, number], unit: 'u' } : indicator));
+  const rules = [
+    ...base.rules,
+    {
+      id: 'random-rule',
+      title: 'Random rule',
+      chance: 0.5,
+      effects: [
+        { add: { 'ind.x': size }, if: guard },
+        { schedule: { event: 'scheduled-rule', in: typeof delay === 'object' ? delay : typeof delay === 'number' ? delay : `(${delay}) * 5` } },
+      ],
+      narrative: 'x is {ind.x} in month {month}',
+      source: 'Modelling assumption: generated',
+    },
+    { id: 'scheduled-rule', title: 'Scheduled', chance: 0, narrative: 'n', source: 'Modelling assumption: generated' },
+  ];
+  return {
+    ...base,
+    actors,
+    indicators,
+    flags: { f: false },
+    rules,
+    dynamics: [{ flag: { f: flag } }],
+    metrics: [
+      { id: 'top', title: 'Top', max: tracked },
+      { id: 'bottom', title: 'Bottom', min: tracked },
+      { id: 'average', title: 'Average', mean: tracked },
+      { id: 'held', title: 'Held', months: tracked },
+      { id: 'firstRandom', title: 'First', first: 'random-rule' },
+      { id: 'randoms', title: 'Count', count: 'random-rule' },
+    ],
+    outcomes: [{ id: 'high', title: 'High', when: 'metric.top > 0.5' }, { id: 'any', title: 'Any' }],
+    interventions: [{ force: 'random-rule', turn: '2024-02' }],
+  };
+});

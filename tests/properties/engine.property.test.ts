@@ -1,16 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { availableActions } from '../../src/engine/decide.js';
 import { hashOf } from '../../src/engine/hash.js';
 import { advanceTo, branch, startHistory } from '../../src/engine/history.js';
 import { MAX_SEED } from '../../src/engine/random.js';
 import { parseRecord, recordOf, replay } from '../../src/engine/record.js';
+import { outcomeOf } from '../../src/engine/outcome.js';
 import { run, runFast } from '../../src/engine/run.js';
 import type { Intervention, Scenario } from '../../src/engine/types.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { scenarioSchema } from '../../src/scenarios/format.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { hashes, numbersOf } from '../helpers.js';
-import { intervention, smallScenario } from './arbitraries.js';
+import { intervention, richScenario, smallScenario } from './arbitraries.js';
 
 // Fixed seeds and bounded case counts keep CI reproducible and within minutes.
 const settings = { seed: 20240424, numRuns: 120 };
@@ -82,5 +84,37 @@ describe('the engine, on generated small scenarios', () => {
       const record = parseRecord(JSON.stringify(recordOf(history)));
       expect(replay(record, scenario).ok).toBe(true);
     }), { ...settings, numRuns: 200 });
+  });
+});
+
+describe('the engine, on generated scenarios that use available actions, random quantities, run metrics, dates and scales', () => {
+  const generated = fc.record({ input: richScenario, seed, turns: fc.integer({ min: 1, max: 24 }) });
+
+  it('keeps values within their declared ranges, never chooses an unavailable action, and runs deterministically on both paths', () => {
+    fc.assert(fc.property(generated, ({ input, seed: s, turns }) => {
+      const scenario = compileScenario(scenarioSchema.parse(input));
+      const history = run(scenario, { seed: s, turns });
+      for (let t = 1; t <= turns; t += 1) {
+        const { state, decisions } = history.kept[t]!;
+        for (const { where, value } of numbersOf(state)) {
+          const target = scenario.target(where)!;
+          expect(value >= target.min && value <= target.max && Number.isFinite(value), `${where} = ${value}`).toBe(true);
+        }
+        for (const decision of decisions) {
+          const actor = scenario.actors.find((item) => item.id === decision.actor)!;
+          const open = availableActions(actor, history.kept[t - 1]!.state, { choices: history.kept[t - 1]!.state.actions, turn: t });
+          expect(open[actor.actions.findIndex((action) => action.id === decision.action)]).toBe(true);
+        }
+      }
+      expect(hashes(run(scenario, { seed: s, turns }))).toEqual(hashes(history));
+      const fast = runFast(scenario, { seed: s, turns }).state;
+      expect(hashOf(fast)).toBe(history.kept[turns]!.hash);
+      const { metrics } = outcomeOf(scenario, fast);
+      expect(metrics.top! >= metrics.bottom!).toBe(true);
+      expect(metrics.held! >= 0 && metrics.held! <= turns).toBe(true);
+      expect(metrics.randoms!).toBe(history.kept[turns]!.state.events['random-rule']?.count ?? 0);
+      const record = parseRecord(JSON.stringify(recordOf(history)));
+      expect(replay(record, scenario).ok).toBe(true);
+    }), { ...settings, numRuns: 100 });
   });
 });

@@ -98,7 +98,7 @@ describe('a record of a file scenario', SLOW, () => {
     const niger = spec.roles.find((role) => role.actor === 'niger')!;
     const history = advanceTo(startHistory(compiled, 9, 3, [
       { kind: 'choose', actor: 'niger', action: compiled.actors.find((actor) => actor.id === 'niger')!.actions[1]!.id, turn: 1 },
-      { kind: 'force', event: spec.injects[0]!.event, turn: spec.injects[0]!.turn },
+      { kind: 'force', event: spec.injects[0]!.event, turn: Number(spec.injects[0]!.turn) },
     ]));
     const roles = [{ actor: 'niger', name: 'Niger', brief: niger.brief, goals: niger.goals }];
     const { path } = exportExercise(history, roles, here, (file, content) => writeFileSync(file, content));

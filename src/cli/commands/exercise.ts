@@ -1,3 +1,4 @@
+import { isoMonth, turnOf } from '../../engine/calendar.js';
 import { z } from 'zod';
 import { randomSeed } from '../../engine/random.js';
 import { stripControl } from '../../engine/text.js';
@@ -163,7 +164,7 @@ export function injectTimeline(
   const added = file?.injects ?? [];
   const kept = file?.replace === true ? [] : base.filter((item) => !added.some((other) => other.id === item.id));
   return [...kept, ...added]
-    .map((item) => ({ ...item, title: scenario.rules.find((rule) => rule.id === item.event)?.title ?? item.event }))
+    .map((item) => ({ ...item, turn: turnOf(scenario.start, item.turn), title: scenario.rules.find((rule) => rule.id === item.event)?.title ?? item.event }))
     .sort((a, b) => a.turn - b.turn);
 }
 
@@ -194,7 +195,10 @@ function injectProblems(injects: readonly InjectSpec[], scenario: Scenario, turn
     if (!rules.includes(inject.event)) {
       problems.push({ path: ['injects', i, 'event'], message: `unknown event \`${inject.event}\`${suggest(inject.event, rules)}; an inject fires a rule of ${scenario.id}` });
     }
-    if (inject.turn > turns) {
+    const turn = turnOf(scenario.start, inject.turn);
+    if (turn < 1) {
+      problems.push({ path: ['injects', i, 'turn'], message: `${inject.turn} is not after the scenario's start (${isoMonth(scenario.start, 0)})` });
+    } else if (turn > turns) {
       problems.push({ path: ['injects', i, 'turn'], message: `turn ${inject.turn} is after the exercise's last turn (${turns}); move the inject or play more turns with --turns` });
     }
     return problems;

@@ -61,6 +61,8 @@ export interface IndicatorSeries {
   readonly run: readonly number[];
   /** The baseline's (same seed, no choices, no injects). */
   readonly baseline: readonly number[];
+  /** Set for an indicator on its own scale: its range and unit ('' when none). */
+  readonly scale?: { readonly range: readonly [number, number]; readonly unit: string };
 }
 
 /** A switch to a variant part-way through the run (a what-if branch): turns after `turn` follow `variant` (null: the base scenario). */
@@ -145,6 +147,7 @@ export function afterAction(
       title,
       run: history.kept.map((turn) => turn.state.indicators[id]!),
       baseline: baseline.kept.map((turn) => turn.state.indicators[id]!),
+      ...scaleOf(scenario, `ind.${id}`),
     })),
     timeline: history.kept.slice(1).map((turn): TimelineTurn => ({
       turn: turn.turn,
@@ -192,4 +195,12 @@ function interventionLines(
     case 'set':
       return [{ turn, month, kind: 'set', event: null, title: item.path, text: describeIntervention(item) }];
   }
+}
+
+/** The range and unit of a quantity that declares either (none for the default [0, 1] without a unit). */
+export function scaleOf(scenario: Scenario, path: string): { scale?: { range: readonly [number, number]; unit: string } } {
+  const target = scenario.target(path);
+  const unit = scenario.units?.[path];
+  if (target === null || (target.min === 0 && target.max === 1 && unit === undefined)) return {};
+  return { scale: { range: [target.min, target.max], unit: unit ?? '' } };
 }

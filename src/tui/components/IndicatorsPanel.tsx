@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { pad, padStart, sparkline } from '../../engine/format.js';
+import { pad, padStart, sparkline, withUnit } from '../../engine/format.js';
 import { formatDelta, formatValue } from '../glyphs.js';
 import { usePaint } from '../theme.js';
 import type { IndicatorRow } from '../view-model.js';
@@ -21,14 +21,18 @@ export function IndicatorsPanel({ indicators, width, height }: IndicatorsPanelPr
       {indicators.map((row) => {
         const value = row.series[row.series.length - 1] ?? 0;
         const previous = row.series[row.series.length - 2] ?? value;
+        // A quantity on its own scale shows its value with its unit, and its sparkline over its range.
+        const [lo, hi] = row.scale?.range ?? [0, 1];
+        const series = row.scale === undefined ? row.series : row.series.map((item) => (item - lo) / (hi - lo));
         const delta = formatDelta(value - previous);
+        const shown = row.scale === undefined ? formatValue(value) : withUnit(value, row.scale.unit || undefined);
         return (
           <Box key={row.id}>
             <Text wrap="truncate-end">
               <Text>{pad(row.title, title)}</Text>
-              <Text bold>{padStart(formatValue(value), 5)}</Text>
-              <Text color={paint('magenta')}>{padStart(delta, 6)} </Text>
-              <Text color={paint('yellow')}>{sparkline(row.series, spark)}</Text>
+              <Text bold>{padStart(shown, Math.max(5, shown.length))}</Text>
+              <Text color={paint('magenta')}>{padStart(delta, Math.max(6, delta.length + 1))} </Text>
+              <Text color={paint('yellow')}>{sparkline(series, spark)}</Text>
             </Text>
           </Box>
         );

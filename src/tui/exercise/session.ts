@@ -1,5 +1,6 @@
 import { monthLabel } from '../../engine/calendar.js';
 import { advance, current, takeBackTurn, type History } from '../../engine/history.js';
+import { availableActions, isGated } from '../../engine/decide.js';
 import { outcomeOf } from '../../engine/outcome.js';
 import { stripControl } from '../../engine/text.js';
 import type { Action } from '../../engine/types.js';
@@ -142,7 +143,13 @@ function apply(state: ExerciseSession, action: ExerciseAction, before: ExerciseS
 /** The actions of the role deciding. */
 export function actionsOf(session: ExerciseSession): readonly Action[] {
   const role = seatRole(session);
-  return session.history.scenario.actors.find((actor) => actor.id === role.actor)?.actions ?? [];
+  const actor = session.history.scenario.actors.find((item) => item.id === role.actor);
+  if (actor === undefined) return [];
+  if (!isGated(actor)) return actor.actions;
+  // Only the actions available in the state the next month is decided in are offered.
+  const state = session.history.kept[playedTurn(session)]!.state;
+  const open = availableActions(actor, state, { choices: state.actions, turn: state.turn + 1 });
+  return actor.actions.filter((_action, i) => open[i]);
 }
 
 function choose(state: ExerciseSession): ExerciseSession {

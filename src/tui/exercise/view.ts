@@ -27,11 +27,11 @@ export function optionRows(session: ExerciseSession): OptionRow[] {
   // The context the next turn's decisions read: the state at its start and the actions chosen in it.
   const ctx: EvalContext = { choices: state.actions, turn: state.turn + 1 };
   const probabilities = actionProbabilities(actor, state, ctx);
-  return actionsOf(session).map((action, i) => ({
+  return actionsOf(session).map((action) => ({
     id: stripControl(action.id),
     title: stripControl(action.title),
     tends: stripControl(action.tends),
-    probability: probabilities[i]!,
+    probability: probabilities[actor.actions.indexOf(action)]!,
   }));
 }
 
