@@ -27,6 +27,11 @@ export type Job =
       readonly quantiles: boolean;
       /** Send back one CSV row per run and turn. */
       readonly csv: boolean;
+      /**
+       * Send each task's counts back with its "done" and keep none (a
+       * sensitivity study of thousands of points reduces each as it completes).
+       */
+      readonly perTask?: boolean;
     }
   | {
       readonly kind: 'compare';
@@ -61,6 +66,8 @@ export interface DoneMessage {
   readonly runs: number;
   /** The task's CSV rows, when the job asked for them. */
   readonly csv?: string;
+  /** The task's own counts, when the job asked for them per task. */
+  readonly tally?: TallyData;
 }
 
 export type ResultMessage =
