@@ -185,6 +185,23 @@ export type Intervention =
   | { readonly kind: 'set'; readonly path: string; readonly value: number; readonly turn: number }
   | { readonly kind: 'choose'; readonly actor: string; readonly action: string; readonly turn: number };
 
+/**
+ * A parameter's plausible range, as the scenario declares it: what
+ * sensitivity analysis samples and calibration searches. `value` is the
+ * value this compiled scenario runs with.
+ */
+export interface ParamRange {
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  /** uniform over [low, high]; triangular with its peak at the scenario's value; normal (mean the value, sd) cut to the range. */
+  readonly distribution: 'uniform' | 'triangular' | 'normal';
+  /** The mode (triangular) or mean (normal): the value as written in the scenario, before variants or overrides. */
+  readonly centre: number;
+  /** The standard deviation of a normal distribution; absent for the others. */
+  readonly sd?: number;
+}
+
 /** A scenario compiled into engine functions. */
 export interface Scenario {
   readonly id: string;
@@ -199,6 +216,8 @@ export interface Scenario {
   readonly issues: readonly string[];
   readonly indicators: readonly IndicatorDef[];
   readonly params: Readonly<Record<string, number>>;
+  /** The parameters declared with a range (`{ value, range }`), by name, in the scenario's order. */
+  readonly paramRanges: Readonly<Record<string, ParamRange>>;
   readonly initial: WorldState;
   readonly rules: readonly Rule[];
   readonly dynamics: readonly Effect[];

@@ -10,6 +10,7 @@ import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
 import { checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
+import { checkParams, outOfBounds, paramRanges, paramValues } from './params.js';
 
 /**
  * Compile validated scenario data (with one of its variants applied, or none)
@@ -30,11 +31,13 @@ export function compileScenario(
         (known.length > 0 ? ` (variants: ${known.join(', ')})` : ''),
     }]);
   }
-  const params = { ...spec.params, ...(variant?.params ?? {}), ...overrides };
-  for (const name of Object.keys(overrides)) {
+  const params = { ...paramValues(spec.params), ...(variant?.params ?? {}), ...overrides };
+  for (const [name, value] of Object.entries(overrides)) {
     if (!Object.hasOwn(spec.params, name)) {
       problems.push({ path: ['params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
     }
+    const bounds = outOfBounds(spec, name, value);
+    if (bounds !== null) problems.push({ path: ['params', name], message: bounds });
   }
   const scope = new ScenarioScope(spec, params);
 
@@ -56,6 +59,7 @@ export function compileScenario(
 
   checkIds(spec, problems);
   checkExercise(spec, scope, problems);
+  checkParams(spec, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -107,6 +111,7 @@ export function compileScenario(
     issues: spec.issues.map((issue) => issue.id),
     indicators: spec.indicators.map(({ id, title, description }) => ({ id, title, description })),
     params,
+    paramRanges: paramRanges(spec.params, params),
     initial: initial ?? ({} as WorldState),
     rules,
     dynamics: effects(['dynamics'], spec.dynamics),

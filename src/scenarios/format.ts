@@ -36,6 +36,39 @@ export const expressionSchema = z
 const expression = expressionSchema;
 const turn = z.number().int().min(0).max(LIMITS.turns);
 
+/**
+ * What a number or rule rests on: a sentence, or a structured reference. A
+ * quote is checked against the scenario's article when it has one. Sources
+ * never change a run and are not part of the scenario hash.
+ */
+export const sourceSchema = z.union([
+  text.min(1),
+  z.strictObject({
+    quote: text.min(1).optional().describe('The words of the source, as written there (checked against the scenario\'s article when it has one).'),
+    url: z.string().max(2000).optional().describe('Where the source can be read.'),
+    date: z.string().max(32).optional().describe('When the source was published or seen, such as "2024-03-17".'),
+    note: text.optional().describe('How the number or rule follows from the source, or why it is an assumption.'),
+  }).refine((item) => item.quote !== undefined || item.url !== undefined || item.note !== undefined, {
+    message: 'give at least one of `quote`, `url` or `note`',
+  }),
+]).describe('What this rests on: a sentence of the source, "Modelling assumption: ...", or { quote, url, date, note }.');
+
+/** A parameter with its plausible range: what sensitivity analysis and calibration vary. */
+export const paramEntrySchema = z.strictObject({
+  value: z.number().describe('The value runs use.'),
+  range: z.tuple([z.number(), z.number()]).describe('The plausible range [low, high]; it must contain the value.'),
+  distribution: z.enum(['uniform', 'triangular', 'normal']).default('uniform')
+    .describe('How plausible values spread over the range: uniform, triangular (peak at the value), or normal (mean the value, `sd`) cut to the range.'),
+  sd: z.number().positive().optional().describe('The standard deviation of a normal distribution.'),
+  bounds: z.tuple([z.number(), z.number()]).optional()
+    .describe('The values the parameter can take at all, such as [0, 1] for a probability; value, range and variants must stay inside.'),
+  source: sourceSchema.optional(),
+  note: text.optional(),
+});
+/** A parameter: a plain number, or a number with its plausible range. */
+export const paramSchema = z.union([z.number(), paramEntrySchema])
+  .describe('A number, or { value, range: [low, high], distribution, source } for an uncertain one.');
+
 /** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
   z.strictObject({
@@ -157,7 +190,7 @@ export const scenarioSchema = z.strictObject({
     .describe('The month of turn 0, YYYY-MM.'),
   turns: z.number().int().min(1).max(LIMITS.turns).default(24).describe('Default number of turns (months).'),
   issues: z.array(issueSchema).max(LIMITS.issues),
-  params: z.record(name, z.number()).default({}).describe('Named numbers read as param.NAME; variants change them.'),
+  params: z.record(name, paramSchema).default({}).describe('Named numbers read as param.NAME; variants change them. A number, or { value, range } for an uncertain one.'),
   actors: z.array(actorSchema).min(1).max(LIMITS.actors),
   indicators: z.array(indicatorSchema).max(LIMITS.indicators),
   cooperation: cooperationSchema,
@@ -184,3 +217,6 @@ export type InterventionSpec = z.output<typeof interventionSpecSchema>;
 export type VariantSpec = z.output<typeof variantSchema>;
 export type RoleSpec = z.output<typeof roleSchema>;
 export type InjectSpec = z.output<typeof injectSchema>;
+export type ParamEntrySpec = z.output<typeof paramEntrySchema>;
+export type ParamSpec = z.output<typeof paramSchema>;
+export type SourceSpec = z.output<typeof sourceSchema>;

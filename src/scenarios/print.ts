@@ -5,6 +5,7 @@ import { escapeRawControl, needsEscapes } from '../engine/text.js';
 import { scenarioSchema, type ScenarioSpec } from './format.js';
 import { unionOption, unwrap } from './zod-problems.js';
 import { suggest } from './suggest.js';
+import { withParamValues } from './params.js';
 
 // A scenario written back in the file format, for `show` and `init`: fields in
 // the order of the schema, values equal to their defaults left out, and every
@@ -52,7 +53,7 @@ export function applyVariant(spec: ScenarioSpec, variantId: string): ScenarioSpe
     id: `${spec.id}-${variant.id}`,
     title: `${spec.title}: ${variant.title}`,
     description: variant.description === '' ? spec.description : `${spec.description}\n\nVariant ${variant.id}: ${variant.description}`.trim(),
-    params: { ...spec.params, ...variant.params },
+    params: withParamValues(spec.params, variant.params),
     interventions: [...spec.interventions, ...variant.interventions],
     variants: [],
   };

@@ -1,5 +1,6 @@
 import { hashOf } from '../engine/hash.js';
 import type { ScenarioSpec } from './format.js';
+import { paramValues } from './params.js';
 
 /**
  * The scenario's identity for run records: its data with the chosen variant
@@ -12,7 +13,11 @@ export function scenarioHash(
   overrides: Readonly<Record<string, number>> = {},
 ): string {
   // Roles and injects do not change a run: an inject that fires is recorded as an intervention.
-  const { variants, roles: _roles, injects: _injects, $schema: _schema, ...base } = spec;
+  const { variants, roles: _roles, injects: _injects, $schema: _schema, ...rest } = spec;
+  // A parameter's range, distribution, bounds, source and note do not change a
+  // run either: only its value is part of the identity, so declaring a range
+  // keeps the hash of the file with plain numbers.
+  const base = { ...rest, params: paramValues(rest.params) };
   const variant = variants.find((item) => item.id === variantId) ?? null;
   // Parameter overrides (sweeps) are part of the identity only when present,
   // so the hash of the scenario as written stays the same.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { escapeRawControl, oneLine } from '../engine/text.js';
 import type { ScenarioSpec } from './format.js';
+import { paramValue } from './params.js';
 import { SCHEMA_FILE } from './json-schema.js';
 import { fileData, toJson, toYaml } from './print.js';
 import { BUILTIN_DIR } from './read.js';
@@ -88,7 +89,7 @@ description: What this scenario changes, and why.
 # Other lists (effects, posture, dynamics, interventions) replace the base's.
 # null removes a field, such as a rule's \`when\`.
 
-# params:${param === undefined ? '' : `\n#   ${param[0]}: ${param[1]}`}
+# params:${param === undefined ? '' : `\n#   ${param[0]}: ${typeof param[1] === 'number' ? param[1] : `{ value: ${param[1].value} }`}`}
 
 # actors:${actor === undefined ? '' : `
 #   - id: ${actor.id}
@@ -108,6 +109,6 @@ description: What this scenario changes, and why.
 # variants:
 #   - id: my-variant
 #     title: What changes in this variant
-#     params: {${param === undefined ? '' : ` ${param[0]}: ${param[1]} `}}
+#     params: {${param === undefined ? '' : ` ${param[0]}: ${paramValue(param[1])} `}}
 `;
 }

@@ -4,6 +4,7 @@ import { scenarioSchema, type ScenarioSpec } from './format.js';
 import { problemsFromIssues } from './zod-problems.js';
 import { repair } from './repair.js';
 import { ScenarioScope } from './scope.js';
+import { paramValues } from './params.js';
 
 type Part = string | number;
 
@@ -24,7 +25,7 @@ export function checkSpec(spec: ScenarioSpec): Problem[] {
     if (!(error instanceof ScenarioError)) throw error;
     add(error.problems);
   }
-  const scope = new ScenarioScope(spec, spec.params);
+  const scope = new ScenarioScope(spec, paramValues(spec.params));
   for (const id of new Set(spec.variants.map((item) => item.id))) {
     const problems: Problem[] = [];
     compileVariant(spec, spec.variants.find((item) => item.id === id)!, scope, problems);

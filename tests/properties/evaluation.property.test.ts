@@ -7,6 +7,7 @@ import type { EvalContext } from '../../src/engine/types.js';
 import { compileExpression } from '../../src/scenarios/expression.js';
 import { builtinSpec } from '../../src/scenarios/load.js';
 import { BINARY, MATH } from '../../src/scenarios/operators.js';
+import { paramValues } from '../../src/scenarios/params.js';
 import { ScenarioScope } from '../../src/scenarios/scope.js';
 
 // The compiler specialises operators (a constant side, a plain read of a state
@@ -16,7 +17,8 @@ import { ScenarioScope } from '../../src/scenarios/scope.js';
 // on random states, bit for bit.
 
 const spec = builtinSpec('niger-2024');
-const scope = new ScenarioScope(spec, spec.params);
+const params = paramValues(spec.params);
+const scope = new ScenarioScope(spec, params);
 const { layout } = scope;
 const names = [...layout.paths.filter((path, i) => i % 3 === 0 && !path.includes('-')), 'param.drawdownRate', 'param.residualPresence', 'turn', 'flag.flightsIllegal'];
 
@@ -29,7 +31,7 @@ function valueOf(path: string, state: ReturnType<typeof stateOf>, ctx: EvalConte
     case 'coop': return state.coop[a]![b]!;
     case 'stance': case 'salience': return state.actors[a]![head][b]!;
     case 'attr': return state.actors[a]!.attrs[b]!;
-    case 'param': return spec.params[a]!;
+    case 'param': return params[a]!;
     case 'flag': return state.flags[a] ? 1 : 0;
     default: return ctx.turn;
   }

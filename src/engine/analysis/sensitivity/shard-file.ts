@@ -15,6 +15,7 @@ const finite = z.number().min(-Number.MAX_VALUE).max(Number.MAX_VALUE);
 
 const parameterSchema = z.object({
   name: z.string().max(MAX_ID_LENGTH).regex(NAME_ID, 'a name of letters, digits and _, starting with a letter, such as "talksChance"'),
+  value: finite,
   low: finite,
   high: finite,
   distribution: z.enum(['uniform', 'triangular', 'normal']),

@@ -19,6 +19,8 @@ export interface StudyHeader {
 
 /** A varied parameter as the study saw it. */
 export interface ParameterSummary {
+  /** The value the scenario (with its variant) runs with. */
+  readonly value: number;
   readonly range: readonly [number, number];
   readonly distribution: 'uniform' | 'triangular' | 'normal';
   /** The mode (triangular) or mean (normal) of the distribution: the value as the scenario writes it. */
@@ -94,8 +96,8 @@ export function summarizeStudy(header: StudyHeader, plan: StudyPlan, study: Stud
       indices: indices === null ? null : Object.fromEntries(names.map((name, position) => [name, indices![position]!])),
     };
   });
-  const parameters = Object.fromEntries(plan.parameters.map(({ name, low, high, distribution, centre, sd }) =>
-    [name, { range: [low, high] as const, distribution, centre, ...(sd === undefined ? {} : { sd }) }]));
+  const parameters = Object.fromEntries(plan.parameters.map(({ name, value, low, high, distribution, centre, sd }) =>
+    [name, { value, range: [low, high] as const, distribution, centre, ...(sd === undefined ? {} : { sd }) }]));
   const { design } = study;
   return {
     method: plan.method,
