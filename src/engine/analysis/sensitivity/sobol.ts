@@ -56,9 +56,15 @@ export interface SobolIndex {
  * intervals over the base samples; null when the output does not vary over
  * the design (no variance to share out).
  */
-export function sobolIndices(design: SaltelliDesign, values: ArrayLike<number>, random: Uniform, resamples: number): SobolIndex[] | null {
+export function sobolIndices(design: SaltelliDesign, raw: ArrayLike<number>, random: Uniform, resamples: number): SobolIndex[] | null {
   const { dimensions: k, samples: n } = design;
   const perSample = k + 2;
+  // Centred first, as SALib does: the indices do not change, but the
+  // first-order estimator's error grows with the output's mean.
+  let sum = 0;
+  for (let index = 0; index < design.count; index += 1) sum += raw[index]!;
+  const centre = sum / design.count;
+  const values = Float64Array.from({ length: design.count }, (_, index) => raw[index]! - centre);
   const identity = Uint32Array.from({ length: n }, (_, j) => j);
   // For the base samples `rows`: the variance of A and B together, and for each parameter
   // the sums of B (AB_i - A) and (A - AB_i)^2 over them.

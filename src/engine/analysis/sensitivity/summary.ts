@@ -29,7 +29,7 @@ export interface ParameterSummary {
 }
 
 /** One output's sensitivity to every parameter. */
-export interface OutputSensitivity {
+export interface OutputSensitivity<Index> {
   readonly kind: StudyOutput['kind'];
   readonly id: string;
   readonly title: string;
@@ -39,12 +39,11 @@ export interface OutputSensitivity {
   /** The parameters from most to least influential (by mu* or by ST). */
   readonly ranking: readonly string[];
   /** Per parameter; null (Sobol) when the output is the same at every point, so there is no variance to share out. */
-  readonly indices: Readonly<Record<string, MorrisIndex | SobolIndex>> | null;
+  readonly indices: Readonly<Record<string, Index>> | null;
 }
 
-/** The JSON of `sandtable sensitivity` (and of `merge` of its shards). */
-export interface SensitivitySummary extends StudyHeader {
-  readonly method: StudyMethod;
+interface SummaryOf<Method extends StudyMethod, Index> extends StudyHeader {
+  readonly method: Method;
   readonly parameters: Readonly<Record<string, ParameterSummary>>;
   readonly design: {
     readonly points: number;
@@ -54,8 +53,11 @@ export interface SensitivitySummary extends StudyHeader {
     readonly samples?: number;
   };
   readonly bootstrap: { readonly resamples: number; readonly level: number };
-  readonly outputs: Readonly<Record<string, OutputSensitivity>>;
+  readonly outputs: Readonly<Record<string, OutputSensitivity<Index>>>;
 }
+
+/** The JSON of `sandtable sensitivity` (and of `merge` of its shards). */
+export type SensitivitySummary = SummaryOf<'morris', MorrisIndex> | SummaryOf<'sobol', SobolIndex>;
 
 const interval = (pair: Interval): Interval => [roundStat(pair[0]), roundStat(pair[1])];
 const roundMorris = (index: MorrisIndex): MorrisIndex => ({
@@ -68,23 +70,48 @@ const roundSobol = (index: SobolIndex): SobolIndex => ({
 /** The indices of every output from its values at the design's points. */
 export function summarizeStudy(header: StudyHeader, plan: StudyPlan, study: StudyDesign, outputs: readonly StudyOutput[], values: StudyValues): SensitivitySummary {
   const names = plan.parameters.map((parameter) => parameter.name);
-  const summaries: Record<string, OutputSensitivity> = {};
-  outputs.forEach((output, index) => {
-    const y = values.values[index]!;
-    // A fresh stream per output: every output is bootstrapped on the same resamples.
-    const random = studyStream(plan.seed, 'bootstrap');
-    let indices: (MorrisIndex | SobolIndex)[] | null;
-    let influence: (position: number) => number;
-    if (study.method === 'morris') {
-      const morris = morrisIndices(study.design, y, random, RESAMPLES).map(roundMorris);
-      indices = morris;
-      influence = (position) => morris[position]!.muStar;
-    } else {
-      const sobol = sobolIndices(study.design, y, random, RESAMPLES)?.map(roundSobol) ?? null;
-      indices = sobol;
-      influence = (position) => sobol?.[position]!.ST ?? 0;
-    }
-    const order = names.map((_, position) => position).sort((a, b) => influence(b) - influence(a) || a - b);
+  // A fresh stream per output: every output is bootstrapped on the same resamples.
+  const bootstrap = () => studyStream(plan.seed, 'bootstrap');
+  const common = {
+    ...header,
+    parameters: Object.fromEntries(plan.parameters.map(({ name, value, low, high, distribution, centre, sd }) =>
+      [name, { value, range: [low, high] as const, distribution, centre, ...(sd === undefined ? {} : { sd }) }])),
+  };
+  const bootstrap95 = { resamples: RESAMPLES, level: 0.95 };
+  if (study.method === 'morris') {
+    const { design } = study;
+    return {
+      method: 'morris',
+      ...common,
+      design: { points: design.count, trajectories: design.trajectories, levels: design.levels, delta: roundStat(design.delta) },
+      bootstrap: bootstrap95,
+      outputs: byOutput(outputs, values, names, (y) => morrisIndices(design, y, bootstrap(), RESAMPLES).map(roundMorris), (index) => index.muStar),
+    };
+  }
+  const { design } = study;
+  return {
+    method: 'sobol',
+    ...common,
+    design: { points: design.count, samples: design.samples },
+    bootstrap: bootstrap95,
+    outputs: byOutput(outputs, values, names, (y) => sobolIndices(design, y, bootstrap(), RESAMPLES)?.map(roundSobol) ?? null, (index) => index.ST),
+  };
+}
+
+/** Each output's indices by `estimate`, its parameters ranked by `influence`, largest first (ties in the study's order). */
+function byOutput<Index>(
+  outputs: readonly StudyOutput[],
+  values: StudyValues,
+  names: readonly string[],
+  estimate: (y: Float64Array) => Index[] | null,
+  influence: (index: Index) => number,
+): Record<string, OutputSensitivity<Index>> {
+  const summaries: Record<string, OutputSensitivity<Index>> = {};
+  outputs.forEach((output, position) => {
+    const y = values.values[position]!;
+    const indices = estimate(y);
+    const strength = (at: number) => (indices === null ? 0 : influence(indices[at]!));
+    const order = names.map((_, at) => at).sort((a, b) => strength(b) - strength(a) || a - b);
     const { mean, sd } = spread(y);
     summaries[output.key] = {
       kind: output.kind,
@@ -92,23 +119,11 @@ export function summarizeStudy(header: StudyHeader, plan: StudyPlan, study: Stud
       title: output.title,
       mean: roundStat(mean),
       sd: roundStat(sd),
-      ranking: order.map((position) => names[position]!),
-      indices: indices === null ? null : Object.fromEntries(names.map((name, position) => [name, indices![position]!])),
+      ranking: order.map((at) => names[at]!),
+      indices: indices === null ? null : Object.fromEntries(names.map((name, at) => [name, indices[at]!])),
     };
   });
-  const parameters = Object.fromEntries(plan.parameters.map(({ name, value, low, high, distribution, centre, sd }) =>
-    [name, { value, range: [low, high] as const, distribution, centre, ...(sd === undefined ? {} : { sd }) }]));
-  const { design } = study;
-  return {
-    method: plan.method,
-    ...header,
-    parameters,
-    design: study.method === 'morris'
-      ? { points: design.count, trajectories: study.design.trajectories, levels: study.design.levels, delta: roundStat(study.design.delta) }
-      : { points: design.count, samples: study.design.samples },
-    bootstrap: { resamples: RESAMPLES, level: 0.95 },
-    outputs: summaries,
-  };
+  return summaries;
 }
 
 function spread(values: Float64Array): { mean: number; sd: number } {
