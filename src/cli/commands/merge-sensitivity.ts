@@ -9,14 +9,13 @@ import { jsonText } from '../json.js';
 import { printData } from '../terminal.js';
 import { sensitivityCsv } from '../text/sensitivity-csv.js';
 import { formatSensitivity } from '../text/sensitivity-text.js';
-import type { MergeOptions } from './merge.js';
 
 /**
  * `sandtable merge` of the shards of a sensitivity study: the design is made
  * again from the plan the shards carry, and the output is exactly what the
  * unsharded `sensitivity` prints.
  */
-export function mergeStudy(files: readonly { readonly name: string; readonly text: string }[], options: MergeOptions): number {
+export function mergeStudy(files: readonly { readonly name: string; readonly text: string }[], options: { readonly json?: boolean; readonly csv?: string }): number {
   const asUsage = <T>(work: () => T, prefix = ''): T => {
     try {
       return work();
