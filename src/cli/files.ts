@@ -48,6 +48,8 @@ export const USER_FILES = {
   'shard file': { what: 'shard file', limit: 64 * 1024 * 1024, advice: 'split the batch into more shards (--shard I/N with a larger N)' },
   /** As large as a scenario file, which can carry the same injects. */
   'inject file': { what: 'inject file', limit: 4 * 1024 * 1024 },
+  /** The text a scenario's quotations are checked against; as large as a scenario file. */
+  article: { what: 'article', limit: 4 * 1024 * 1024 },
 } as const satisfies Record<string, FileKind>;
 
 /**

@@ -14,6 +14,7 @@ import { note, printData } from './terminal.js';
 // scenario format, the statistics and the UI take most of the start-up).
 const commands = {
   batch: () => import('./commands/batch.js'),
+  check: () => import('./commands/check.js'),
   compare: () => import('./commands/compare.js'),
   exercise: () => import('./commands/exercise.js'),
   init: () => import('./commands/init.js'),
@@ -24,6 +25,7 @@ const commands = {
   run: () => import('./commands/run.js'),
   sensitivity: () => import('./commands/sensitivity.js'),
   show: () => import('./commands/show.js'),
+  sources: () => import('./commands/sources.js'),
   sweep: () => import('./commands/sweep.js'),
   tui: () => import('./commands/tui.js'),
   validate: () => import('./commands/validate.js'),
@@ -135,6 +137,17 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, declared(options)))));
 
   program
+    .command('check')
+    .description("run a scenario and test it against its expectations: estimate, 95% interval, pass / fail / undecided; exit 1 if one fails")
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .addOption(new Option('--runs <N>', 'number of runs (default 1000)').argParser(parseRuns))
+    .addOption(seed())
+    .addOption(variant())
+    .addOption(workers())
+    .option('--json', 'print the results as JSON')
+    .action((scenario, options) => setCode(commands.check().then((module) => module.checkCommand(scenario, declared(options)))));
+
+  program
     .command('compare')
     .description('paired runs of two scenarios on the same seeds: the difference a what-if makes')
     .argument('<base>', 'the baseline scenario, e.g. niger-2024')
@@ -202,6 +215,13 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--yaml', 'print YAML (the default)')
     .option('--json', 'print JSON')
     .action((scenario, options) => setCode(commands.show().then((module) => module.showCommand(scenario, declared(options)))));
+
+  program
+    .command('sources')
+    .description('list every parameter, starting value, action and rule with what it rests on; exit 1 if a quotation is not in the article')
+    .argument('<scenario>', 'built-in scenario id or a scenario file')
+    .option('--json', 'print JSON')
+    .action((scenario, options) => setCode(commands.sources().then((module) => module.sourcesCommand(scenario, declared(options)))));
 
   program
     .command('init')

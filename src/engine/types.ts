@@ -202,6 +202,25 @@ export interface ParamRange {
   readonly sd?: number;
 }
 
+/** The quantity an expectation is about, as a batch estimates it. */
+export type ExpectedQuantity =
+  | { readonly kind: 'event'; readonly event: string; readonly by: number }
+  | { readonly kind: 'indicator'; readonly indicator: string; readonly at: number; readonly stat: 'mean' | 'median' }
+  | { readonly kind: 'outcome'; readonly outcome: string }
+  | { readonly kind: 'metric'; readonly metric: string };
+
+/** What runs of a scenario should reproduce: a quantity, the range it should fall in, and what says so. */
+export interface Expectation {
+  readonly id: string;
+  readonly title: string;
+  readonly quantity: ExpectedQuantity;
+  readonly range: readonly [number, number];
+  /** How much it counts in calibration (1 by default). */
+  readonly weight: number;
+  /** What it rests on, as one line of text. */
+  readonly source: string;
+}
+
 /** A scenario compiled into engine functions. */
 export interface Scenario {
   readonly id: string;
@@ -218,6 +237,8 @@ export interface Scenario {
   readonly params: Readonly<Record<string, number>>;
   /** The parameters declared with a range (`{ value, range }`), by name, in the scenario's order. */
   readonly paramRanges: Readonly<Record<string, ParamRange>>;
+  /** What runs should reproduce (`sandtable check`), in the file's order. */
+  readonly expectations: readonly Expectation[];
   readonly initial: WorldState;
   readonly rules: readonly Rule[];
   readonly dynamics: readonly Effect[];

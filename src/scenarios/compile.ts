@@ -10,6 +10,8 @@ import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
 import { checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
+import { checkSourceKeys, sourceText } from './sources.js';
+import { compileExpectations } from './expectations.js';
 import { checkParams, outOfBounds, paramRanges, paramValues } from './params.js';
 
 /**
@@ -60,6 +62,7 @@ export function compileScenario(
   checkIds(spec, problems);
   checkExercise(spec, scope, problems);
   checkParams(spec, problems);
+  checkSourceKeys(spec, scope, problems);
 
   const actors: ActorDef[] = spec.actors.map((actor, a) => ({
     id: actor.id,
@@ -85,7 +88,7 @@ export function compileScenario(
     chance: expr(['rules', r, 'chance'], rule.chance),
     effects: effects(['rules', r, 'effects'], rule.effects),
     narrative: rule.narrative,
-    source: rule.source,
+    source: sourceText(rule.source),
     once: rule.once,
   }));
   const lastOutcome = spec.outcomes[spec.outcomes.length - 1];
@@ -112,6 +115,7 @@ export function compileScenario(
     indicators: spec.indicators.map(({ id, title, description }) => ({ id, title, description })),
     params,
     paramRanges: paramRanges(spec.params, params),
+    expectations: compileExpectations(spec, problems),
     initial: initial ?? ({} as WorldState),
     rules,
     dynamics: effects(['dynamics'], spec.dynamics),

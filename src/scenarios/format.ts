@@ -56,8 +56,9 @@ export const sourceSchema = z.union([
 /** A parameter with its plausible range: what sensitivity analysis and calibration vary. */
 export const paramEntrySchema = z.strictObject({
   value: z.number().describe('The value runs use.'),
-  range: z.tuple([z.number(), z.number()]).describe('The plausible range [low, high]; it must contain the value.'),
-  distribution: z.enum(['uniform', 'triangular', 'normal']).default('uniform')
+  range: z.tuple([z.number(), z.number()]).optional()
+    .describe('The plausible range [low, high]; it must contain the value. Sensitivity analysis and calibration vary only parameters with a range.'),
+  distribution: z.enum(['uniform', 'triangular', 'normal']).optional()
     .describe('How plausible values spread over the range: uniform, triangular (peak at the value), or normal (mean the value, `sd`) cut to the range.'),
   sd: z.number().positive().optional().describe('The standard deviation of a normal distribution.'),
   bounds: z.tuple([z.number(), z.number()]).optional()
@@ -107,6 +108,7 @@ export const actionSchema = z.strictObject({
   tends: text.describe('One line for players: what this action tends to do.'),
   utility: expression.describe('How much the actor wants this action; higher is likelier.'),
   effects: effects.default([]),
+  source: sourceSchema.optional().describe('What the action and its utility rest on; not part of the scenario hash.'),
 });
 
 /** An actor: its stance, attributes, posture labels and actions. */
@@ -133,7 +135,7 @@ export const ruleSchema = z.strictObject({
   once: z.boolean().default(false).describe('Fire at most once in a run.'),
   effects: effects.default([]),
   narrative: text.describe('The line shown when the rule fires.'),
-  source: text.min(1).describe('The sentence of the source the rule rests on, or "Modelling assumption: ...".'),
+  source: sourceSchema.describe('The sentence of the source the rule rests on, "Modelling assumption: ...", or { quote, url, date, note }.'),
 });
 
 /** A variant: changed parameters and interventions over the base scenario. */
@@ -163,7 +165,10 @@ export const injectSchema = z.strictObject({
 /** An issue on which actors take stances. */
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
 /** A world quantity in [0, 1]. */
-export const indicatorSchema = z.strictObject({ id: name, title: text, description: text.default(''), initial: unit });
+export const indicatorSchema = z.strictObject({
+  id: name, title: text, description: text.default(''), initial: unit,
+  source: sourceSchema.optional().describe('What the starting value rests on; not part of the scenario hash.'),
+});
 /** The pairwise cooperation matrix at turn 0. */
 export const cooperationSchema = z.strictObject({
   symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),
@@ -178,6 +183,36 @@ export const outcomeSchema = z.strictObject({
   title: text,
   when: expression.optional().describe('First match wins; the last outcome has no `when`.'),
 });
+
+const expectationFields = {
+  id: kebabId.describe('The expectation\'s id, such as "us-withdrawal-within-a-year".'),
+  title: text.optional(),
+  range: z.tuple([z.number(), z.number()]).describe('The range [low, high] the quantity should fall in.'),
+  source: sourceSchema.describe('What the expectation rests on: a reference class, a published estimate or an expert judgement.'),
+  weight: z.number().positive().max(1000).optional().describe('How much the expectation counts in calibration (1 when left out).'),
+};
+/** What the scenario should reproduce, checked by `sandtable check`. */
+export const expectationSchema = z.union([
+  z.strictObject({
+    ...expectationFields,
+    event: kebabId.describe('The rule whose firing is counted.'),
+    by: turn.optional().describe('The share of runs in which the event has fired by this turn (the last turn when left out).'),
+  }).describe('The share of runs in which an event has fired by a turn.'),
+  z.strictObject({
+    ...expectationFields,
+    indicator: name.describe('The indicator.'),
+    at: turn.optional().describe('The turn (the last turn when left out).'),
+    stat: z.enum(['mean', 'median']).optional().describe('The mean (the default) or the median over the runs.'),
+  }).describe("An indicator's mean or median over the runs at a turn."),
+  z.strictObject({
+    ...expectationFields,
+    outcome: kebabId.describe('The outcome class.'),
+  }).describe('The share of runs that end in an outcome class.'),
+  z.strictObject({
+    ...expectationFields,
+    metric: name.describe('The metric.'),
+  }).describe("A metric's mean over the runs."),
+]).describe('An expectation: event, indicator, outcome or metric, with the range it should fall in and its source.');
 
 /** A whole scenario file (without `extends:`). */
 export const scenarioSchema = z.strictObject({
@@ -206,6 +241,12 @@ export const scenarioSchema = z.strictObject({
     .describe('Role briefs for exercises; not part of the scenario hash (they do not change runs).'),
   injects: z.array(injectSchema).max(256).default([])
     .describe('The exercise inject timeline; not part of the scenario hash (fired injects are recorded as interventions).'),
+  article: z.string().min(1).max(1000).optional()
+    .describe('The article quotes are checked against: a text file, relative to this file (NAME.article.txt beside the file when left out); not part of the scenario hash.'),
+  sources: z.record(z.string().max(200), sourceSchema).optional()
+    .describe('What starting values rest on, by path: ind.NAME, stance.ACTOR.ISSUE, salience.ACTOR.ISSUE, attr.ACTOR.NAME, coop.A.B; not part of the scenario hash.'),
+  expectations: z.array(expectationSchema).max(256).optional()
+    .describe('What runs of the scenario should reproduce, checked by `sandtable check`; not part of the scenario hash.'),
 });
 
 /** A scenario as written in a file (before defaults). */
@@ -220,3 +261,4 @@ export type InjectSpec = z.output<typeof injectSchema>;
 export type ParamEntrySpec = z.output<typeof paramEntrySchema>;
 export type ParamSpec = z.output<typeof paramSchema>;
 export type SourceSpec = z.output<typeof sourceSchema>;
+export type ExpectationSpec = z.output<typeof expectationSchema>;

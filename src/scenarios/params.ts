@@ -36,12 +36,12 @@ export function paramRanges(
 ): Record<string, ParamRange> {
   const out: Record<string, ParamRange> = {};
   for (const [name, param] of Object.entries(params)) {
-    if (typeof param === 'number') continue;
+    if (typeof param === 'number' || param.range === undefined) continue;
     out[name] = {
       value: values[name] ?? param.value,
       low: param.range[0],
       high: param.range[1],
-      distribution: param.distribution,
+      distribution: param.distribution ?? 'uniform',
       centre: param.value,
       ...(param.sd === undefined ? {} : { sd: param.sd }),
     };
@@ -58,6 +58,17 @@ export function checkParams(spec: ScenarioSpec, problems: Problem[]): void {
   for (const [name, param] of Object.entries(spec.params)) {
     if (typeof param === 'number') continue;
     const at = ['params', name];
+    if (param.range === undefined) {
+      for (const key of ['distribution', 'sd'] as const) {
+        if (param[key] !== undefined) problems.push({ path: [...at, key], atKey: true, message: `\`${key}\` needs a \`range\` to spread over` });
+      }
+      if (param.bounds !== undefined) {
+        const [min, max] = param.bounds;
+        if (!(min < max)) problems.push({ path: [...at, 'bounds'], message: `the bounds' low end must be below their high end, not [${min}, ${max}]` });
+        else if (param.value < min || param.value > max) problems.push({ path: [...at, 'value'], message: `${param.value} is outside the bounds [${min}, ${max}]` });
+      }
+      continue;
+    }
     const [low, high] = param.range;
     if (!(low < high)) {
       problems.push({ path: [...at, 'range'], message: `the range's low end must be below its high end, not [${low}, ${high}]` });
@@ -74,10 +85,11 @@ export function checkParams(spec: ScenarioSpec, problems: Problem[]): void {
         problems.push({ path: [...at, 'value'], message: `${param.value} is outside the bounds [${min}, ${max}]` });
       }
     }
-    if (param.distribution === 'normal' && param.sd === undefined) {
+    const distribution = param.distribution ?? 'uniform';
+    if (distribution === 'normal' && param.sd === undefined) {
       problems.push({ path: [...at, 'sd'], atKey: true, message: 'a normal distribution needs `sd`, its standard deviation' });
-    } else if (param.distribution !== 'normal' && param.sd !== undefined) {
-      problems.push({ path: [...at, 'sd'], atKey: true, message: `\`sd\` applies only to \`distribution: normal\`, not ${param.distribution}` });
+    } else if (distribution !== 'normal' && param.sd !== undefined) {
+      problems.push({ path: [...at, 'sd'], atKey: true, message: `\`sd\` applies only to \`distribution: normal\`, not ${distribution}` });
     }
   }
   spec.variants.forEach((variant, v) => {

@@ -12,14 +12,32 @@ export function scenarioHash(
   variantId: string | null,
   overrides: Readonly<Record<string, number>> = {},
 ): string {
-  // Roles and injects do not change a run: an inject that fires is recorded as an intervention.
-  const { variants, roles: _roles, injects: _injects, $schema: _schema, ...rest } = spec;
-  // A parameter's range, distribution, bounds, source and note do not change a
-  // run either: only its value is part of the identity, so declaring a range
-  // keeps the hash of the file with plain numbers.
-  const base = { ...rest, params: paramValues(rest.params) };
-  const variant = variants.find((item) => item.id === variantId) ?? null;
+  const variant = spec.variants.find((item) => item.id === variantId) ?? null;
+  const base = runData(spec);
   // Parameter overrides (sweeps) are part of the identity only when present,
   // so the hash of the scenario as written stays the same.
   return hashOf(Object.keys(overrides).length === 0 ? { scenario: base, variant } : { scenario: base, variant, overrides });
+}
+
+/**
+ * The part of the data that can change a run. Left out: roles and injects (an
+ * inject that fires is recorded as an intervention), and the evidence a
+ * scenario declares: a parameter's range, distribution, bounds, source and
+ * note (only its value counts), sources on actions and starting values,
+ * structured sources on rules, the article and the expectations. A rule's
+ * source written as text stays in, as it always was, so that records made
+ * before these fields existed still verify.
+ */
+function runData(spec: ScenarioSpec): Record<string, unknown> {
+  const {
+    variants: _variants, roles: _roles, injects: _injects, $schema: _schema,
+    article: _article, sources: _sources, expectations: _expectations, ...rest
+  } = spec;
+  return {
+    ...rest,
+    params: paramValues(rest.params),
+    actors: rest.actors.map((actor) => ({ ...actor, actions: actor.actions.map((action) => ({ ...action, source: undefined })) })),
+    indicators: rest.indicators.map((indicator) => ({ ...indicator, source: undefined })),
+    rules: rest.rules.map((rule) => (typeof rule.source === 'string' ? rule : { ...rule, source: undefined })),
+  };
 }
