@@ -147,6 +147,8 @@ export async function sensitivityCommand(ref: string | undefined, options: Sensi
   if (options.shard !== undefined) {
     printData(jsonText(shardFile(header, plan, layout, shard, shardPoints.sort((a, b) => a.index - b.index))));
   } else {
+    const gap = values.missing();
+    if (gap !== null) throw new Error(`point ${gap} of the study was not counted`);
     const summary = summarizeStudy(header, plan, study, outputs, values);
     if (options.csv !== undefined) writeFileAtomic(options.csv, sensitivityCsv(summary));
     printData(options.json ? jsonText(summary, 2) : formatSensitivity(summary));
