@@ -27,8 +27,16 @@ export function batchMissing() {
  * when asked). Worker threads share the process, so its figures cover them.
  */
 function batch({ runs, workers, seed = 1, peak = false }) {
-  const args = [BIN, 'batch', 'niger-2024', '--runs', String(runs), '--seed', String(seed), '--json'];
+  const args = ['batch', 'niger-2024', '--runs', String(runs), '--seed', String(seed), '--json'];
   if (workers !== undefined) args.push('--workers', String(workers));
+  return timed(args, { peak });
+}
+
+/**
+ * Run `sandtable ARGS` once, output discarded; resolves as `batch` does.
+ */
+export function timed(commandArgs, { peak = false } = {}) {
+  const args = [BIN, ...commandArgs];
   const useTime = existsSync(GNU_TIME);
   const dir = useTime ? mkdtempSync(join(tmpdir(), 'sandtable-bench-')) : null;
   const command = useTime ? GNU_TIME : process.execPath;

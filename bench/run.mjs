@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui] [-- --million]`
+// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,sensitivity] [-- --million]`
 //
 // The benchmark ladder of sandtable: one reference model four ways (plain
 // JavaScript, boardgame.io, sandtable's interactive and batch paths), checked
@@ -24,12 +24,12 @@ const options = {
   million: argv.includes('--million'),
   only: (() => {
     const i = argv.indexOf('--only');
-    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui']);
+    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui', 'sensitivity']);
   })(),
 };
 for (const arg of argv) {
   if (arg.startsWith('--') && !['--json', '--quick', '--million', '--only'].includes(arg)) {
-    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui, --million)\n`);
+    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,sensitivity, --million)\n`);
     process.exit(2);
   }
 }
@@ -90,7 +90,7 @@ async function main() {
     log('bench: dist/ is missing; run `npm run bench` (it builds first) or `npm run build`');
     process.exit(1);
   }
-  ensureDependencies();
+  if (options.only.has('ladder')) ensureDependencies();
   const report = { machine: machine() };
   /** Sections that ran and failed: reported, and the exit code is 1. */
   const failed = [];
@@ -192,6 +192,33 @@ async function main() {
         ['what', 'median ms per frame', 'p95 ms'],
         t.results.map((r) => [r.what, fmt(r.medianMs, 2), fmt(r.p95Ms, 2)]),
       ));
+    }
+  }
+
+  if (options.only.has('sensitivity')) {
+    const { sensitivityMissing, measureSensitivity } = await import('./cli-sensitivity.mjs');
+    const missing = sensitivityMissing();
+    out.push('');
+    if (missing !== null) {
+      report.sensitivity = { available: false, reason: missing };
+      out.push(`Sensitivity: not measured: ${missing}`);
+    } else {
+      try {
+        report.sensitivity = await measureSensitivity({ quick: options.quick, log });
+        const s = report.sensitivity;
+        out.push(`Sensitivity: 8 parameters of niger-2024 (${s.scenario}) via \`sandtable sensitivity --json\`, one process each, default workers`);
+        out.push(table(
+          ['study', 'points', 'runs', 'seconds', 'runs/s', 'CPU time / wall time', 'peak memory (MiB)'],
+          s.results.map((r) => [r.study, fmt(r.points), fmt(r.runs), fmt(r.seconds, 1), fmt(r.runsPerSecond),
+            r.coresBusy === null ? '?' : fmt(r.coresBusy, 2), r.peakMiB === null ? '?' : fmt(r.peakMiB)]),
+        ));
+        for (const r of s.results) out.push(`${r.met ? 'met    ' : 'NOT met'}  ${r.target}: ${fmt(r.seconds, 1)} s`);
+        if (options.quick) out.push('(--quick: the Sobol study was not run)');
+      } catch (error) {
+        failed.push('sensitivity');
+        report.sensitivity = { available: true, error: error.message };
+        out.push(`Sensitivity: FAILED: ${error.message}`);
+      }
     }
   }
 

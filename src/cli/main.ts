@@ -6,6 +6,7 @@ import { forgetInputs } from '../scenarios/inputs.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch-options.js';
 import { EXIT, UsageError } from './errors.js';
 import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
+import { parseLevels, parseMethod, parseSamples, parseTrajectories } from './sensitivity-options.js';
 import { note, printData } from './terminal.js';
 import { ALL_COLUMNS, COLUMN_GROUPS, parseColumns } from './columns-option.js';
 
@@ -23,6 +24,7 @@ const commands = {
   replay: () => import('./commands/replay.js'),
   report: () => import('./commands/report.js'),
   run: () => import('./commands/run.js'),
+  sensitivity: () => import('./commands/sensitivity.js'),
   show: () => import('./commands/show.js'),
   sources: () => import('./commands/sources.js'),
   sweep: () => import('./commands/sweep.js'),
@@ -179,11 +181,30 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .action((scenario, options) => setCode(commands.sweep().then((module) => module.sweepCommand(scenario, declared(options)))));
 
   program
+    .command('sensitivity')
+    .description('which uncertain parameters move each output: Morris elementary effects or Sobol indices over the declared ranges, every point on the same seeds')
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .addOption(variant())
+    .option('--param <NAME>', 'a parameter with a declared range to vary (repeatable; default: every one with a range)', collect)
+    .addOption(new Option('--method <M>', 'morris (elementary effects, the default) or sobol (first-order and total indices)').argParser(parseMethod))
+    .addOption(new Option('--trajectories <N>', 'Morris trajectories (default 10)').argParser(parseTrajectories))
+    .addOption(new Option('--levels <P>', 'levels of the Morris grid, even (default 4)').argParser(parseLevels))
+    .addOption(new Option('--samples <N>', 'Sobol base samples N, best a power of 2 (default 256); the study has N × (parameters + 2) points').argParser(parseSamples))
+    .addOption(new Option('--runs <N>', 'runs per point, on the same seeds at every point (default 200)').argParser(parseRuns))
+    .addOption(seed())
+    .addOption(turns())
+    .addOption(workers())
+    .option('--json', 'print the indices as JSON')
+    .option('--csv <file>', 'write one row per output and parameter to a CSV file')
+    .addOption(shard())
+    .action((scenario, options) => setCode(commands.sensitivity().then((module) => module.sensitivityCommand(scenario, declared(options)))));
+
+  program
     .command('merge')
-    .description('merge the shard files of a batch or sweep into the unsharded result')
-    .argument('<files...>', 'shard files written by batch or sweep --shard I/N')
+    .description('merge the shard files of a batch, sweep or sensitivity study into the unsharded result')
+    .argument('<files...>', 'shard files written by batch, sweep or sensitivity --shard I/N')
     .option('--json', 'print the merged result as JSON')
-    .option('--csv <file>', 'for a sweep, write one row per combination to a CSV file')
+    .option('--csv <file>', 'for a sweep, write one row per combination to a CSV file; for a sensitivity study, one per output and parameter')
     .action((files, options) => setCode(commands.merge().then((module) => module.mergeCommand(files, declared(options)))));
 
   program

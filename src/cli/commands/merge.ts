@@ -8,6 +8,18 @@ import { UsageError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';
 import { printData } from '../terminal.js';
+import { SENSITIVITY_SHARD_FORMAT } from '../../engine/analysis/sensitivity/shard-file.js';
+import { mergeStudy } from './merge-sensitivity.js';
+
+/** Whether a file says it is a shard of a sensitivity study (its format is checked in full later). */
+function isStudyShard(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === SENSITIVITY_SHARD_FORMAT;
+  } catch {
+    return false;
+  }
+}
 
 export interface MergeOptions {
   json?: boolean;
@@ -15,12 +27,18 @@ export interface MergeOptions {
 }
 
 /**
- * `sandtable merge FILE...`: put the shards of a batch or sweep back
- * together. The output is exactly what the unsharded command prints.
+ * `sandtable merge FILE...`: put the shards of a batch, sweep or
+ * sensitivity study back together. The output is exactly what the unsharded command prints.
  */
 export function mergeCommand(files: readonly string[], options: MergeOptions): number {
-  const shards: NamedShard[] = files.map((name) => {
-    const text = readUserFile(name, 'shard file');
+  const texts = files.map((name) => ({ name, text: readUserFile(name, 'shard file') }));
+  const studies = texts.filter(({ text }) => isStudyShard(text));
+  if (studies.length > 0) {
+    const other = texts.find((file) => !studies.includes(file));
+    if (other !== undefined) throw new UsageError(`cannot merge ${other.name} with ${studies[0]!.name}: one is not a shard of a sensitivity study`);
+    return mergeStudy(texts, options);
+  }
+  const shards: NamedShard[] = texts.map(({ name, text }) => {
     try {
       return { name, file: parseShardFile(text) };
     } catch (error) {

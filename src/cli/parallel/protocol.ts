@@ -30,6 +30,11 @@ export type Job =
       readonly csv: boolean;
       /** The column groups the CSV rows add (`--columns`). */
       readonly columns?: readonly ColumnGroup[];
+      /**
+       * Send each task's counts back with its "done" and keep none (a
+       * sensitivity study of thousands of points reduces each as it completes).
+       */
+      readonly perTask?: boolean;
     }
   | {
       readonly kind: 'compare';
@@ -64,6 +69,8 @@ export interface DoneMessage {
   readonly runs: number;
   /** The task's CSV rows, when the job asked for them. */
   readonly csv?: string;
+  /** The task's own counts, when the job asked for them per task. */
+  readonly tally?: TallyData;
 }
 
 export type ResultMessage =

@@ -1,4 +1,4 @@
-// The part of jStat (which ships no types) that the batch statistics use.
+// The part of jStat (which ships no types) that the batch statistics and the parameter distributions use.
 declare module 'jstat' {
   const jStat: {
     readonly studentt: { inv(p: number, dof: number): number };

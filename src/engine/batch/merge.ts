@@ -1,6 +1,6 @@
 import { canonicalJson } from '../hash.js';
 import { sameLayout, type BatchLayout } from './batch-layout.js';
-import { shardRange } from './shard.js';
+import { shardRange, type Shard } from './shard.js';
 import { SHARD_FORMAT, SHARD_FORMAT_VERSION, shardFileSchema, tallyFromJson, type ShardFile } from './shard-file.js';
 import type { ScenarioInfo } from './summary.js';
 import { combinationCount, combinations, MAX_COMBINATIONS, type SweepAxis } from './sweep.js';
@@ -64,17 +64,7 @@ export function mergeShards(shards: readonly NamedShard[]): Merged {
   if (first === undefined) throw new MergeError('no shard files to merge');
   for (const other of others) checkSameBatch(first, other);
   const { count } = first.file.shard;
-  const seen = new Map<number, string>();
-  for (const { name, file } of shards) {
-    if (file.shard.index > count) throw new MergeError(`${name} says it is shard ${file.shard.index} of ${count}`);
-    const twin = seen.get(file.shard.index);
-    if (twin !== undefined) throw new MergeError(`${twin} and ${name} are both shard ${file.shard.index}/${count}`);
-    seen.set(file.shard.index, name);
-  }
-  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.has(index));
-  if (missing.length > 0) {
-    throw new MergeError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; merge needs all ${count}`);
-  }
+  checkEveryShardOnce(shards.map(({ name, file }) => ({ name, shard: file.shard })));
 
   const { runs, layout, parameters } = first.file;
   const expected = combinations(parameters);
@@ -114,12 +104,28 @@ export function mergeShards(shards: readonly NamedShard[]): Merged {
   return { command, runs, seed, turns, scenario, parameters, layout, combinations: merged };
 }
 
+/**
+ * Check that shards of one piece of work (already known to agree on their
+ * shard count) are each of its shards once; throws MergeError naming the
+ * shard that is out of range, repeated or missing.
+ */
+export function checkEveryShardOnce(shards: readonly { readonly name: string; readonly shard: Shard }[]): void {
+  const count = shards[0]?.shard.count ?? 0;
+  const seen = new Map<number, string>();
+  for (const { name, shard } of shards) {
+    if (shard.index > count) throw new MergeError(`${name} says it is shard ${shard.index} of ${count}`);
+    const twin = seen.get(shard.index);
+    if (twin !== undefined) throw new MergeError(`${twin} and ${name} are both shard ${shard.index}/${count}`);
+    seen.set(shard.index, name);
+  }
+  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.has(index));
+  if (missing.length > 0) {
+    throw new MergeError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; merge needs all ${count}`);
+  }
+}
+
 function checkSameBatch(a: NamedShard, b: NamedShard): void {
-  const differ = (what: string, left: unknown, right: unknown) => {
-    if (canonicalJson(left) !== canonicalJson(right)) {
-      throw new MergeError(`cannot merge ${b.name} with ${a.name}: they are shards of different ${what} (${describe(left)} and ${describe(right)})`);
-    }
-  };
+  const differ = (what: string, left: unknown, right: unknown) => requireSame(a.name, b.name, what, left, right);
   differ('commands', a.file.command, b.file.command);
   differ('scenarios', a.file.scenario.hash, b.file.scenario.hash);
   differ('seeds', a.file.seed, b.file.seed);
@@ -129,6 +135,13 @@ function checkSameBatch(a: NamedShard, b: NamedShard): void {
   differ('parameter sweeps', a.file.parameters, b.file.parameters);
   if (!sameLayout(a.file.layout, b.file.layout)) {
     throw new MergeError(`cannot merge ${b.name} with ${a.name}: they count different events, indicators, outcomes or metrics`);
+  }
+}
+
+/** Throw MergeError unless shards `a` and `b` agree on `what` (values compared as canonical JSON). */
+export function requireSame(a: string, b: string, what: string, left: unknown, right: unknown): void {
+  if (canonicalJson(left) !== canonicalJson(right)) {
+    throw new MergeError(`cannot merge ${b} with ${a}: they are shards of different ${what} (${describe(left)} and ${describe(right)})`);
   }
 }
 

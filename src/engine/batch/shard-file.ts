@@ -43,6 +43,19 @@ const tallyJsonSchema = z.object({
   metricSquares: rows(bigInteger),
 }).readonly();
 
+/** The scenario a shard ran, as `ScenarioInfo`. */
+export const scenarioInfoSchema = z.object({ id: kebab, title, version: z.string().max(32), variant: kebab.nullable(), hash }).readonly();
+
+/** What a shard counts, as a `BatchLayout`. */
+export const layoutSchema = z.object({
+  turns: z.number().int().min(1).max(MAX_TURNS),
+  events: named(kebab, SHARD_FILE_LIMITS.events),
+  indicators: named(name, SHARD_FILE_LIMITS.indicators),
+  outcomes: named(kebab, SHARD_FILE_LIMITS.outcomes),
+  metrics: named(name, SHARD_FILE_LIMITS.metrics),
+  quantiles: z.boolean(),
+}).readonly();
+
 export const shardFileSchema = z.object({
   format: z.literal(SHARD_FORMAT),
   formatVersion: z.number(),
@@ -52,17 +65,10 @@ export const shardFileSchema = z.object({
   runs: z.number().int().min(1).max(SHARD_FILE_LIMITS.runs),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
-  scenario: z.object({ id: kebab, title, version: z.string().max(32), variant: kebab.nullable(), hash }).readonly(),
+  scenario: scenarioInfoSchema,
   /** The swept parameters (empty for a batch). */
   parameters: rows(z.object({ name, values: z.array(z.number()).min(1).max(SHARD_FILE_LIMITS.values).readonly() }).readonly()),
-  layout: z.object({
-    turns: z.number().int().min(1).max(MAX_TURNS),
-    events: named(kebab, SHARD_FILE_LIMITS.events),
-    indicators: named(name, SHARD_FILE_LIMITS.indicators),
-    outcomes: named(kebab, SHARD_FILE_LIMITS.outcomes),
-    metrics: named(name, SHARD_FILE_LIMITS.metrics),
-    quantiles: z.boolean(),
-  }).readonly(),
+  layout: layoutSchema,
   /** The combinations this shard ran (a batch has one, index 0, with no parameters). */
   combinations: rows(z.object({
     index: count,
