@@ -38,6 +38,8 @@ export const startEntrySchema = z.object({
   /** Minutes a turn lasts, or null for no deadline. */
   deadline: z.number().positive().max(24 * 60).nullable(),
   tokens: tokensSchema,
+  /** The address the host listened on (`ADDR:PORT`): a resumed host listens there again, so the links still work. */
+  listen: z.string().min(1).max(300),
   /** Where the run record is written after every turn. */
   recordPath: z.string().min(1).max(4096),
 });

@@ -36,6 +36,7 @@ export interface NewExercise {
   readonly deadline: number | null;
   readonly tokens: Readonly<Record<string, string>>;
   readonly recordPath: string;
+  readonly listen: string;
 }
 
 /** The journal's first line for a new exercise. */
@@ -53,6 +54,7 @@ export function startEntryOf(spec: NewExercise): StartEntry {
     injectFile: spec.injectFile,
     deadline: spec.deadline,
     tokens: { ...spec.tokens },
+    listen: spec.listen,
     recordPath: spec.recordPath,
   };
 }
@@ -78,6 +80,7 @@ export class HostRuntime {
   private left: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
+  private readonly listeners: ((text: string) => void)[] = [];
 
   constructor(readonly start: StartEntry, scenario: Scenario, readonly journal: Journal, entries: readonly JournalEntry[], private readonly options: RuntimeOptions) {
     this.now = options.now ?? Date.now;
@@ -96,6 +99,11 @@ export class HostRuntime {
     // A turn every team had chosen for, cut off by a crash before it was played, is played now.
     this.playIfReady();
     if (entries.some((entry) => entry.t === 'play')) this.writeRecord();
+  }
+
+  /** Be told every change, with its sentence. */
+  subscribe(listener: (text: string) => void): void {
+    this.listeners.push(listener);
   }
 
   get game(): HostGame {
@@ -120,6 +128,7 @@ export class HostRuntime {
     }
     if (entry.t === 'pause') this.pauseClock(entry.paused);
     this.options.onChange?.(text);
+    for (const listener of this.listeners) listener(text);
     this.playIfReady();
     return text;
   }

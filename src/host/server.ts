@@ -59,22 +59,34 @@ export class HostServer {
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly clients = new Set<Client>();
-  private readonly seats: { readonly seat: Seat; readonly digest: Buffer }[];
+  private seats: { readonly seat: Seat; readonly digest: Buffer }[] = [];
   private readonly limits: Limits;
   private pending = false;
+  private runtimeValue: HostRuntime | null = null;
 
-  constructor(private readonly runtime: HostRuntime, private readonly page: PageFiles | null, limits: Partial<Limits> = {}) {
+  /** A server that listens before it has an exercise (the journal records the address bound): `attach` gives it one. */
+  constructor(private readonly page: PageFiles | null, limits: Partial<Limits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.seats = Object.entries(runtime.start.tokens).map(([who, token]) => ({
-      seat: who === 'instructor' ? { kind: 'instructor' } : who === 'screen' ? { kind: 'screen' } : { kind: 'team', actor: who },
-      digest: digest(token),
-    }));
     this.http = createServer((request, response) => this.serve(request, response));
     this.http.headersTimeout = 10_000;
     this.http.requestTimeout = 15_000;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, clientTracking: false, perMessageDeflate: false });
     this.http.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head));
     this.http.on('clientError', (_error, socket) => socket.destroy());
+  }
+
+  /** The exercise served; its tokens open the seats. Until then every token is unknown. */
+  attach(runtime: HostRuntime): void {
+    this.runtimeValue = runtime;
+    this.seats = Object.entries(runtime.start.tokens).map(([who, token]) => ({
+      seat: who === 'instructor' ? { kind: 'instructor' } : who === 'screen' ? { kind: 'screen' } : { kind: 'team', actor: who },
+      digest: digest(token),
+    }));
+  }
+
+  private get runtime(): HostRuntime {
+    if (this.runtimeValue === null) throw new Error('the host has no exercise yet');
+    return this.runtimeValue;
   }
 
   /** Listen on `host:port` (port 0: any free one); resolves to the address bound. */
@@ -94,7 +106,7 @@ export class HostServer {
     this.pending = true;
     setImmediate(() => {
       this.pending = false;
-      this.broadcast();
+      if (this.runtimeValue !== null) this.broadcast();
     });
   }
 
