@@ -147,6 +147,8 @@ export class HostServer {
     if (this.page !== null && (path === '/' || path === '/screen')) return send('text/html; charset=utf-8', pageHtml(path === '/screen' ? 'screen' : 'team'));
     if (this.page !== null && path === '/app.js') return send('text/javascript; charset=utf-8', this.page.script);
     if (this.page !== null && path === '/app.css') return send('text/css; charset=utf-8', this.page.style);
+    // Browsers ask for an icon; there is none, and that is no error.
+    if (path === '/favicon.ico') return void response.writeHead(204, headers).end();
     response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
   }
 

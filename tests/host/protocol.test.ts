@@ -59,9 +59,9 @@ describe('sandtable host', () => {
     await choose(2, 0);
     await Promise.all(teams.map((team) => team.untilTurn(1)));
 
-    // The instructor fires a rule in turn 2.
+    // The instructor fires a rule in turn 2 that nothing else fires there (the Iran agreement is an inject of month 9).
     const view = instructor.view();
-    const rule = (view.seat === 'instructor' ? view.items : []).find((item) => item.kind === 'rule')!;
+    const rule = (view.seat === 'instructor' ? view.items : []).find((item) => item.kind === 'rule' && item.id === 'iran-ties')!;
     const fired = await instructor.request({ type: 'fire', turn: 2, kind: 'rule', target: rule.id });
     expect(fired.type, JSON.stringify(fired)).toBe('ack');
 
