@@ -71,8 +71,9 @@ describe('a host under hostile clients', () => {
     const mark = usa.messages.length;
     usa.ws.send('{not json');
     usa.ws.send(Buffer.from([1, 2, 3]), { binary: true });
-    usa.ws.send(JSON.stringify({ type: 'choose', id: 99, turn: 'one', action: 7 }));
     usa.ws.send(JSON.stringify([1, 2]));
+    // Answered last (a connection's messages are answered in order).
+    usa.ws.send(JSON.stringify({ type: 'choose', id: 99, turn: 'one', action: 7 }));
     await usa.until((message) => message.type === 'error' && message.id === 99, mark);
     expect(usa.messages.slice(mark).filter((message) => message.type === 'error')).toHaveLength(4);
     expect(errorOf(await usa.request({ type: 'choose', turn: 7, action: actions[0] }))).toMatch(/not the turn being decided/);
