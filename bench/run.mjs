@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui] [-- --million]`
+// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,host] [-- --million]`
 //
 // The benchmark ladder of sandtable: one reference model four ways (plain
 // JavaScript, boardgame.io, sandtable's interactive and batch paths), checked
@@ -29,7 +29,7 @@ const options = {
 };
 for (const arg of argv) {
   if (arg.startsWith('--') && !['--json', '--quick', '--million', '--only'].includes(arg)) {
-    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui, --million)\n`);
+    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,host, --million)\n`);
     process.exit(2);
   }
 }
@@ -90,7 +90,7 @@ async function main() {
     log('bench: dist/ is missing; run `npm run bench` (it builds first) or `npm run build`');
     process.exit(1);
   }
-  ensureDependencies();
+  if (options.only.has('ladder')) ensureDependencies();
   const report = { machine: machine() };
   /** Sections that ran and failed: reported, and the exit code is 1. */
   const failed = [];
@@ -192,6 +192,26 @@ async function main() {
         ['what', 'median ms per frame', 'p95 ms'],
         t.results.map((r) => [r.what, fmt(r.medianMs, 2), fmt(r.p95Ms, 2)]),
       ));
+    }
+  }
+
+  if (options.only.has('host')) {
+    const { measureHost } = await import('./host.mjs');
+    out.push('');
+    try {
+      report.host = await measureHost({ log });
+      const h = report.host;
+      out.push(`Host: ${h.description}`);
+      out.push(table(
+        ['choices', 'median ms choice→ack', 'p99 ms', 'max ms', 'median ms end of turn→ack', 'host peak memory (MiB)'],
+        [[fmt(h.choices), fmt(h.medianMs, 2), fmt(h.p99Ms, 2), fmt(h.maxMs, 2), fmt(h.endTurnMedianMs, 2), fmt(h.peakMiB)]],
+      ));
+      out.push('');
+      for (const t of h.targets) out.push(`${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.shown}`);
+    } catch (error) {
+      failed.push('host');
+      report.host = { error: error.message };
+      out.push(`Host: FAILED: ${error.message}`);
     }
   }
 

@@ -28,6 +28,9 @@ export interface Limits {
   readonly strikes: number;
 }
 
+/** Longest a change waits before the views are re-sent. */
+const BROADCAST_MS = 50;
+
 export const DEFAULT_LIMITS: Limits = { connections: 128, perSeat: 8, helloMs: 10_000, burst: 20, perSecond: 10, strikes: 50 };
 
 /** The files of the page, read from the package once. */
@@ -100,14 +103,18 @@ export class HostServer {
     });
   }
 
-  /** Re-send every seat its view (after a change, coalesced into one send). */
+  /**
+   * Re-send every seat its view after a change. Changes within BROADCAST_MS
+   * are coalesced into one send, so a class choosing at once costs a few
+   * sends, not one per choice (each choice's acknowledgement goes at once).
+   */
   changed(): void {
     if (this.pending) return;
     this.pending = true;
-    setImmediate(() => {
+    setTimeout(() => {
       this.pending = false;
       if (this.runtimeValue !== null) this.broadcast();
-    });
+    }, BROADCAST_MS).unref();
   }
 
   /** Connections of each seat now: a team's actor id, `instructor` or `screen`. */
