@@ -185,7 +185,34 @@ export class HostServer {
     });
   }
 
+  /** Messages received and not yet taken: taken together, with one flush of the journal, before any is answered. */
+  private queue: { client: Client; data: RawData; isBinary: boolean }[] = [];
+
   private received(client: Client, data: RawData, isBinary: boolean): void {
+    this.queue.push({ client, data, isBinary });
+    if (this.queue.length === 1) setImmediate(() => this.takeQueue());
+  }
+
+  private takeQueue(): void {
+    const taken = this.queue;
+    this.queue = [];
+    const answers: { client: Client; message: ServerMessage }[] = [];
+    const take = () => {
+      for (const item of taken) if (item.client.ws.readyState === item.client.ws.OPEN) this.handle(item.client, item.data, item.isBinary, answers);
+    };
+    try {
+      if (this.runtimeValue === null) take();
+      else this.runtimeValue.journal.group(take);
+    } catch (error) {
+      // The journal could not be flushed: nothing taken may be acknowledged, and the host cannot keep its promise.
+      process.stderr.write(`sandtable: error: the journal cannot be written (${error instanceof Error ? error.message : String(error)}); host --resume continues from what it holds\n`);
+      process.exit(70);
+    }
+    for (const { client, message } of answers) this.send(client, message);
+  }
+
+  /** Take one message: errors are answered at once; an acknowledgement is added to `acks`, sent once the journal is flushed. */
+  private handle(client: Client, data: RawData, isBinary: boolean, acks: { client: Client; message: ServerMessage }[]): void {
     if (!this.allowed(client)) return this.refuse(client, null, 'too many messages: slow down');
     if (isBinary) return this.refuse(client, null, 'messages are JSON text');
     let value: unknown;
@@ -210,7 +237,7 @@ export class HostServer {
     }
     try {
       const text = this.act(client.seat, message);
-      this.send(client, { type: 'ack', id: message.id, text });
+      acks.push({ client, message: { type: 'ack', id: message.id, text } });
     } catch (error) {
       if (error instanceof Refusal) return this.refuse(client, message.id, error.message);
       // A failure of the host itself (the journal's disk, a bug): said to the client, the host stays up, nothing was applied.
