@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { startHistory } from '../../engine/history.js';
 import { randomSeed } from '../../engine/random.js';
 import { stripControl } from '../../engine/text.js';
-import { DEFAULT_SCENARIO, splitReference } from '../../scenarios/load.js';
 import { exerciseFileName } from '../../tui/export.js';
 import { startConsole } from '../../host/console.js';
 import { JournalError, Journal } from '../../host/journal.js';
@@ -14,9 +13,8 @@ import { HostRuntime, scenarioOfStart, startEntryOf } from '../../host/runtime.j
 import { HostServer, readPage } from '../../host/server.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
-import { loadForCommand, specForCommand } from '../scenario.js';
 import { note, printData } from '../terminal.js';
-import { injectTimeline, readInjectFile, rolesFor } from './exercise.js';
+import { exerciseSetup } from './exercise.js';
 
 export interface HostOptions {
   role?: string[];
@@ -53,12 +51,7 @@ export async function hostCommand(ref: string | undefined, options: HostOptions)
 }
 
 async function fresh(ref: string | undefined, options: HostOptions, server: HostServer) {
-  const scenario = loadForCommand(ref, options.variant);
-  const spec = specForCommand(splitReference(ref ?? DEFAULT_SCENARIO).scenario);
-  const roles = rolesFor(scenario, spec.roles, options.role ?? []);
-  const turns = options.turns ?? scenario.defaultTurns;
-  const fromFile = options.injects === undefined ? null : readInjectFile(options.injects, scenario, turns);
-  const injects = injectTimeline(scenario, spec.injects, fromFile);
+  const { scenario, roles, turns, injects, injectFile } = exerciseSetup(ref, options);
   const seed = options.seed ?? randomSeed();
   const listen = await bind(server, options.listen ?? '127.0.0.1:0');
   note(`host seed ${seed} (play it again with --seed ${seed})`);
@@ -67,7 +60,7 @@ async function fresh(ref: string | undefined, options: HostOptions, server: Host
   for (const role of roles) tokens[role.actor] = token();
   tokens.instructor = token();
   tokens.screen = token();
-  const start = startEntryOf({ scenario, seed, turns, roles, injects, injectFile: fromFile !== null, deadline: options.deadline ?? null, tokens, recordPath: record, listen });
+  const start = startEntryOf({ scenario, seed, turns, roles, injects, injectFile, deadline: options.deadline ?? null, tokens, recordPath: record, listen });
   const runtime = new HostRuntime(start, scenario, Journal.create(journal, start), [], { writeFile: writeFileAtomic, onChange: () => server.changed() });
   return { runtime, resumed: false };
 }
