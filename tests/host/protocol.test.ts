@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sandtable } from '../helpers.js';
-import { Client, codeOf, startHost, type RunningHost } from './helpers.js';
+import { ROOT, sandtable } from '../helpers.js';
+import { Client, codeOf, startHost, WAIT_MS, type RunningHost } from './helpers.js';
 
 // The host as a class uses it: real processes, real WebSocket clients on
 // 127.0.0.1, a crash (SIGKILL) in the middle of a turn and a resume from the
@@ -138,5 +139,33 @@ describe('sandtable host', () => {
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toMatch(/turn 1\): \*\*Russia\*\* \([^)]+\), the deadline passed/);
     expect(report.stdout).toMatch(/turn 2\): \*\*United States\*\* \([^)]+\), the instructor ended the turn/);
+  });
+
+  it('seats a team in the terminal with `sandtable join LINK`: its brief and actions, and a typed number chooses', async () => {
+    const dir = mkdtempSync(join(work, 'join-'));
+    const running = await host(['niger-2024', '--role', 'usa', '--role', 'russia', '--seed', '4', '--turns', '2', '--listen', '127.0.0.1:0'], dir);
+    const join_ = spawn(process.execPath, [`${ROOT}bin/sandtable.js`, 'join', running.links.usa!], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    join_.stdout.on('data', (data: Buffer) => { out += data.toString(); });
+    try {
+      const deadline = Date.now() + WAIT_MS;
+      while (!/Your actions/.test(out) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(out).toMatch(/You are United States\./);
+      expect(out).toMatch(/ 2\. /);
+      join_.stdin.write('2\n');
+      while (!/chose/.test(out) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      const second = out.split('\n').find((line) => line.startsWith('  2. '))!;
+      expect(out).toMatch(/United States chose /);
+      const entries = readFileSync(running.journal, 'utf8').trim().split('\n').slice(1).map((line) => JSON.parse(line) as { t: string; actor?: string; action?: string });
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ t: 'choose', actor: 'usa' });
+      // The action typed is the second the team's view lists.
+      const view = (await seat(running.port, running.links.usa!)).teamView();
+      expect(second).toContain(view.actions[1]!.title);
+      expect(entries[0]!.action).toBe(view.actions[1]!.id);
+      expect(view.choice).toBe(view.actions[1]!.id);
+    } finally {
+      join_.kill('SIGKILL');
+    }
   });
 });
