@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,sensitivity] [-- --million]`
+// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,sensitivity,host] [-- --million]`
 //
 // The benchmark ladder of sandtable: one reference model four ways (plain
 // JavaScript, boardgame.io, sandtable's interactive and batch paths), checked
@@ -24,12 +24,12 @@ const options = {
   million: argv.includes('--million'),
   only: (() => {
     const i = argv.indexOf('--only');
-    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui', 'sensitivity']);
+    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui', 'sensitivity', 'host']);
   })(),
 };
 for (const arg of argv) {
   if (arg.startsWith('--') && !['--json', '--quick', '--million', '--only'].includes(arg)) {
-    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,sensitivity, --million)\n`);
+    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,sensitivity,host, --million)\n`);
     process.exit(2);
   }
 }
@@ -219,6 +219,26 @@ async function main() {
         report.sensitivity = { available: true, error: error.message };
         out.push(`Sensitivity: FAILED: ${error.message}`);
       }
+    }
+  }
+
+  if (options.only.has('host')) {
+    const { measureHost } = await import('./host.mjs');
+    out.push('');
+    try {
+      report.host = await measureHost({ log });
+      const h = report.host;
+      out.push(`Host: ${h.description}`);
+      out.push(table(
+        ['choices', 'median ms choice→ack', 'p99 ms', 'max ms', 'median ms end of turn→ack', 'host peak memory (MiB)'],
+        [[fmt(h.choices), fmt(h.medianMs, 2), fmt(h.p99Ms, 2), fmt(h.maxMs, 2), fmt(h.endTurnMedianMs, 2), fmt(h.peakMiB)]],
+      ));
+      out.push('');
+      for (const t of h.targets) out.push(`${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.shown}`);
+    } catch (error) {
+      failed.push('host');
+      report.host = { error: error.message };
+      out.push(`Host: FAILED: ${error.message}`);
     }
   }
 

@@ -5,7 +5,7 @@ import { suggest } from '../scenarios/suggest.js';
 import { forgetInputs } from '../scenarios/inputs.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch-options.js';
 import { EXIT, UsageError } from './errors.js';
-import { collect, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
+import { collect, parseDeadline, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
 import { parseLevels, parseMethod, parseSamples, parseTrajectories } from './sensitivity-options.js';
 import { note, printData } from './terminal.js';
 import { ALL_COLUMNS, COLUMN_GROUPS, parseColumns } from './columns-option.js';
@@ -18,6 +18,8 @@ const commands = {
   check: () => import('./commands/check.js'),
   compare: () => import('./commands/compare.js'),
   exercise: () => import('./commands/exercise.js'),
+  host: () => import('./commands/host.js'),
+  join: () => import('./commands/join.js'),
   init: () => import('./commands/init.js'),
   list: () => import('./commands/list.js'),
   merge: () => import('./commands/merge.js'),
@@ -82,6 +84,26 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--injects <file>', 'an inject file (YAML or JSON) that adds to the scenario\'s inject timeline, or replaces it')
     .option('--resume <record>', 'continue a saved exercise at its last turn, with the scenario its record embeds (SCENARIO, if given, is compared with it)')
     .action((scenario, options) => setCode(commands.exercise().then((module) => module.exerciseCommand(scenario, declared(options)))));
+
+  program
+    .command('host')
+    .description('serve an exercise to teams on their own laptops (browser or `join`), paced from this terminal; journaled, resumable')
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .option('--role <ACTOR>', 'an actor a team plays, e.g. usa (repeat for several teams)', collect)
+    .addOption(seed())
+    .addOption(turns())
+    .addOption(variant())
+    .option('--injects <file>', 'an inject file (YAML or JSON) that adds to the scenario\'s inject timeline, or replaces it')
+    .option('--listen <ADDR:PORT>', 'where to listen (default 127.0.0.1 on a free port; 0.0.0.0:PORT for a classroom LAN)')
+    .addOption(new Option('--deadline <MINUTES>', 'minutes a turn lasts; teams that have not chosen by then are decided by their policy').argParser(parseDeadline))
+    .option('--resume <JOURNAL>', 'continue the exercise of a host journal after a crash or a break')
+    .action((scenario, options) => setCode(commands.host().then((module) => module.hostCommand(scenario, declared(options)))));
+
+  program
+    .command('join')
+    .description('take a team\'s seat of a hosted exercise in this terminal')
+    .argument('<link>', 'the team\'s link (http://ADDR:PORT/#CODE) printed by host')
+    .action((link) => setCode(commands.join().then((module) => module.joinCommand(link))));
 
   program
     .command('list')

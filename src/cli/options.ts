@@ -56,3 +56,12 @@ export function positiveInteger(what: string, max: number): (value: string) => n
 
 /** Parse `report --runs`. */
 export const parseReportRuns = positiveInteger('the number of runs', MAX_REPORT_RUNS);
+
+/** Parse `host --deadline`: minutes a turn lasts, 0.05 (three seconds) to 1440 (a day). */
+export function parseDeadline(value: string): number {
+  const minutes = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(minutes >= 0.05 && minutes <= 1440)) {
+    throw new InvalidArgumentError(`the deadline must be a number of minutes from 0.05 to 1440, not "${value}".`);
+  }
+  return minutes;
+}

@@ -32,6 +32,9 @@ const interventionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('set'), path: z.string(), value: z.number(), turn: turnNumber }).readonly(),
   z.object({ kind: z.literal('choose'), actor: z.string(), action: z.string(), turn: turnNumber }).readonly(),
 ]);
+const policyDecisionSchema = z.object({ turn: turnNumber, actor: z.string(), why: z.enum(['deadline', 'instructor']) }).readonly();
+/** A team decided by its actor's policy at a turn of a hosted exercise, and why. */
+export type PolicyDecision = z.output<typeof policyDecisionSchema>;
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash in hex');
 const switchSchema = z.object({ turn: turnNumber, variant: z.string().nullable(), hash }).readonly();
 const ids = z.array(z.string()).max(1024).readonly();
@@ -73,6 +76,13 @@ const recordSchema = z.object({
    * role brief and inject, so the record replays and reports without the file.
    */
   scenarioData: z.custom<ScenarioData>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object').optional(),
+  /**
+   * Teams of a hosted exercise that had not chosen when their turn ended, and
+   * why it ended (the deadline passed, or the instructor ended it): their
+   * actor's policy decided, and its pick is the `choose` in `interventions`.
+   * Absent when every team chose. Not part of what a replay checks.
+   */
+  decidedByPolicy: z.array(policyDecisionSchema).max(MAX_RECORD_INTERVENTIONS).readonly().optional(),
 }).readonly();
 
 /** A run record: everything needed to re-run a run and check it came out the same. */
@@ -132,6 +142,8 @@ export interface RecordOptions {
   readonly roles?: readonly EmbeddedRole[];
   /** An exercise's state, to resume it from the record. */
   readonly exercise?: SavedExercise;
+  /** Teams of a hosted exercise decided by their actor's policy. */
+  readonly decidedByPolicy?: readonly PolicyDecision[];
 }
 
 /** An inject as a scenario file writes it. */
@@ -166,6 +178,7 @@ export function recordOf(history: History, options: RecordOptions = {}): RunReco
     finalHash: current(history).hash,
     ...(options.exercise === undefined ? {} : { exercise: options.exercise }),
     scenarioData,
+    ...(options.decidedByPolicy === undefined || options.decidedByPolicy.length === 0 ? {} : { decidedByPolicy: options.decidedByPolicy }),
   };
 }
 

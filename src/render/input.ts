@@ -21,6 +21,8 @@ export interface ReportInput {
   readonly analysis: AfterAction;
   readonly roles: readonly RoleBrief[];
   readonly injects: readonly InjectBrief[];
+  /** Teams of a hosted exercise decided by their actor's policy (the record's `decidedByPolicy`). */
+  readonly decidedByPolicy?: readonly { readonly turn: number; readonly actor: string; readonly why: 'deadline' | 'instructor' }[];
   /** The record file as the user named it, for the commands that reproduce the report. */
   readonly record: string;
   /** The scenario file the record must be read with (`--scenario`; a version 1 record of a file scenario), or null. */

@@ -18,6 +18,7 @@ export function reportDocument(input: ReportInput): ReportDocument {
       ...roles(input),
       ...outcome(input),
       ...decisions(analysis.decisions),
+      ...decidedByPolicy(input),
       ...injects(input),
       ...counterfactualBlocks(analysis),
       ...indicatorBlocks(analysis),
@@ -116,6 +117,27 @@ function decisions(list: readonly DecisionLine[]): Block[] {
         `${deviations} of ${list.length} ${list.length === 1 ? 'choice differs' : 'choices differ'} from what the actor's policy picked in the same state with the same random draw. `,
         'Only these deviations enter the counterfactual below.',
       ],
+    },
+  ];
+}
+
+/** Teams of a hosted exercise that had not chosen when their turn ended: their actor's policy decided. */
+function decidedByPolicy({ analysis, decidedByPolicy: list = [] }: ReportInput): Block[] {
+  if (list.length === 0) return [];
+  return [
+    {
+      kind: 'paragraph',
+      line: ['These teams had not chosen when their turn ended, so their actor\'s policy decided (the choice above is the policy\'s pick):'],
+    },
+    {
+      kind: 'list',
+      items: list.map((item): Line => {
+        const decision = analysis.decisions.find((line) => line.turn === item.turn && line.actor === item.actor);
+        return [
+          `${monthOf(analysis, item.turn)} (turn ${item.turn}): `, { strong: decision?.actorName ?? item.actor },
+          `${decision === undefined ? '' : ` (${decision.title})`}, ${item.why === 'deadline' ? 'the deadline passed' : 'the instructor ended the turn'}`,
+        ];
+      }),
     },
   ];
 }

@@ -39,19 +39,14 @@ export const injectFileSchema = z.strictObject({
 export async function exerciseCommand(ref: string | undefined, options: ExerciseOptions): Promise<number> {
   if (options.resume !== undefined) return resumeCommand(options.resume, ref, options);
   // Bad input is reported before the screen is taken over, and whether or not there is a terminal.
-  const scenario = loadForCommand(ref, options.variant);
-  const spec = specForCommand(splitReference(ref ?? DEFAULT_SCENARIO).scenario);
-  const roles = rolesFor(scenario, spec.roles, options.role ?? []);
-  const turns = options.turns ?? scenario.defaultTurns;
-  const fromFile = options.injects === undefined ? null : readInjectFile(options.injects, scenario, turns);
-  const injects = injectTimeline(scenario, spec.injects, fromFile);
+  const { scenario, roles, turns, injects, injectFile } = exerciseSetup(ref, options);
   needTerminal();
   const { startExercise } = await import('../../tui/exercise/start.js');
   return startExercise({
     scenario,
     roles,
     injects,
-    injectFile: fromFile !== null,
+    injectFile,
     seed: options.seed ?? randomSeed(),
     turns,
     dir: process.cwd(),
@@ -119,6 +114,16 @@ function rolesOf<T>(file: string, make: () => T): T {
     if (error instanceof UsageError) throw new UsageError(`${file} has an invalid field exercise.roles: ${error.message}`);
     throw error;
   }
+}
+
+/** What an exercise is played with, from its command line (`exercise`, `host`): the scenario, the roles, the turns and the inject timeline. */
+export function exerciseSetup(ref: string | undefined, options: Pick<ExerciseOptions, 'role' | 'turns' | 'variant' | 'injects'>) {
+  const scenario = loadForCommand(ref, options.variant);
+  const spec = specForCommand(splitReference(ref ?? DEFAULT_SCENARIO).scenario);
+  const roles = rolesFor(scenario, spec.roles, options.role ?? []);
+  const turns = options.turns ?? scenario.defaultTurns;
+  const fromFile = options.injects === undefined ? null : readInjectFile(options.injects, scenario, turns);
+  return { scenario, roles, turns, injects: injectTimeline(scenario, spec.injects, fromFile), injectFile: fromFile !== null };
 }
 
 /** The roles played, in the order given, each with its brief (or the actor's description when the scenario has none). */

@@ -68,7 +68,7 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   const output = options.out === undefined
     ? (options.format === undefined ? [] : ['--format', format])
     : [...(options.format === undefined ? [] : ['--format', format]), '--out', pathArgument(options.out)];
-  const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs, output }, format);
+  const content = renderReport({ analysis, roles, injects, decidedByPolicy: record.decidedByPolicy ?? [], record: file, scenarioFile: needs, output }, format);
   emit(content, options.out, `${format === 'html' ? 'HTML' : 'Markdown'} report`);
   return EXIT.ok;
 }
