@@ -62,7 +62,7 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   const output = options.out === undefined
     ? (options.format === undefined ? [] : ['--format', format])
     : [...(options.format === undefined ? [] : ['--format', format]), '--out', pathArgument(options.out)];
-  const content = renderReport({ analysis, roles, injects, record: file, scenarioFile: needs, output }, format);
+  const content = await renderReport({ analysis, roles, injects, record: file, scenarioFile: needs, output }, format);
   if (options.out === undefined) {
     printData(content);
   } else {
