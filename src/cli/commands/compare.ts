@@ -1,6 +1,4 @@
-import { summarizeComparison } from '../../engine/batch/comparison.js';
-import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
-import { scenarioInfo } from '../../engine/batch/summary.js';
+import { ComparisonTally } from '../../engine/batch/comparison-tally.js';
 import { randomSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { isFileReference, splitReference } from '../../scenarios/load.js';
@@ -34,7 +32,7 @@ export async function compareCommand(baseRef: string, variantArgument: string, o
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? base.defaultTurns;
   const workers = workerCount(options.workers);
-  const tally = new PairedTally(pairedLayoutOf(base, variant, turns));
+  const tally = new ComparisonTally(base, variant, seed, turns);
   const results = await interruptible((signal) => execute({
     workers,
     job: { kind: 'compare', base: sourceOf(baseRef, undefined), variant: sourceOf(variantRef, undefined), seed, turns },
@@ -42,7 +40,7 @@ export async function compareCommand(baseRef: string, variantArgument: string, o
     signal,
   }));
   for (const result of results) if (result.type === 'paired') tally.add(result.data);
-  const comparison = summarizeComparison(seed, scenarioInfo(base), scenarioInfo(variant), tally);
+  const comparison = tally.summary();
   printData(options.json ? jsonText(comparison, 2) : formatComparison(comparison));
   if (options.seed === undefined) note(`seed ${seed} (repeat this comparison with --seed ${seed})`);
   return 0;

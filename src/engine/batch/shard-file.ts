@@ -52,7 +52,10 @@ export const shardFileSchema = z.object({
   runs: z.number().int().min(1).max(SHARD_FILE_LIMITS.runs),
   seed: z.number().int().min(0).max(MAX_SEED),
   turns: z.number().int().min(1).max(MAX_TURNS),
-  scenario: z.object({ id: kebab, title, version: z.string().max(32), variant: kebab.nullable(), hash }).readonly(),
+  scenario: z.object({
+    id: kebab, title, version: z.string().max(32), variant: kebab.nullable(), hash,
+    start: z.object({ year: z.number().int().min(0).max(9999), month: z.number().int().min(1).max(12) }).readonly().optional(),
+  }).readonly(),
   /** The swept parameters (empty for a batch). */
   parameters: rows(z.object({ name, values: z.array(z.number()).min(1).max(SHARD_FILE_LIMITS.values).readonly() }).readonly()),
   layout: z.object({
