@@ -20,7 +20,7 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; wh
 blockquote { margin: 0.6em 0; padding: 0.4em 1em; border-left: 6px solid #0072B2; background: #f4f8fb; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85em; background: #f1f1f1; padding: 0 0.2em; }
 li { margin: 0.25em 0; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 18px 28px; margin: 0.8em 0 1.2em; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 18px 28px; margin: 0.8em 0 1.2em; }
 .charts.wide { grid-template-columns: 1fr; }
 figure { margin: 0; }
 svg.chart { width: 100%; height: auto; display: block; }

@@ -10,6 +10,7 @@ import { sourceOf } from '../parallel/sources.js';
 import { planTasks } from '../parallel/tasks.js';
 import { UsageError } from '../errors.js';
 import { jsonText } from '../json.js';
+import { checkHtmlOption, writeAnalysisHtml } from '../html-file.js';
 import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 
@@ -19,6 +20,7 @@ export interface CompareOptions {
   turns?: number;
   workers?: number;
   json?: boolean;
+  html?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface CompareOptions {
 export async function compareCommand(baseRef: string, variantArgument: string, options: CompareOptions): Promise<number> {
   const base = loadForCommand(baseRef, undefined);
   const [variant, variantRef] = loadVariant(baseRef, variantArgument);
+  checkHtmlOption(options.html, false);
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? base.defaultTurns;
   const workers = workerCount(options.workers);
@@ -41,6 +44,7 @@ export async function compareCommand(baseRef: string, variantArgument: string, o
   }));
   for (const result of results) if (result.type === 'paired') tally.add(result.data);
   const comparison = tally.summary();
+  if (options.html !== undefined) await writeAnalysisHtml(options.html, { kind: 'compare', summary: comparison });
   printData(options.json ? jsonText(comparison, 2) : formatComparison(comparison));
   if (options.seed === undefined) note(`seed ${seed} (repeat this comparison with --seed ${seed})`);
   return 0;

@@ -12,6 +12,7 @@ import { interruptible } from '../parallel/interrupt.js';
 import { workerCount } from '../batch-options.js';
 import { planTasks } from '../parallel/tasks.js';
 import { asRecordError, loadRecord } from '../record.js';
+import { analysisReport, readAnalysis } from './report-analysis.js';
 import { note, printData } from '../terminal.js';
 
 export interface ReportOptions {
@@ -22,8 +23,13 @@ export interface ReportOptions {
   workers?: number;
 }
 
-/** `sandtable report RECORD`: the after-action report of a run record, as Markdown or HTML. */
+/**
+ * `sandtable report RECORD`: the after-action report of a run record, as
+ * Markdown or HTML; or, given the `--json` of batch, compare or sweep, its charts.
+ */
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
+  const drawn = readAnalysis(file);
+  if (drawn !== null) return analysisReport(file, drawn, options);
   const format = options.format ?? (options.out !== undefined && /\.html?$/i.test(options.out) ? 'html' : 'md');
   // A version 2 record embeds its scenario (briefs and injects included); a version 1 record of a file scenario needs --scenario.
   const { record, scenario, spec, variantOf, roles, injects, needs, difference } = loadRecord(file, options.scenario);

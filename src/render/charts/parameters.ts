@@ -45,11 +45,13 @@ export function heatmapSpec(chart: HeatmapChart): ChartSpec {
         mark: { type: 'rect' },
         encoding: { color: { field: 'value', type: 'quantitative', scale: { scheme: HEAT_SCHEME, ...(chart.chances ? { domain: [0, 1] } : {}) }, title: 'estimate', legend: { direction: 'horizontal', format: chart.chances ? '.0%' : '.2f' } } },
       },
-      {
-        name: 'label',
-        mark: { type: 'text', fontSize: 14, lineHeight: 17 },
-        encoding: { text: { field: 'text' }, color: { field: 'ink', type: 'nominal', scale: null } },
-      },
+      // Two layers of labels, one per text colour, so the text needs no colour scale of its own.
+      ...(['#000000', '#ffffff'] as const).map((ink, i) => ({
+        name: `label${i}`,
+        transform: [{ filter: { field: 'ink', equal: ink } }],
+        mark: { type: 'text' as const, fontSize: 14, lineHeight: 17, color: ink },
+        encoding: { text: { field: 'text', type: 'nominal' as const } },
+      })),
     ],
   };
 }
