@@ -54,9 +54,9 @@ describe('batch --html', () => {
     expect(bars.rows.map((row) => [row.value, row.low, row.high])).toEqual(Object.values(summary.outcomes).map((klass) => [klass.p, ...klass.ci95]));
   });
 
-  it('writes the same bytes on one worker and on two, and report of its --json writes them too', () => {
+  it('writes the same bytes on one worker and on two, in another time zone and locale, and report of its --json writes them too', () => {
     const again = join(dir, 'again.html');
-    expect(sandtable([...BATCH, '--workers', '2', '--html', again]).code).toBe(0);
+    expect(sandtable([...BATCH, '--workers', '2', '--html', again], { env: { TZ: 'Pacific/Chatham', LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8' } }).code).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(batch.html);
     const drawn = join(dir, 'drawn.html');
     const report = sandtable(['report', batch.jsonFile, '--out', drawn]);
