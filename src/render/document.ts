@@ -41,6 +41,14 @@ export interface DifferenceChart {
   readonly chances?: boolean;
 }
 
+/** Small multiples of chances over the months: one panel per item (such as an event), each a line with its interval band. */
+export interface PanelsChart {
+  readonly kind: 'panels';
+  readonly title: string;
+  readonly months: readonly string[];
+  readonly panels: readonly { readonly title: string; readonly values: readonly number[]; readonly low: readonly number[]; readonly high: readonly number[] }[];
+}
+
 /** How many of something fell in each month (such as the first divergence of paired runs). */
 export interface HistogramChart {
   readonly kind: 'histogram';
@@ -69,7 +77,7 @@ export interface HeatmapChart {
   readonly chances: boolean;
 }
 
-export type Chart = LineChart | BarChart | DifferenceChart | HistogramChart | ParameterChart | HeatmapChart;
+export type Chart = LineChart | PanelsChart | BarChart | DifferenceChart | HistogramChart | ParameterChart | HeatmapChart;
 
 /** Which of a few fixed, colour-blind-safe looks a series has. */
 export type SeriesStyle = 'run' | 'baseline' | 'player' | 'policy' | 'mean' | 'median' | 'base' | 'variant';

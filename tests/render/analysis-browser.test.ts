@@ -73,17 +73,20 @@ async function open(drawn: Drawn, name: string) {
 }
 
 describe('analysis pages in Chromium', () => {
-  it('draws a batch: a fan per indicator, a line per event that fired, the outcome bars', async () => {
+  it('draws a batch: a fan per indicator, a panel per event that fired, the outcome bars', async () => {
     const drawn = draw(dir, 'batch', BATCH);
     const summary = drawn.json as BatchSummary;
     const page = await open(drawn, 'batch');
     const fired = Object.values(summary.events).filter((event) => event.fired > 0).length;
     const indicators = Object.keys(summary.indicators).length;
-    expect(page.kinds('lines')).toBe(indicators + fired);
+    expect(page.kinds('lines')).toBe(indicators);
+    expect(page.kinds('panels')).toBe(1);
     expect(page.kinds('bars')).toBe(1);
-    // Mean and median per indicator, the cumulative chance per event; a band under each mean and each chance.
-    expect(await page.marks('lines', 'line')).toEqual([...Array(indicators).fill(2), ...Array(fired).fill(1)]);
-    expect(await page.marks('lines', 'band0')).toEqual(Array(indicators + fired).fill(1));
+    // Mean and median per indicator with a band under the mean; a panel per event that fired, its line over its band.
+    expect(await page.marks('lines', 'line')).toEqual(Array(indicators).fill(2));
+    expect(await page.marks('lines', 'band0')).toEqual(Array(indicators).fill(1));
+    expect(await page.marks('panels', 'line')).toEqual([fired]);
+    expect(await page.marks('panels', 'band')).toEqual([fired]);
     expect(await page.marks('bars', 'bar')).toEqual([Object.keys(summary.outcomes).length]);
     expect(await page.marks('bars', 'interval')).toEqual([Object.keys(summary.outcomes).length]);
     expect(page.problems).toEqual([]);

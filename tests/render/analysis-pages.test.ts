@@ -40,16 +40,18 @@ describe('batch --html', () => {
     }
   });
 
-  it('draws the cumulative chance of each event that fired with its interval, and the outcome classes with theirs', () => {
+  it('draws the cumulative chance of each event that fired, a panel each, with its interval, and the outcome classes with theirs', () => {
     const summary = batch.json as BatchSummary;
     const charts = chartsOf(batch.html);
     const fired = Object.values(summary.events).filter((event) => event.fired > 0);
     expect(fired.length).toBeGreaterThan(0);
+    const panels = charts.find((chart) => chart.kind === 'panels')!;
     for (const event of fired) {
-      const chart = charts.find((item) => item.title === `${event.title}: fired by then`)!;
-      expect(chart.rows.map((row) => row.value)).toEqual(event.byTurn);
-      expect(chart.rows.map((row) => [row.low, row.high])).toEqual(event.byTurnCi95);
+      const rows = panels.rows.filter((row) => row.panel === event.title);
+      expect(rows.map((row) => row.value)).toEqual(event.byTurn);
+      expect(rows.map((row) => [row.low, row.high])).toEqual(event.byTurnCi95);
     }
+    expect(new Set(panels.rows.map((row) => row.panel)).size).toBe(fired.length);
     const bars = charts.find((chart) => chart.kind === 'bars')!;
     expect(bars.rows.map((row) => [row.value, row.low, row.high])).toEqual(Object.values(summary.outcomes).map((klass) => [klass.p, ...klass.ci95]));
   });
@@ -116,6 +118,26 @@ describe('sweep --html', () => {
     const chart = heat.find((item) => item.title === `${metric.title} at the last turn (mean)`)!;
     expect(chart.rows.map((row) => [row.x, row.y, row.value])).toEqual(summary.combinations.map((combination) =>
       [combination.params.talksChance, combination.params.announceBase, combination.metrics[id]!.mean]));
+  });
+});
+
+describe('text from a stranger\'s --json on the page', () => {
+  it('cannot close the embedded spec or add markup: it is escaped in the SVG and in the JSON', () => {
+    const summary = batch.json as BatchSummary;
+    const hostile = '</script><script>alert(1)</script><!-- & \u2028';
+    const [id, klass] = Object.entries(summary.outcomes)[0]!;
+    const edited = join(dir, 'hostile.json');
+    writeFileSync(edited, JSON.stringify({ ...summary, outcomes: { ...summary.outcomes, [id]: { ...klass, title: hostile } } }));
+    const out = join(dir, 'hostile.html');
+    const result = sandtable(['report', edited, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    for (const tag of html.match(/<script[^>]*>/gi) ?? []) expect(tag).toBe('<script type="application/json" class="vega-lite-spec">');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<!--');
+    const bars = chartsOf(html).find((chart) => chart.kind === 'bars')!;
+    // The text stays what it says, on one line, without the line separator.
+    expect(bars.rows[0]!.group).toBe(hostile.replace('\u2028', ' ').trimEnd());
   });
 });
 

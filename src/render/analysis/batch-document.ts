@@ -23,19 +23,14 @@ export function batchDocument(summary: BatchSummary): ReportDocument {
   const events = Object.entries(summary.events);
   const fired = events.filter(([, event]) => event.fired > 0);
   const never = events.filter(([, event]) => event.fired === 0);
-  const eventCharts = fired.map(([, event]): Chart => ({
-    kind: 'lines',
-    title: `${event.title}: fired by then`,
+  const eventChart: Chart = {
+    kind: 'panels',
+    title: 'Share of runs in which each event has fired by the month (band: 95% interval)',
     months,
-    min: 0,
-    max: 1,
-    series: [{
-      label: 'share of runs in which it has fired (band: 95% interval)',
-      style: 'mean',
-      values: event.byTurn,
-      band: { low: event.byTurnCi95.map((ci) => ci[0]), high: event.byTurnCi95.map((ci) => ci[1]) },
-    }],
-  }));
+    panels: fired.map(([, event]) => ({
+      title: event.title, values: event.byTurn, low: event.byTurnCi95.map((ci) => ci[0]), high: event.byTurnCi95.map((ci) => ci[1]),
+    })),
+  };
   const outcomes = Object.values(summary.outcomes);
   const blocks: Block[] = [
     {
@@ -50,7 +45,7 @@ export function batchDocument(summary: BatchSummary): ReportDocument {
     { kind: 'charts', charts: fans },
     { kind: 'heading', level: 2, text: 'Events: the chance each has fired by each month' },
     { kind: 'paragraph', line: ['The share of runs in which the event has fired at least once by the month, with its 95% interval (Wilson).', ...(never.length === 0 ? [] : [` Never fired in any run: ${never.map(([, event]) => event.title).join(', ')}.`])] },
-    { kind: 'charts', charts: eventCharts },
+    ...(fired.length === 0 ? [] : [{ kind: 'charts', charts: [eventChart] } as const]),
     { kind: 'heading', level: 2, text: 'Outcome classes' },
     {
       kind: 'charts',

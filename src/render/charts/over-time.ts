@@ -1,11 +1,11 @@
-import type { HistogramChart, LineChart } from '../document.js';
-import { frame, seriesScales } from './base.js';
+import type { HistogramChart, LineChart, PanelsChart } from '../document.js';
+import { chanceAxis, frame, seriesScales } from './base.js';
 import { MARK, STYLES } from './theme.js';
 import type { ChartSpec } from './vega.js';
 
-/** The month axis: every month a point, about six of them labelled (the first always). */
-function monthAxis(months: readonly string[], type: 'point' | 'band') {
-  const every = Math.max(1, Math.ceil(months.length / 6));
+/** The month axis: every month a point, about `labels` of them labelled (the first always). */
+function monthAxis(months: readonly string[], type: 'point' | 'band', labels = 5) {
+  const every = Math.max(1, Math.ceil(months.length / labels));
   return {
     field: 'month',
     type: 'ordinal' as const,
@@ -60,6 +60,30 @@ export function histogramSpec(chart: HistogramChart): ChartSpec {
     encoding: {
       x: monthAxis(chart.months, 'band'),
       y: { field: 'count', type: 'quantitative', title: chart.counted, axis: { tickMinStep: 1, format: 'd' } },
+    },
+  };
+}
+
+/** Panels of chances by month, two abreast: each item's line and its interval band, on one scale of 0 to 100%. */
+export function panelsSpec(chart: PanelsChart): ChartSpec {
+  const rows = chart.panels.flatMap((panel) => panel.values.map((value, turn) => ({
+    panel: panel.title, turn, month: chart.months[turn] ?? `turn ${turn}`, value, low: panel.low[turn] ?? value, high: panel.high[turn] ?? value,
+  })));
+  const y = { type: 'quantitative' as const, scale: { domain: [0, 1] }, title: null, axis: chanceAxis(false) };
+  const { width: _width, height: _height, ...head } = frame(chart.title);
+  return {
+    ...head,
+    data: { values: rows },
+    columns: 2,
+    facet: { field: 'panel', type: 'nominal', sort: chart.panels.map((panel) => panel.title), header: { title: null, labelFontSize: 16, labelFontWeight: 'bold', labelLimit: 0 } },
+    spec: {
+      width: 420,
+      height: 170,
+      encoding: { x: monthAxis(chart.months, 'point', 3) },
+      layer: [
+        { name: 'band', mark: { type: 'area', opacity: 0.2, color: MARK }, encoding: { y: { ...y, field: 'low' }, y2: { field: 'high' } } },
+        { name: 'line', mark: { type: 'line', color: MARK, strokeWidth: 3 }, encoding: { y: { ...y, field: 'value' } } },
+      ],
     },
   };
 }
