@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/engine/batch/comparison.js';
 import type { BatchSummary } from '../../src/engine/batch/summary.js';
 import type { SweepSummary } from '../../src/engine/batch/sweep-summary.js';
+import { oneLine } from '../../src/engine/text.js';
 import { expectUsageError, ROOT, sandtable } from '../helpers.js';
 import { BATCH, chartsOf, COMPARE, draw, SWEEP_ONE, SWEEP_TWO, workDir, type Drawn } from './pages.js';
 
@@ -136,8 +137,9 @@ describe('text from a stranger\'s --json on the page', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<!--');
     const bars = chartsOf(html).find((chart) => chart.kind === 'bars')!;
-    // The text stays what it says, on one line, without the line separator.
-    expect(bars.rows[0]!.group).toBe(hostile.replace('\u2028', ' ').trimEnd());
+    // The text stays what it says, on one line: the line separator is a space.
+    expect(bars.rows[0]!.group).toBe(oneLine(hostile));
+    expect(bars.rows[0]!.group).toContain('</script><script>alert(1)</script>');
   });
 });
 

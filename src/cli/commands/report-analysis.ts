@@ -4,7 +4,6 @@ import { readUserFile, refuseInput } from '../files.js';
 import { writeAnalysisHtml } from '../html-file.js';
 import { analysisHtml, type Analysis } from '../../render/analysis/index.js';
 import { printData } from '../terminal.js';
-import type { ReportOptions } from './report.js';
 
 /**
  * The `--json` of batch, compare or sweep named to `report`, read and
@@ -24,8 +23,16 @@ export function readAnalysis(file: string): Analysis | null {
   return kind === null ? null : parseAnalysis(file, kind, data);
 }
 
+/** The options of `report` that matter to an analysis (the rest are the after-action report's). */
+export interface AnalysisReportOptions {
+  readonly format?: string;
+  readonly out?: string;
+  readonly runs?: number;
+  readonly scenario?: string;
+}
+
 /** `sandtable report FILE` of an analysis: its charts as one HTML page, the same page its command's `--html` writes. */
-export async function analysisReport(file: string, analysis: Analysis, options: ReportOptions): Promise<number> {
+export async function analysisReport(file: string, analysis: Analysis, options: AnalysisReportOptions): Promise<number> {
   if (options.format !== undefined && options.format !== 'html') {
     throw new UsageError(`${file} is ${analysis.kind} --json output, which report draws as HTML only: give --format html`);
   }
