@@ -57,7 +57,7 @@ export function differenceSpec(chart: DifferenceChart): ChartSpec {
         name: 'estimate',
         mark: { type: 'point', filled: true, size: 160, color: MARK, opacity: 1 },
         encoding: {
-          x: { field: 'value', ...x, title: chances ? 'difference (percentage points; line: 95% interval)' : 'difference (line: 95% interval)', axis: chances ? chanceAxis(true) : { format: '+.3~f' } },
+          x: { field: 'value', ...x, title: chances ? 'difference (percentage points; line: 95% interval)' : 'difference (line: 95% interval)', axis: { tickCount: 5, ...(chances ? chanceAxis(true) : { format: '+.3~f' }) } },
         },
       },
     ],
