@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,sensitivity,host] [-- --million]`
+// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,sensitivity,host,html] [-- --million]`
 //
 // The benchmark ladder of sandtable: one reference model four ways (plain
 // JavaScript, boardgame.io, sandtable's interactive and batch paths), checked
@@ -24,12 +24,12 @@ const options = {
   million: argv.includes('--million'),
   only: (() => {
     const i = argv.indexOf('--only');
-    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui', 'sensitivity', 'host']);
+    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui', 'sensitivity', 'host', 'html']);
   })(),
 };
 for (const arg of argv) {
   if (arg.startsWith('--') && !['--json', '--quick', '--million', '--only'].includes(arg)) {
-    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,sensitivity,host, --million)\n`);
+    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,sensitivity,host,html, --million)\n`);
     process.exit(2);
   }
 }
@@ -239,6 +239,30 @@ async function main() {
       failed.push('host');
       report.host = { error: error.message };
       out.push(`Host: FAILED: ${error.message}`);
+    }
+  }
+
+  if (options.only.has('html')) {
+    const { htmlMissing, measureReportHtml } = await import('./report-html.mjs');
+    const missing = htmlMissing();
+    out.push('');
+    if (missing !== null) {
+      report.html = { available: false, reason: missing };
+      out.push(`HTML page: not measured: ${missing}`);
+    } else {
+      try {
+        report.html = await measureReportHtml({ reps: options.quick ? 2 : 3, log });
+        const h = report.html;
+        out.push(`HTML page: ${h.description}`);
+        out.push(table(
+          ['what', 'ms'],
+          [['first draw in process (cold)', fmt(h.firstDrawMs)], ['draw in process (median)', fmt(h.medianDrawMs)], ['sandtable report FILE --out F (median, start-up included)', fmt(h.medianReportCommandMs)]],
+        ));
+      } catch (error) {
+        failed.push('html');
+        report.html = { available: true, error: error.message };
+        out.push(`HTML page: FAILED: ${error.message}`);
+      }
     }
   }
 

@@ -137,8 +137,8 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
 
   program
     .command('report')
-    .description('after-action report of a run record: decisions, injects, timeline, and what the choices changed over paired runs')
-    .argument('<record>', 'a run record (exported from an exercise or the TUI, or written by run --record)')
+    .description('after-action report of a run record: decisions, injects, timeline, and what the choices changed over paired runs; or the charts of a batch, compare or sweep --json')
+    .argument('<record>', 'a run record (exported from an exercise or the TUI, or written by run --record), or the --json of batch, compare, sweep or merge')
     .addOption(new Option('--format <F>', 'md (Markdown, the default), html (one self-contained page with charts) or csv (the timeline: every decision, event and intervention)').argParser(parseFormat))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--runs <N>', 'paired runs of the counterfactual (default 500; runs × turns at most 2,400,000)').argParser(parseReportRuns))
@@ -161,6 +161,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--json', 'print the summary as JSON')
     .option('--csv <file>', 'write one row per run and turn to a CSV file')
     .addOption(columns())
+    .option('--html <file>', 'write the charts to one self-contained HTML page (no script, nothing loaded)')
     .addOption(shard())
     .action((scenario, options) => setCode(commands.batch().then((module) => module.batchCommand(scenario, declared(options)))));
 
@@ -185,6 +186,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(turns())
     .addOption(workers())
     .option('--json', 'print the comparison as JSON')
+    .option('--html <file>', 'write the charts to one self-contained HTML page (no script, nothing loaded)')
     .action((base, other, options) => setCode(commands.compare().then((module) => module.compareCommand(base, other, declared(options)))));
 
   program
@@ -199,6 +201,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(workers())
     .option('--json', 'print the sweep as JSON')
     .option('--csv <file>', 'write one row per combination to a CSV file')
+    .option('--html <file>', 'write the charts to one self-contained HTML page (no script, nothing loaded)')
     .addOption(shard())
     .action((scenario, options) => setCode(commands.sweep().then((module) => module.sweepCommand(scenario, declared(options)))));
 

@@ -7,12 +7,12 @@ export type Inline = string | { readonly strong: string } | { readonly code: str
 /** A line of inline parts. */
 export type Line = readonly Inline[];
 
-/** A chart of values over turns: one line per series (the HTML draws it; Markdown leaves it out). */
+/** A chart of values over the months: one line per series (the HTML draws it; Markdown gives the ends as a table). */
 export interface LineChart {
   readonly kind: 'lines';
   readonly title: string;
-  /** x labels, one per turn. */
-  readonly turns: readonly string[];
+  /** x labels, one per turn: its month (`May 2024`). */
+  readonly months: readonly string[];
   readonly min: number;
   readonly max: number;
   readonly series: readonly {
@@ -37,12 +37,50 @@ export interface DifferenceChart {
   readonly kind: 'differences';
   readonly title: string;
   readonly rows: readonly { readonly label: string; readonly value: number; readonly low: number; readonly high: number }[];
+  /** Differences of chances, shown in percentage points (else of values, shown as they are). */
+  readonly chances?: boolean;
 }
 
-export type Chart = LineChart | BarChart | DifferenceChart;
+/** Small multiples of chances over the months: one panel per item (such as an event), each a line with its interval band. */
+export interface PanelsChart {
+  readonly kind: 'panels';
+  readonly title: string;
+  readonly months: readonly string[];
+  readonly panels: readonly { readonly title: string; readonly values: readonly number[]; readonly low: readonly number[]; readonly high: readonly number[] }[];
+}
+
+/** How many of something fell in each month (such as the first divergence of paired runs). */
+export interface HistogramChart {
+  readonly kind: 'histogram';
+  readonly title: string;
+  readonly months: readonly string[];
+  readonly counts: readonly number[];
+  /** What is counted, for the y axis. */
+  readonly counted: string;
+}
+
+/** A quantity with its interval against one swept parameter. */
+export interface ParameterChart {
+  readonly kind: 'parameter';
+  readonly title: string;
+  readonly parameter: string;
+  readonly points: readonly { readonly x: number; readonly value: number; readonly low: number; readonly high: number }[];
+  readonly chances: boolean;
+}
+
+/** A quantity with its interval over two swept parameters, one cell per combination. */
+export interface HeatmapChart {
+  readonly kind: 'heatmap';
+  readonly title: string;
+  readonly parameters: readonly [string, string];
+  readonly cells: readonly { readonly x: number; readonly y: number; readonly value: number; readonly low: number; readonly high: number }[];
+  readonly chances: boolean;
+}
+
+export type Chart = LineChart | PanelsChart | BarChart | DifferenceChart | HistogramChart | ParameterChart | HeatmapChart;
 
 /** Which of a few fixed, colour-blind-safe looks a series has. */
-export type SeriesStyle = 'run' | 'baseline' | 'player' | 'policy';
+export type SeriesStyle = 'run' | 'baseline' | 'player' | 'policy' | 'mean' | 'median' | 'base' | 'variant';
 
 export type Block =
   | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }

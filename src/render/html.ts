@@ -1,8 +1,10 @@
-import { chartSvg } from './charts.js';
+import { chartSpec, chartSvg } from './charts/index.js';
 import type { Block, Chart, Inline, Line, ReportDocument } from './document.js';
-import { escapeHtml, legendItem } from './svg.js';
+import { escapeHtml, scriptJson } from './html-text.js';
 
-// One self-contained file: styles inline, charts as inline SVG, no script, and a
+// One self-contained file: styles inline, charts as inline SVG drawn when the
+// file is written, no script that runs (each chart's Vega-Lite spec rides along
+// as inert JSON for anyone who wants to draw it again in a notebook), and a
 // content security policy that forbids loading anything, so the page works
 // offline and on a projector in a classroom without a network.
 const STYLE = `
@@ -18,22 +20,11 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; wh
 blockquote { margin: 0.6em 0; padding: 0.4em 1em; border-left: 6px solid #0072B2; background: #f4f8fb; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85em; background: #f1f1f1; padding: 0 0.2em; }
 li { margin: 0.25em 0; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 18px 28px; margin: 0.8em 0 1.2em; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 18px 28px; margin: 0.8em 0 1.2em; }
 .charts.wide { grid-template-columns: 1fr; }
 figure { margin: 0; }
 svg.chart { width: 100%; height: auto; display: block; }
-svg.chart text { font-family: system-ui, "DejaVu Sans", sans-serif; fill: #111; }
-svg.chart .chart-title { font-size: 17px; font-weight: 700; }
-svg.chart .tick { font-size: 13px; fill: #333; }
-svg.chart .bar-label { font-size: 15px; }
-svg.chart .bar-label.marked { font-weight: 700; }
-svg.chart .bar-value { font-size: 14px; }
-svg.chart .grid { stroke: #ddd; stroke-width: 1; }
-svg.chart .zero { stroke: #333; stroke-width: 1.5; }
-svg.chart .whisker { stroke: #111; stroke-width: 2; }
-.legend { display: flex; flex-wrap: wrap; gap: 6px 22px; font-size: 0.85em; }
-.legend-item { display: inline-flex; align-items: center; gap: 8px; }
-.legend svg.swatch { width: 36px; height: 12px; }
+.spec-note { font-size: 0.8em; color: #333; }
 @media print { body { font-size: 12pt; max-width: none; } h2 { break-after: avoid; } figure { break-inside: avoid; } }
 `;
 
@@ -47,17 +38,22 @@ function line(parts: Line): string {
   return parts.map(inline).join('');
 }
 
-function charts(list: readonly Chart[]): string {
-  const lines = list.filter((chart) => chart.kind === 'lines');
-  const bars = list.filter((chart) => chart.kind === 'bars');
-  const keyed = lines.length > 0 ? lines[0]!.series.slice().reverse() : bars.length > 0 ? bars[0]!.bars : [];
-  const legend = keyed.length === 0 ? '' : `<div class="legend">${keyed.map((series) => legendItem(series.style, series.label)).join('')}</div>`;
-  const wide = lines.length === 0 ? ' wide' : '';
-  const figures = list.map((chart) => `<figure>${chartSvg(chart)}</figure>`).join('\n');
-  return `${legend}<div class="charts${wide}">\n${figures}\n</div>`;
+/** A chart as a figure: its SVG, and its spec with the data as JSON that no browser runs. */
+async function figure(chart: Chart): Promise<string> {
+  const spec = chartSpec(chart);
+  const svg = await chartSvg(spec, chart.kind, chart.title);
+  return `<figure>${svg}<script type="application/json" class="vega-lite-spec">${scriptJson(spec)}</script></figure>`;
 }
 
-function block(item: Block): string {
+async function charts(list: readonly Chart[]): Promise<string> {
+  // Small charts over the months sit side by side; bars, forest plots and heat maps take the width.
+  const wide = list.some((chart) => chart.kind === 'lines' || chart.kind === 'parameter') ? '' : ' wide';
+  const figures: string[] = [];
+  for (const chart of list) figures.push(await figure(chart));
+  return `<div class="charts${wide}">\n${figures.join('\n')}\n</div>`;
+}
+
+function block(item: Block): string | Promise<string> {
   switch (item.kind) {
     case 'heading':
       return `<h${item.level}>${escapeHtml(item.text)}</h${item.level}>`;
@@ -79,7 +75,9 @@ function block(item: Block): string {
 }
 
 /** The report as one self-contained HTML page. */
-export function renderHtml(document: ReportDocument): string {
+export async function renderHtml(document: ReportDocument): Promise<string> {
+  const body: string[] = [];
+  for (const item of document.blocks) body.push(await block(item));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -92,7 +90,7 @@ export function renderHtml(document: ReportDocument): string {
     '</head>',
     '<body>',
     `<h1>${escapeHtml(document.title)}</h1>`,
-    ...document.blocks.map(block),
+    ...body,
     '</body>',
     '</html>',
     '',

@@ -11,7 +11,7 @@ export { reportDocument } from './sections.js';
 export type ReportFormat = 'md' | 'html';
 
 /** The after-action report in a format. */
-export function renderReport(input: ReportInput, format: ReportFormat): string {
+export async function renderReport(input: ReportInput, format: ReportFormat): Promise<string> {
   const document = reportDocument(input);
   return format === 'html' ? renderHtml(document) : renderMarkdown(document);
 }

@@ -3,17 +3,17 @@ import type { Block, Chart, Line } from './document.js';
 import type { ReportInput } from './input.js';
 import { injectOf, injectTurn, monthOf } from './lookup.js';
 
-/** Charts of every indicator over the turns: this run, its baseline, and each arm's mean over the paired runs. */
+/** Charts of every indicator over the months: this run, its baseline, and each arm's mean over the paired runs. */
 export function indicatorBlocks(analysis: AfterAction): Block[] {
   const { player, policy, runs } = analysis.counterfactual;
-  const turns = Array.from({ length: analysis.turns + 1 }, (_, turn) => (turn === 0 ? 'start' : String(turn)));
+  const months = Array.from({ length: analysis.turns + 1 }, (_, turn) => monthOf(analysis, turn));
   const charts = analysis.indicators.map((indicator): Chart => {
     const mean = (summary: typeof player) => summary.indicators[indicator.id]?.byTurn.map((item) => item.mean) ?? [];
     const band = player.indicators[indicator.id]?.byTurn;
     return {
       kind: 'lines',
       title: indicator.scale?.unit ? `${indicator.title} (${indicator.scale.unit})` : indicator.title,
-      turns,
+      months,
       min: indicator.scale?.range[0] ?? 0,
       max: indicator.scale?.range[1] ?? 1,
       series: [

@@ -53,7 +53,7 @@ describe('the HTML report in Chromium', () => {
   it('renders its charts, logs no errors in the console, and makes a screenshot', async () => {
     const spec = builtinSpec('niger-2024');
     const history = advanceTo(startHistory(scenario, 42, 8, interventions));
-    const html = renderReport({ analysis: afterAction(history, 200), roles: spec.roles, injects: spec.injects, record: 'exercise.json' }, 'html');
+    const html = await renderReport({ analysis: afterAction(history, 200), roles: spec.roles, injects: spec.injects, record: 'exercise.json' }, 'html');
     const page = join(work, 'report.html');
     writeFileSync(page, html);
 
@@ -75,7 +75,7 @@ describe('the HTML report in Chromium', () => {
         kind: node.getAttribute('class'),
         width: box.width,
         height: box.height,
-        marks: node.querySelectorAll('polyline, rect, circle').length,
+        marks: node.querySelectorAll('g.role-mark > *').length,
       };
     }));
     expect(charts.filter((chart) => chart.kind === 'chart chart-lines')).toHaveLength(scenario.indicators.length);
@@ -87,7 +87,7 @@ describe('the HTML report in Chromium', () => {
       expect(chart.marks).toBeGreaterThan(0);
     }
     // Each indicator chart draws four lines: this run, its baseline and the mean of each arm.
-    expect(await tab.locator('svg.chart-lines').first().locator('polyline').count()).toBe(4);
+    expect(await tab.locator('svg.chart-lines').first().locator('g.line_marks > path').count()).toBe(4);
     expect(await tab.locator('h1').textContent()).toContain('After-action report');
     expect(await tab.locator('table').count()).toBeGreaterThan(4);
 

@@ -32,7 +32,7 @@ function write(name: string, turns: number, interventions: Intervention[]): stri
 }
 
 describe('report on worker threads', () => {
-  it('prints the same report, byte for byte, on one worker, on two, and computed on one thread', () => {
+  it('prints the same report, byte for byte, on one worker, on two, and computed on one thread', async () => {
     const record = write('played.json', 8, choices);
     const one = sandtable(['report', record, '--runs', '30', '--workers', '1']);
     const two = sandtable(['report', record, '--runs', '30', '--workers', '2']);
@@ -41,7 +41,7 @@ describe('report on worker threads', () => {
     expect(two.stdout).toBe(one.stdout);
     const spec = builtinSpec('niger-2024');
     const history = advanceTo(startHistory(scenario, 11, 8, choices));
-    const inThread = renderReport({ analysis: afterAction(history, 30), roles: spec.roles, injects: spec.injects, record }, 'md');
+    const inThread = await renderReport({ analysis: afterAction(history, 30), roles: spec.roles, injects: spec.injects, record }, 'md');
     expect(one.stdout).toBe(inThread);
   });
 

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { advanceTo, startHistory } from '../../src/engine/history.js';
 import { afterAction } from '../../src/engine/analysis/after-action.js';
 import type { Intervention } from '../../src/engine/types.js';
 import { renderReport, type ReportInput } from '../../src/render/index.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
-import { escapeHtml } from '../../src/render/svg.js';
+import { escapeHtml } from '../../src/render/html-text.js';
 import { builtinSpec } from '../../src/scenarios/load.js';
 import { scenario } from './helpers.js';
 
@@ -32,7 +32,10 @@ function policyEqual(): Intervention[] {
 }
 
 describe('the Markdown after-action report', () => {
-  const markdown = renderReport(input(deviating), 'md');
+  let markdown = '';
+  beforeAll(async () => {
+    markdown = await renderReport(input(deviating), 'md');
+  });
 
   it('names each decision the player took, by its action title, beside the policy\'s pick', () => {
     expect(markdown).toContain('## Decisions');
@@ -72,12 +75,12 @@ describe('the Markdown after-action report', () => {
     }
   });
 
-  it('comes out the same for the same record', () => {
-    expect(renderReport(input(deviating), 'md')).toBe(markdown);
+  it('comes out the same for the same record', async () => {
+    expect(await renderReport(input(deviating), 'md')).toBe(markdown);
   });
 
-  it('says the choices made no difference when they were the policy\'s own', () => {
-    const same = renderReport(input(policyEqual()), 'md');
+  it('says the choices made no difference when they were the policy\'s own', async () => {
+    const same = await renderReport(input(policyEqual()), 'md');
     expect(same).toContain('**Every choice was the one the policy picked**, so the two arms are the same run on every seed');
     expect(same).toContain('Runs that diverged: **0 of 100**.');
     expect(same).toContain('This run never diverged from the baseline');
@@ -86,12 +89,20 @@ describe('the Markdown after-action report', () => {
 });
 
 describe('the HTML after-action report', () => {
-  const html = renderReport(input(deviating), 'html');
+  let html = '';
+  beforeAll(async () => {
+    html = await renderReport(input(deviating), 'html');
+  });
 
-  it('is one self-contained page: no script, nothing loaded from anywhere', () => {
+  it('is one self-contained page: no script that runs, nothing loaded from anywhere', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(/i);
-    expect(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')).not.toMatch(/https?:/);
+    // The only scripts are each chart's Vega-Lite spec, as JSON a browser does not run.
+    const scripts = html.match(/<script[^>]*>/gi) ?? [];
+    expect(scripts.length).toBe(scenario.indicators.length + 2);
+    for (const tag of scripts) expect(tag).toBe('<script type="application/json" class="vega-lite-spec">');
+    const markup = html.replace(/<script type="application\/json" class="vega-lite-spec">[^<]*<\/script>/g, '');
+    expect(markup).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(/i);
+    expect(markup.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')).not.toMatch(/https?:/);
     expect(html).toContain('content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:"');
   });
 

@@ -12,6 +12,7 @@ import { execute } from '../parallel/execute.js';
 import { interruptible } from '../parallel/interrupt.js';
 import { workerCount } from '../batch-options.js';
 import { OutputFile } from '../output-file.js';
+import { checkHtmlOption, writeAnalysisHtml } from '../html-file.js';
 import { sourceOf } from '../parallel/sources.js';
 import { planTasks } from '../parallel/tasks.js';
 import { jsonText } from '../json.js';
@@ -27,6 +28,7 @@ export interface BatchOptions {
   json?: boolean;
   csv?: string;
   columns?: ColumnGroup[];
+  html?: string;
   shard?: Shard;
 }
 
@@ -37,6 +39,8 @@ export interface BatchOptions {
  */
 export async function batchCommand(ref: string | undefined, options: BatchOptions): Promise<number> {
   const scenario = loadForCommand(ref, options.variant);
+  // After loading, so that an --html over the scenario file is known to be one.
+  checkHtmlOption(options.html, options.shard !== undefined);
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? scenario.defaultTurns;
   const shard = options.shard ?? WHOLE;
@@ -99,6 +103,7 @@ export async function batchCommand(ref: string | undefined, options: BatchOption
     printData(jsonText(file));
   } else {
     const summary = summarizeBatch(seed, info, tally);
+    if (options.html !== undefined) await writeAnalysisHtml(options.html, { kind: 'batch', summary });
     printData(options.json ? jsonText(summary, 2) : formatBatch(summary));
   }
   if (options.seed === undefined) note(`seed ${seed} (repeat this batch with --seed ${seed})`);

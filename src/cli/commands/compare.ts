@@ -1,6 +1,4 @@
-import { summarizeComparison } from '../../engine/batch/comparison.js';
-import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
-import { scenarioInfo } from '../../engine/batch/summary.js';
+import { ComparisonTally } from '../../engine/batch/comparison-tally.js';
 import { randomSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { isFileReference, splitReference } from '../../scenarios/load.js';
@@ -12,6 +10,7 @@ import { sourceOf } from '../parallel/sources.js';
 import { planTasks } from '../parallel/tasks.js';
 import { UsageError } from '../errors.js';
 import { jsonText } from '../json.js';
+import { checkHtmlOption, writeAnalysisHtml } from '../html-file.js';
 import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
 
@@ -21,6 +20,7 @@ export interface CompareOptions {
   turns?: number;
   workers?: number;
   json?: boolean;
+  html?: string;
 }
 
 /**
@@ -31,10 +31,11 @@ export interface CompareOptions {
 export async function compareCommand(baseRef: string, variantArgument: string, options: CompareOptions): Promise<number> {
   const base = loadForCommand(baseRef, undefined);
   const [variant, variantRef] = loadVariant(baseRef, variantArgument);
+  checkHtmlOption(options.html, false);
   const seed = options.seed ?? randomSeed();
   const turns = options.turns ?? base.defaultTurns;
   const workers = workerCount(options.workers);
-  const tally = new PairedTally(pairedLayoutOf(base, variant, turns));
+  const tally = new ComparisonTally(base, variant, seed, turns);
   const results = await interruptible((signal) => execute({
     workers,
     job: { kind: 'compare', base: sourceOf(baseRef, undefined), variant: sourceOf(variantRef, undefined), seed, turns },
@@ -42,7 +43,8 @@ export async function compareCommand(baseRef: string, variantArgument: string, o
     signal,
   }));
   for (const result of results) if (result.type === 'paired') tally.add(result.data);
-  const comparison = summarizeComparison(seed, scenarioInfo(base), scenarioInfo(variant), tally);
+  const comparison = tally.summary();
+  if (options.html !== undefined) await writeAnalysisHtml(options.html, { kind: 'compare', summary: comparison });
   printData(options.json ? jsonText(comparison, 2) : formatComparison(comparison));
   if (options.seed === undefined) note(`seed ${seed} (repeat this comparison with --seed ${seed})`);
   return 0;

@@ -12,6 +12,7 @@ import { interruptible } from '../parallel/interrupt.js';
 import { workerCount } from '../batch-options.js';
 import { planTasks } from '../parallel/tasks.js';
 import { asRecordError, loadRecord } from '../record.js';
+import { analysisReport, readAnalysis } from './report-analysis.js';
 import { note, printData } from '../terminal.js';
 import { recordCsv } from '../text/record-csv.js';
 
@@ -23,8 +24,13 @@ export interface ReportOptions {
   workers?: number;
 }
 
-/** `sandtable report RECORD`: the after-action report of a run record, as Markdown or HTML. */
+/**
+ * `sandtable report RECORD`: the after-action report of a run record, as
+ * Markdown or HTML; or, given the `--json` of batch, compare or sweep, its charts.
+ */
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
+  const drawn = readAnalysis(file);
+  if (drawn !== null) return analysisReport(file, drawn, options);
   const format = options.format ?? formatOfName(options.out);
   // A version 2 record embeds its scenario (briefs and injects included); a version 1 record of a file scenario needs --scenario.
   const { record, scenario, spec, variantOf, roles, injects, needs, difference } = loadRecord(file, options.scenario);
@@ -68,7 +74,7 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   const output = options.out === undefined
     ? (options.format === undefined ? [] : ['--format', format])
     : [...(options.format === undefined ? [] : ['--format', format]), '--out', pathArgument(options.out)];
-  const content = renderReport({ analysis, roles, injects, decidedByPolicy: record.decidedByPolicy ?? [], record: file, scenarioFile: needs, output }, format);
+  const content = await renderReport({ analysis, roles, injects, decidedByPolicy: record.decidedByPolicy ?? [], record: file, scenarioFile: needs, output }, format);
   emit(content, options.out, `${format === 'html' ? 'HTML' : 'Markdown'} report`);
   return EXIT.ok;
 }

@@ -15,6 +15,7 @@ import { formatSweep } from '../text/sweep-text.js';
 import { planTasks } from '../parallel/tasks.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
+import { checkHtmlOption, writeAnalysisHtml } from '../html-file.js';
 import { jsonText } from '../json.js';
 import { note, printData } from '../terminal.js';
 import { loadForCommand } from '../scenario.js';
@@ -40,6 +41,7 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
   const count = combinationCount(axes);
   if (count > MAX_COMBINATIONS) throw new UsageError(`the sweep has ${count} combinations; at most ${MAX_COMBINATIONS} are allowed`);
   const base = loadForCommand(ref, options.variant);
+  checkHtmlOption(options.html, options.shard !== undefined);
   const list = combinations(axes);
   const hashes = list.map((overrides) => loadWithOverrides(ref, options.variant, overrides).hash);
   const seed = options.seed ?? randomSeed();
@@ -88,6 +90,7 @@ export async function sweepCommand(ref: string | undefined, options: SweepOption
       list.map((params, index) => ({ params, hash: hashes[index]!, tally: tallies.get(index) ?? new BatchTally(layout) })),
     );
     if (options.csv !== undefined) writeFileAtomic(options.csv, sweepCsv(summary));
+    if (options.html !== undefined) await writeAnalysisHtml(options.html, { kind: 'sweep', summary });
     printData(options.json ? jsonText(summary, 2) : formatSweep(summary));
     if (options.csv !== undefined) note(`${list.length} combinations written to ${options.csv}`);
   }

@@ -1,4 +1,4 @@
-import type { PairedData } from '../../engine/batch/paired.js';
+import type { ComparisonData } from '../../engine/batch/comparison-tally.js';
 import type { TallyData } from '../../engine/batch/tally.js';
 import type { CounterfactualData, CounterfactualPlan } from '../../engine/analysis/counterfactual.js';
 import type { ScenarioSpec } from '../../scenarios/format.js';
@@ -75,7 +75,7 @@ export interface DoneMessage {
 
 export type ResultMessage =
   | { readonly type: 'tallies'; readonly tallies: readonly { readonly combination: number; readonly data: TallyData }[] }
-  | { readonly type: 'paired'; readonly data: PairedData }
+  | { readonly type: 'paired'; readonly data: ComparisonData }
   | { readonly type: 'counterfactual'; readonly data: CounterfactualData };
 
 export interface ErrorMessage {

@@ -1,13 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { layoutOf } from '../../engine/batch/batch-layout.js';
-import { runPlans } from '../../engine/batch/pair.js';
-import { PairedTally, pairedLayoutOf } from '../../engine/batch/paired.js';
-import { inRun, tallyRuns } from '../../engine/batch/runs.js';
+import { ComparisonTally } from '../../engine/batch/comparison-tally.js';
+import { tallyRuns } from '../../engine/batch/runs.js';
 import { BatchTally, type TallyData } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
-import { planRun, withSeed } from '../../engine/plan.js';
 import { CounterfactualTally } from '../../engine/analysis/counterfactual.js';
-import { deriveSeed } from '../../engine/random.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
 import { CsvRows } from '../text/csv.js';
@@ -71,20 +68,16 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
 function compareWorker(spec: Extract<Job, { kind: 'compare' }>) {
   const base = compileScenario(spec.base.spec, spec.base.variant);
   const variant = compileScenario(spec.variant.spec, spec.variant.variant);
-  const tally = new PairedTally(pairedLayoutOf(base, variant, spec.turns));
-  const basePlan = planRun(base, { seed: spec.seed, turns: spec.turns });
-  const variantPlan = planRun(variant, { seed: spec.seed, turns: spec.turns });
+  const tally = new ComparisonTally(base, variant, spec.seed, spec.turns);
   return {
     run(task: Task): void {
-      for (let index = task.from; index < task.to; index += 1) {
-        const seed = deriveSeed(spec.seed, index);
-        tally.addPair(inRun(index, seed, () => runPlans(withSeed(basePlan, seed), withSeed(variantPlan, seed))));
-      }
+      tally.run(task.from, task.to);
       post({ type: 'done', task: task.id, runs: task.to - task.from });
     },
     finish(): void {
       const data = tally.data();
-      post({ type: 'paired', data }, [data.events, data.outcomes, data.divergence].map((array) => array.buffer as ArrayBuffer));
+      const arrays = [data.paired.events, data.paired.outcomes, data.paired.divergence, ...[data.base, data.variant].flatMap(tallyArrays)];
+      post({ type: 'paired', data }, arrays.map((array) => array.buffer as ArrayBuffer));
     },
   };
 }

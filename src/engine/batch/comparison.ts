@@ -2,7 +2,8 @@ import { PRECISION } from '../effects.js';
 import { roundStat } from './grid.js';
 import { meanInterval, pairedShareInterval, type Interval, type PairedCounts } from './interval.js';
 import type { PairedTally } from './paired.js';
-import { medianTurn, type ScenarioInfo } from './summary.js';
+import { medianTurn, summarizeIndicators, type IndicatorSummary, type ScenarioInfo } from './summary.js';
+import type { BatchTally } from './tally.js';
 
 /** A paired difference in the chance of something (an event fired, an outcome class reached). */
 export interface ChanceDifference {
@@ -48,10 +49,23 @@ export interface Comparison {
   readonly metrics: Readonly<Record<string, MetricDifference>>;
   readonly events: Readonly<Record<string, ChanceDifference>>;
   readonly outcomes: Readonly<Record<string, ChanceDifference>>;
+  /** Each arm's indicators by turn (mean and percentiles), when each arm's runs were tallied too. */
+  readonly arms?: { readonly base: ArmSummary; readonly variant: ArmSummary };
 }
 
-/** Summarise a paired tally for output. */
-export function summarizeComparison(seed: number, base: ScenarioInfo, variant: ScenarioInfo, tally: PairedTally): Comparison {
+/** One arm of a comparison on its own: its indicators' distributions by turn. */
+export interface ArmSummary {
+  readonly indicators: Readonly<Record<string, IndicatorSummary>>;
+}
+
+/** Summarise a paired tally for output, with each arm's own tally when it was kept. */
+export function summarizeComparison(
+  seed: number,
+  base: ScenarioInfo,
+  variant: ScenarioInfo,
+  tally: PairedTally,
+  arms?: { readonly base: BatchTally; readonly variant: BatchTally },
+): Comparison {
   const { layout, runs } = tally;
   const share = (count: number) => (runs === 0 ? 0 : roundStat(count / runs));
   const chances = (counts: Float64Array, list: typeof layout.events) => {
@@ -112,5 +126,6 @@ export function summarizeComparison(seed: number, base: ScenarioInfo, variant: S
     metrics,
     events: chances(tally.events, layout.events),
     outcomes: chances(tally.outcomes, layout.outcomes),
+    ...(arms === undefined ? {} : { arms: { base: { indicators: summarizeIndicators(arms.base) }, variant: { indicators: summarizeIndicators(arms.variant) } } }),
   };
 }

@@ -1,10 +1,8 @@
-import { deriveSeed } from '../random.js';
 import type { Scenario } from '../types.js';
-import { summarizeComparison, type Comparison } from './comparison.js';
+import type { Comparison } from './comparison.js';
+import { ComparisonTally } from './comparison-tally.js';
 import { layoutOf } from './batch-layout.js';
-import { runPair } from './pair.js';
-import { PairedTally, pairedLayoutOf } from './paired.js';
-import { inRun, tallyRuns } from './runs.js';
+import { tallyRuns } from './runs.js';
 import { scenarioInfo, summarizeBatch, type BatchSummary } from './summary.js';
 import { BatchTally } from './tally.js';
 import { evaluateExpectations, type ExpectationResult } from '../analysis/expectations.js';
@@ -47,13 +45,9 @@ export function batch(scenario: Scenario, options: BatchOptions): BatchSummary {
  */
 export function compare(base: Scenario, variant: Scenario, options: BatchOptions): Comparison {
   checkRuns(options.runs);
-  const turns = options.turns ?? base.defaultTurns;
-  const tally = new PairedTally(pairedLayoutOf(base, variant, turns));
-  for (let index = 0; index < options.runs; index += 1) {
-    const seed = deriveSeed(options.seed, index);
-    tally.addPair(inRun(index, seed, () => runPair(base, variant, seed, turns)));
-  }
-  return summarizeComparison(options.seed, scenarioInfo(base), scenarioInfo(variant), tally);
+  const tally = new ComparisonTally(base, variant, options.seed, options.turns ?? base.defaultTurns);
+  tally.run(0, options.runs);
+  return tally.summary();
 }
 
 /**

@@ -44,7 +44,10 @@ const tallyJsonSchema = z.object({
 }).readonly();
 
 /** The scenario a shard ran, as `ScenarioInfo`. */
-export const scenarioInfoSchema = z.object({ id: kebab, title, version: z.string().max(32), variant: kebab.nullable(), hash }).readonly();
+export const scenarioInfoSchema = z.object({
+  id: kebab, title, version: z.string().max(32), variant: kebab.nullable(), hash,
+  start: z.object({ year: z.number().int().min(0).max(9999), month: z.number().int().min(1).max(12) }).readonly().optional(),
+}).readonly();
 
 /** What a shard counts, as a `BatchLayout`. */
 export const layoutSchema = z.object({

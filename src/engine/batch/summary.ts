@@ -12,12 +12,14 @@ export interface ScenarioInfo {
   readonly version: string;
   readonly variant: string | null;
   readonly hash: string;
+  /** The month of turn 0, so each turn can be named by its month (absent in output written before it was added). */
+  readonly start?: { readonly year: number; readonly month: number };
 }
 
 /** The identity of a scenario, for output. */
 export function scenarioInfo(scenario: Scenario): ScenarioInfo {
-  const { id, title, version, variant, hash } = scenario;
-  return { id, title, version, variant, hash };
+  const { id, title, version, variant, hash, start } = scenario;
+  return { id, title, version, variant, hash, start: { year: start.year, month: start.month } };
 }
 
 export interface EventSummary {
@@ -114,25 +116,7 @@ export function summarizeTally(tally: BatchTally): TallySummary {
     };
   });
 
-  const indicators: Record<string, IndicatorSummary> = {};
-  layout.indicators.forEach((indicator, index) => {
-    const byTurn: IndicatorTurn[] = [];
-    for (let turn = 0; turn <= layout.turns; turn += 1) {
-      const slot = index * (layout.turns + 1) + turn;
-      const mean = runs === 0 ? 0 : roundStat(fromMicro(tally.indicatorSums[slot]!) / runs);
-      const bins = tally.indicatorBins;
-      byTurn.push(bins === null || runs === 0
-        ? { turn, mean }
-        : {
-            turn,
-            mean,
-            p5: binPercentile(bins, slot * BINS, runs, 5),
-            p50: binPercentile(bins, slot * BINS, runs, 50),
-            p95: binPercentile(bins, slot * BINS, runs, 95),
-          });
-    }
-    indicators[indicator.id] = { title: indicator.title, byTurn };
-  });
+  const indicators = summarizeIndicators(tally);
 
   const outcomes: Record<string, OutcomeSummary> = {};
   layout.outcomes.forEach((klass, index) => {
@@ -153,6 +137,31 @@ export function summarizeTally(tally: BatchTally): TallySummary {
   });
 
   return { events, indicators, outcomes, metrics };
+}
+
+/** Each indicator's mean by turn, with the 5th, 50th and 95th percentiles when the tally kept histograms. */
+export function summarizeIndicators(tally: BatchTally): Record<string, IndicatorSummary> {
+  const { layout, runs } = tally;
+  const indicators: Record<string, IndicatorSummary> = {};
+  layout.indicators.forEach((indicator, index) => {
+    const byTurn: IndicatorTurn[] = [];
+    for (let turn = 0; turn <= layout.turns; turn += 1) {
+      const slot = index * (layout.turns + 1) + turn;
+      const mean = runs === 0 ? 0 : roundStat(fromMicro(tally.indicatorSums[slot]!) / runs);
+      const bins = tally.indicatorBins;
+      byTurn.push(bins === null || runs === 0
+        ? { turn, mean }
+        : {
+            turn,
+            mean,
+            p5: binPercentile(bins, slot * BINS, runs, 5),
+            p50: binPercentile(bins, slot * BINS, runs, 50),
+            p95: binPercentile(bins, slot * BINS, runs, 95),
+          });
+    }
+    indicators[indicator.id] = { title: indicator.title, byTurn };
+  });
+  return indicators;
 }
 
 /** The median of integer turns counted in `counts` (turn t has counts[t]), or null for none. */

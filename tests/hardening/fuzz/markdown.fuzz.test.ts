@@ -38,7 +38,7 @@ const line: fc.Arbitrary<Line> = fc.array(inline, { minLength: 1, maxLength: 5 }
 const chart: fc.Arbitrary<LineChart> = fc.record({
   kind: fc.constant('lines' as const),
   title: text,
-  turns: fc.constant(['t0', 't1']),
+  months: fc.constant(['April 2024', 'May 2024']),
   min: fc.constant(0),
   max: fc.constant(1),
   series: fc.array(fc.record({ label: text, values: fc.constant([0.1, 0.2]), style: fc.constant('run' as const) }), { minLength: 1, maxLength: 2 }),

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { MAX_TURNS } from '../engine/limits.js';
+import { LIMITS } from '../scenarios/format.js';
+import type { Analysis } from '../render/analysis/index.js';
+import { UsageError } from './errors.js';
+
+// The `--json` of batch, compare and sweep (and of merge), read back to be
+// drawn by `report`. The file may come from anywhere, so it is checked for
+// every field a chart reads, with the sizes the commands can produce; its
+// text reaches the page only through the renderer's escaping.
+
+const text = z.string().max(LIMITS.text);
+const key = z.string().min(1).max(64);
+const unit = z.number().min(-1).max(1);
+const number = z.number().finite();
+const interval = z.tuple([number, number]).readonly();
+const count = z.number().int().min(0);
+const byTurn = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_TURNS + 1).readonly();
+const table = <T extends z.ZodType>(item: T, most: number) => z.record(key, item).refine((value) => Object.keys(value).length <= most, `at most ${most} entries`).readonly();
+
+const scenario = z.object({
+  id: key, title: text, version: z.string().max(32), variant: key.nullable(), hash: z.string().max(64),
+  start: z.object({ year: z.number().int().min(0).max(9999), month: z.number().int().min(1).max(12) }).readonly().optional(),
+}).readonly();
+
+const indicator = z.object({
+  title: text,
+  byTurn: byTurn(z.object({ turn: count, mean: unit, p5: unit.optional(), p50: unit.optional(), p95: unit.optional() }).readonly()),
+}).readonly();
+const indicators = table(indicator, LIMITS.indicators);
+const outcomes = table(z.object({ title: text, count, p: unit, ci95: interval }).readonly(), LIMITS.rules);
+const metrics = table(z.object({ title: text, mean: number, sd: number, ci95: interval.nullable() }).readonly(), LIMITS.rules);
+const tally = {
+  events: table(z.object({
+    title: text, fired: count, p: unit, ci95: interval, medianTurn: number.nullable(), byTurn: byTurn(unit), byTurnCi95: byTurn(interval),
+  }).readonly(), LIMITS.rules),
+  indicators,
+  outcomes,
+  metrics,
+};
+const head = { runs: count, seed: count, turns: z.number().int().min(1).max(MAX_TURNS) };
+
+const batch = z.object({ ...head, scenario, ...tally }).readonly();
+const chance = z.object({ title: text, base: unit, variant: unit, difference: unit, ci95: interval, baseOnly: count, variantOnly: count }).readonly();
+const compare = z.object({
+  ...head,
+  base: scenario,
+  variant: scenario,
+  diverged: count,
+  firstDivergence: z.object({ byTurn: byTurn(count), min: number.nullable(), median: number.nullable(), max: number.nullable() }).readonly(),
+  metrics: table(z.object({ title: text, base: number, variant: number, difference: number, ci95: interval.nullable() }).readonly(), LIMITS.rules),
+  events: table(chance, LIMITS.rules),
+  outcomes: table(chance, LIMITS.rules),
+  arms: z.object({ base: z.object({ indicators }).readonly(), variant: z.object({ indicators }).readonly() }).readonly().optional(),
+}).readonly();
+const sweep = z.object({
+  ...head,
+  scenario,
+  parameters: table(z.array(number).min(1).max(10_000).readonly(), 16),
+  combinations: z.array(z.object({ params: table(number, 16), hash: z.string().max(64), ...tally }).readonly()).max(10_000).readonly(),
+}).readonly();
+
+/** Which analysis a parsed `--json` is, by its shape: null when it is none of them (a run record, say). */
+export function analysisKind(data: unknown): Analysis['kind'] | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  if ('combinations' in data && 'parameters' in data) return 'sweep';
+  if ('firstDivergence' in data && 'diverged' in data) return 'compare';
+  if ('events' in data && 'indicators' in data && 'outcomes' in data && !('formatVersion' in data)) return 'batch';
+  return null;
+}
+
+/** Check a parsed `--json` of the given kind, with a one-line error naming the file and the first wrong field. */
+export function parseAnalysis(file: string, kind: Analysis['kind'], data: unknown): Analysis {
+  switch (kind) {
+    case 'batch': return { kind, summary: checked(file, kind, batch, data) };
+    case 'compare': return { kind, summary: checked(file, kind, compare, data) };
+    case 'sweep': return { kind, summary: checked(file, kind, sweep, data) };
+  }
+}
+
+function checked<T>(file: string, kind: string, schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length === 0 ? '' : ` at ${issue.path.map(String).join('.')}`;
+  throw new UsageError(`${file} is not ${kind} --json output${where}: ${issue.message}`);
+}
