@@ -43,7 +43,7 @@ export function compileScenario(
       return make();
     } catch (error) {
       if (error instanceof ExpressionError) {
-        problems.push(atKey ? { path, message: error.message, atKey } : { path, message: error.message });
+        problems.push(expressionProblem(path, error, atKey));
         return null;
       }
       throw error;
@@ -94,7 +94,7 @@ export function compileScenario(
     .filter(present);
   const variantInterventions = variant === null ? [] : compileVariant(spec, variant, scope, problems);
 
-  const initial = initialState(spec, problems);
+  const initial = initialState(spec, problems, params);
   const scenario: Scenario = {
     id: spec.id,
     title: spec.title,
@@ -153,10 +153,20 @@ export function compileVariant(spec: ScenarioSpec, variant: VariantSpec, scope: 
       return [toIntervention(item, scope)];
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      problems.push({ path: ['variants', at, 'interventions', i], message: error.message });
+      problems.push(expressionProblem(['variants', at, 'interventions', i], error));
       return [];
     }
   });
+}
+
+/** A problem from an expression error, pointing at the name it is about. */
+function expressionProblem(path: (string | number)[], error: ExpressionError, atKey = false): Problem {
+  return {
+    path,
+    message: error.message,
+    ...(atKey ? { atKey } : {}),
+    ...(error.focus === undefined ? {} : { focus: error.focus }),
+  };
 }
 
 const CONSTANT_ZERO: Expr = {

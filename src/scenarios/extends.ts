@@ -5,6 +5,7 @@ import { mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
 import { suggest } from './suggest.js';
+import { newerFormatProblem } from './format-version.js';
 import type { SourceFile } from './source.js';
 
 /** Longest chain of files extending one another. */
@@ -37,7 +38,9 @@ export interface Resolved extends Sourced {
 export function resolveExtends(source: SourceFile, chain: readonly { id: string; shown: string }[] = []): Resolved {
   const here = originOf(source);
   const data = source.data;
-  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: [] };
+  const newer = newerFormatProblem(data);
+  if (newer !== null) throw new ScenarioError([locate(newer, here)], source.file);
+  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: source.problems };
   const fail = (problems: Problem[]): never => {
     throw new ScenarioError(problems.map((problem) => locate(problem, here)), source.file);
   };
@@ -65,7 +68,7 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
     problems.push({ path: ['id'], message: `is \`${baseId}\`, the id of the scenario it extends; give this scenario its own id, such as \`${baseId}-changed\`` });
   }
   const merged = mergeScenario(resolved, { value: data, origin: here }, problems);
-  return { ...merged, problems: problems.map((problem) => locate(problem, here)) };
+  return { ...merged, problems: [...source.problems, ...problems.map((problem) => locate(problem, here))] };
 }
 
 function baseOf(ref: string, from: SourceFile, fail: (problems: Problem[]) => never): SourceFile {

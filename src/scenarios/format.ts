@@ -34,7 +34,13 @@ export const expressionSchema = z
   .union([z.string().min(1).max(2000), z.number(), z.boolean()])
   .describe('An expression, such as "0.1 + 0.6 * (1 - coop.niger.usa)", or a plain number or true/false.');
 const expression = expressionSchema;
-const turn = z.number().int().min(0).max(LIMITS.turns);
+/** A value at turn 0: a number in its range, or an expression of parameters (format 2). */
+const starting = (range: z.ZodNumber) => z.union([
+  range,
+  z.string().min(1).max(2000).describe('An expression of parameters, such as "param.juntaResolve * 0.8", computed when the scenario is compiled (format 2).'),
+]);
+/** The turn an intervention acts at: 1 or later, since turn 0 is the starting state. */
+const turn = z.number().int().min(1).max(LIMITS.turns);
 
 /** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
@@ -62,6 +68,13 @@ const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 export const interventionSpecSchema = z.union([
   z.strictObject({ force: kebabId, turn }).describe('Make a rule fire at a turn.'),
   z.strictObject({ block: kebabId, from: turn.optional(), to: turn.optional(), turn: turn.optional() })
+    .refine((item) => item.from === undefined || item.to === undefined || item.from <= item.to, {
+      path: ['to'],
+      error: (issue) => {
+        const { from, to } = issue.input as { from: number; to: number };
+        return `is ${to}, before \`from\` (${from}): no turn would be blocked; make \`to\` ${from} or later`;
+      },
+    })
     .describe('Stop a rule firing: at one turn, or from/to (open-ended by default).'),
   z.strictObject({ set: z.string(), value: z.number(), turn }).describe('Set a value at the start of a turn.'),
   z.strictObject({ choose: kebabId, action: kebabId, turn }).describe("Make an actor take an action at a turn."),
@@ -83,9 +96,9 @@ export const actorSchema = z.strictObject({
   description: text.default(''),
   rationality: z.number().min(0).max(100).default(3)
     .describe('How sharply the actor picks its best action (0 = at random; higher = more often the best).'),
-  stance: z.record(name, signed).default({}).describe('Position on each issue, -1 to 1.'),
-  salience: z.record(name, unit).default({}).describe('How much each issue matters to the actor, 0 to 1 (0.5 when left out).'),
-  attrs: z.record(name, unit).default({}).describe('Attributes such as capability, 0 to 1.'),
+  stance: z.record(name, starting(signed)).default({}).describe('Position on each issue, -1 to 1.'),
+  salience: z.record(name, starting(unit)).default({}).describe('How much each issue matters to the actor, 0 to 1 (0.5 when left out).'),
+  attrs: z.record(name, starting(unit)).default({}).describe('Attributes such as capability, 0 to 1.'),
   posture: z.array(z.strictObject({ label: z.string().max(40), when: expression.optional() })).max(16).default([])
     .describe('Readable labels, first match wins; the last one usually has no `when`.'),
   actions: z.array(actionSchema).max(LIMITS.actionsPerActor).default([]),
@@ -130,12 +143,12 @@ export const injectSchema = z.strictObject({
 /** An issue on which actors take stances. */
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
 /** A world quantity in [0, 1]. */
-export const indicatorSchema = z.strictObject({ id: name, title: text, description: text.default(''), initial: unit });
+export const indicatorSchema = z.strictObject({ id: name, title: text, description: text.default(''), initial: starting(unit) });
 /** The pairwise cooperation matrix at turn 0. */
 export const cooperationSchema = z.strictObject({
   symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),
   default: unit.default(0.5).describe('Cooperation between actors not listed under initial.'),
-  initial: z.record(kebabId, z.record(kebabId, unit)).default({}),
+  initial: z.record(kebabId, z.record(kebabId, starting(unit))).default({}),
 });
 /** A named number computed from the final state. */
 export const metricSchema = z.strictObject({ id: name, title: text, value: expression });
@@ -149,6 +162,8 @@ export const outcomeSchema = z.strictObject({
 /** A whole scenario file (without `extends:`). */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
+  format: z.number().int().min(1).max(2).optional()
+    .describe('The version of the scenario format the file needs: 2 for starting values from parameters, list edits and variants that change the model; 1 (the default) otherwise.'),
   id: kebabId.describe('The scenario id, such as "niger-2024".'),
   title: text,
   version: z.string().max(32),

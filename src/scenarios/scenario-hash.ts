@@ -12,7 +12,8 @@ export function scenarioHash(
   overrides: Readonly<Record<string, number>> = {},
 ): string {
   // Roles and injects do not change a run: an inject that fires is recorded as an intervention.
-  const { variants, roles: _roles, injects: _injects, $schema: _schema, ...base } = spec;
+  // The format version says how the file is written, not what it does.
+  const { variants, roles: _roles, injects: _injects, $schema: _schema, format: _format, ...base } = spec;
   const variant = variants.find((item) => item.id === variantId) ?? null;
   // Parameter overrides (sweeps) are part of the identity only when present,
   // so the hash of the scenario as written stays the same.

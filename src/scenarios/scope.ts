@@ -5,6 +5,10 @@ import { suggest } from './suggest.js';
 import { ExpressionError, MATH_FUNCTIONS, type Compiled, type Input, type Scope } from './expression.js';
 import type { ScenarioSpec } from './format.js';
 
+/** The forms of name an expression may read, as the error for an unknown one lists them. */
+const NAME_FORMS = 'turn, param.NAME, flag.NAME, ind.NAME, coop.ACTOR.ACTOR, stance.ACTOR.ISSUE, salience.ACTOR.ISSUE, attr.ACTOR.NAME';
+const FUNCTIONS: readonly string[] = ['fired', 'count', 'since', 'chose', ...MATH_FUNCTIONS];
+
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
   return Object.hasOwn(record, key);
 }
@@ -55,31 +59,31 @@ export class ScenarioScope implements Scope {
 
   /** Check that a rule id exists (for schedule, cancel and interventions). */
   rule(id: string): string {
-    if (!this.rules.has(id)) throw new ExpressionError(`unknown event \`${id}\`${suggest(id, this.rules)}`);
+    if (!this.rules.has(id)) throw new ExpressionError(`unknown event \`${id}\`${suggest(id, this.rules)}`, id);
     return id;
   }
 
   /** Check that a flag is declared in the scenario's `flags`. */
   flag(name: string): string {
     if (!this.flags.has(name)) {
-      throw new ExpressionError(`unknown flag \`${name}\`${suggest(name, this.flags)} (declare it under flags:)`);
+      throw new ExpressionError(`unknown flag \`${name}\`${suggest(name, this.flags)} (declare it under flags:)`, name);
     }
     return name;
   }
 
   private actor(id: string): string {
-    if (!this.actors.has(id)) throw new ExpressionError(`unknown actor \`${id}\`${suggest(id, this.actors)}`);
+    if (!this.actors.has(id)) throw new ExpressionError(`unknown actor \`${id}\`${suggest(id, this.actors)}`, id);
     return id;
   }
 
   private issue(id: string): string {
-    if (!this.issues.has(id)) throw new ExpressionError(`unknown issue \`${id}\`${suggest(id, this.issues)}`);
+    if (!this.issues.has(id)) throw new ExpressionError(`unknown issue \`${id}\`${suggest(id, this.issues)}`, id);
     return id;
   }
 
   private action(actor: string, id: string): string {
     const known = this.actions.get(actor)!;
-    if (!known.has(id)) throw new ExpressionError(`${actor} has no action \`${id}\`${suggest(id, known)}`);
+    if (!known.has(id)) throw new ExpressionError(`${actor} has no action \`${id}\`${suggest(id, known)}`, id);
     return id;
   }
 
@@ -89,12 +93,12 @@ export class ScenarioScope implements Scope {
     // Missing segments read as '' and the arity check below rejects them.
     const [head = '', a = '', b = ''] = segments;
     const arity = (n: number, shape: string) => {
-      if (segments.length !== n) throw new ExpressionError(`\`${path}\` is not a value that can change; write ${shape}`);
+      if (segments.length !== n) throw new ExpressionError(`\`${path}\` is not a value that can change; write ${shape}`, segments[segments.length - 1]);
     };
     switch (head) {
       case 'ind': {
         arity(2, 'ind.NAME');
-        if (!this.indicators.has(a)) throw new ExpressionError(`unknown indicator \`${a}\`${suggest(a, this.indicators)}`);
+        if (!this.indicators.has(a)) throw new ExpressionError(`unknown indicator \`${a}\`${suggest(a, this.indicators)}`, a);
         return this.slot(path, 0);
       }
       case 'coop': {
@@ -115,7 +119,7 @@ export class ScenarioScope implements Scope {
         arity(3, 'attr.ACTOR.NAME');
         this.actor(a);
         const known = this.attrs.get(a)!;
-        if (!known.has(b)) throw new ExpressionError(`${a} has no attribute \`${b}\`${suggest(b, known)}`);
+        if (!known.has(b)) throw new ExpressionError(`${a} has no attribute \`${b}\`${suggest(b, known)}`, b);
         return this.slot(path, 0);
       }
       default:
@@ -132,7 +136,7 @@ export class ScenarioScope implements Scope {
     if (head === 'turn' && segments.length === 1) return { path, read: (f) => f.turn };
     if (head === 'param') {
       if (segments.length !== 2 || !own(this.params, a)) {
-        throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`);
+        throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`, a || head);
       }
       const value = this.params[a]!;
       return { path, read: () => value, constant: value };
@@ -147,7 +151,7 @@ export class ScenarioScope implements Scope {
       return { path, read: (f) => f.values[slot]!, slot };
     }
     const names = ['turn', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr'];
-    throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
+    throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)} (the names are ${NAME_FORMS})`, head);
   }
 
   call(name: string, args: readonly Compiled[]): Compiled | null {
@@ -190,7 +194,7 @@ export class ScenarioScope implements Scope {
       }
       default:
         if (MATH_FUNCTIONS.includes(name)) return null;
-        throw new ExpressionError(`unknown function ${name}()${suggest(name, [...MATH_FUNCTIONS, 'fired', 'count', 'since', 'chose'])}`);
+        throw new ExpressionError(`unknown function ${name}()${suggest(name, FUNCTIONS)} (the functions are ${FUNCTIONS.join(', ')})`, name);
     }
   }
 }

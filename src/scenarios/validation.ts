@@ -4,6 +4,9 @@ import { scenarioSchema, type ScenarioSpec } from './format.js';
 import { problemsFromIssues } from './zod-problems.js';
 import { repair } from './repair.js';
 import { ScenarioScope } from './scope.js';
+import { initialState } from './initial-state.js';
+import { undeclaredFormatProblems } from './format-version.js';
+import { hasStartingExpressions } from './starting-value.js';
 
 type Part = string | number;
 
@@ -25,9 +28,13 @@ export function checkSpec(spec: ScenarioSpec): Problem[] {
     add(error.problems);
   }
   const scope = new ScenarioScope(spec, spec.params);
+  const fromParams = hasStartingExpressions(spec);
   for (const id of new Set(spec.variants.map((item) => item.id))) {
     const problems: Problem[] = [];
-    compileVariant(spec, spec.variants.find((item) => item.id === id)!, scope, problems);
+    const variant = spec.variants.find((item) => item.id === id)!;
+    compileVariant(spec, variant, scope, problems);
+    // Starting values computed from parameters may leave their range under a variant's parameters.
+    if (fromParams) initialState(spec, problems, { ...spec.params, ...variant.params });
     add(problems);
   }
   return [...found.values()];
@@ -45,7 +52,7 @@ function isPrefix(prefix: readonly Part[], path: readonly Part[]): boolean {
 export function validateData(data: unknown): { spec: ScenarioSpec; problems: [] } | { spec: null; problems: Problem[] } {
   const parsed = scenarioSchema.safeParse(data);
   if (parsed.success) {
-    const problems = checkSpec(parsed.data);
+    const problems = [...undeclaredFormatProblems(parsed.data), ...checkSpec(parsed.data)];
     return problems.length === 0 ? { spec: parsed.data, problems: [] } : { spec: null, problems };
   }
   const structural = problemsFromIssues(parsed.error.issues, scenarioSchema, data);
