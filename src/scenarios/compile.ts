@@ -10,6 +10,7 @@ import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
 import { checkExercise, checkIds } from './checks.js';
 import { scenarioHash } from './scenario-hash.js';
+import { atChanges, changedSpec } from './variant-changes.js';
 
 /**
  * Compile validated scenario data (with one of its variants applied, or none)
@@ -30,6 +31,7 @@ export function compileScenario(
         (known.length > 0 ? ` (variants: ${known.join(', ')})` : ''),
     }]);
   }
+  if (variant?.changes !== undefined) return compileChangedVariant(spec, variant, overrides);
   const params = { ...spec.params, ...(variant?.params ?? {}), ...overrides };
   for (const name of Object.keys(overrides)) {
     if (!Object.hasOwn(spec.params, name)) {
@@ -131,6 +133,31 @@ export function compileScenario(
   };
   if (problems.length > 0) throw new ScenarioError(problems);
   return scenario;
+}
+
+/**
+ * A variant with `changes`: the scenario it makes, compiled with the variant's
+ * parameters and interventions, under the identity of (scenario, variant).
+ */
+function compileChangedVariant(spec: ScenarioSpec, variant: VariantSpec, overrides: Readonly<Record<string, number>>): Scenario {
+  const at = spec.variants.indexOf(variant);
+  const { changes: _changes, ...plain } = variant;
+  let inner: Scenario;
+  try {
+    inner = compileScenario({ ...changedSpec(spec, variant), variants: [plain] }, variant.id, overrides);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    // Problems of the variant itself (its parameters, its interventions) are at its place among the variants.
+    throw new ScenarioError(error.problems.flatMap((problem) => (problem.path[0] === 'variants'
+      ? [{ ...problem, path: ['variants', at, ...problem.path.slice(2)] }]
+      : atChanges(at, [problem]))));
+  }
+  const { data: _data, ...scenario } = inner;
+  return {
+    ...scenario,
+    hash: scenarioHash(spec, variant.id, overrides),
+    ...(Object.keys(overrides).length === 0 ? { data: spec } : {}),
+  };
 }
 
 /**

@@ -28,6 +28,8 @@ function identity(source: SourceFile): string {
 /** Data with its `extends:` chain merged, and the problems found on the way (already located). */
 export interface Resolved extends Sourced {
   readonly problems: readonly Problem[];
+  /** What the changes do that is legal but rarely meant (located), such as a list replaced whole. */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -40,7 +42,7 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
   const data = source.data;
   const newer = newerFormatProblem(data);
   if (newer !== null) throw new ScenarioError([locate(newer, here)], source.file);
-  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: source.problems };
+  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: source.problems, warnings: [] };
   const fail = (problems: Problem[]): never => {
     throw new ScenarioError(problems.map((problem) => locate(problem, here)), source.file);
   };
@@ -67,8 +69,13 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
   } else if (data.id === baseId) {
     problems.push({ path: ['id'], message: `is \`${baseId}\`, the id of the scenario it extends; give this scenario its own id, such as \`${baseId}-changed\`` });
   }
-  const merged = mergeScenario(resolved, { value: data, origin: here }, problems);
-  return { ...merged, problems: [...source.problems, ...problems.map((problem) => locate(problem, here))] };
+  const warnings: Problem[] = [];
+  const merged = mergeScenario(resolved, { value: data, origin: here }, problems, warnings);
+  return {
+    ...merged,
+    problems: [...source.problems, ...problems.map((problem) => locate(problem, here))],
+    warnings: [...resolved.warnings, ...warnings.map((warning) => locate(warning, here))],
+  };
 }
 
 function baseOf(ref: string, from: SourceFile, fail: (problems: Problem[]) => never): SourceFile {

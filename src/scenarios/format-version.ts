@@ -32,5 +32,8 @@ export function undeclaredFormatProblems(spec: ScenarioSpec): Problem[] {
   if ((spec.format ?? 1) >= 2) return [];
   const uses: string[] = [];
   if (hasStartingExpressions(spec)) uses.push('a starting value computed from parameters');
+  if (spec.variants.some((variant) => variant.changes !== undefined)) uses.push('a variant with `changes:`');
+  const effectLists = [spec.dynamics, ...spec.rules.map((rule) => rule.effects), ...spec.actors.flatMap((actor) => actor.actions.map((action) => action.effects))];
+  if (effectLists.some((list) => list.some((effect) => effect.id !== undefined))) uses.push('an effect with an `id`');
   return uses.map((what) => ({ path: [], message: `uses ${what}, which needs \`format: 2\` at the top of the file` }));
 }

@@ -42,25 +42,31 @@ const starting = (range: z.ZodNumber) => z.union([
 /** The turn an intervention acts at: 1 or later, since turn 0 is the starting state. */
 const turn = z.number().int().min(1).max(LIMITS.turns);
 
+/** An effect's optional id (format 2), so that a file extending this one can change or remove it. */
+const effectId = { id: kebabId.optional().describe('An id, so that a file or variant extending the scenario can change or remove this effect (format 2).') };
+
 /** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
   z.strictObject({
     add: z.record(z.string(), expression).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression.'),
+    ...effectId,
   }),
-  z.strictObject({ set: z.record(z.string(), expression).describe('Set values to what the expressions give.') }),
+  z.strictObject({ set: z.record(z.string(), expression).describe('Set values to what the expressions give.'), ...effectId }),
   z.strictObject({
     toward: z.strictObject({
       target: z.string().describe('The value that moves, such as ind.ctSupport.'),
       goal: expression,
       rate: expression.describe('Share of the distance to the goal covered (0 to 1).'),
     }).describe('Move a value a share of the way toward a goal.'),
+    ...effectId,
   }),
-  z.strictObject({ flag: z.record(name, z.boolean()).describe('Set flags declared under `flags:` to true or false.') }),
+  z.strictObject({ flag: z.record(name, z.boolean()).describe('Set flags declared under `flags:` to true or false.'), ...effectId }),
   z.strictObject({
     schedule: z.strictObject({ event: kebabId, in: z.number().int().min(1).max(LIMITS.turns) })
       .describe('Make a rule fire `in` turns from now (whatever its condition and chance).'),
+    ...effectId,
   }),
-  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.') }),
+  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.'), ...effectId }),
 ]).describe('One effect: add, set, toward, flag, schedule or cancel.');
 const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 
@@ -123,6 +129,8 @@ export const variantSchema = z.strictObject({
   description: text.default(''),
   params: z.record(name, z.number()).default({}).describe('Parameters this variant changes.'),
   interventions: z.array(interventionSpecSchema).max(256).default([]),
+  changes: z.record(z.string(), z.unknown()).optional()
+    .describe('Changes to the scenario itself, written as in a file that extends it: actions, rules, dynamics, starting values... (format 2).'),
 });
 
 /** A role a person can play in an exercise (`sandtable exercise --role ACTOR`). */

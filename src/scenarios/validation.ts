@@ -21,23 +21,33 @@ export function checkSpec(spec: ScenarioSpec): Problem[] {
   const add = (problems: readonly Problem[]) => {
     for (const problem of problems) found.set(`${formatPath(problem.path)}\n${problem.message}`, problem);
   };
-  try {
-    compileScenario(spec, null);
-  } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
-    add(error.problems);
-  }
+  add(compileProblems(spec, null));
   const scope = new ScenarioScope(spec, spec.params);
   const fromParams = hasStartingExpressions(spec);
   for (const id of new Set(spec.variants.map((item) => item.id))) {
     const problems: Problem[] = [];
     const variant = spec.variants.find((item) => item.id === id)!;
+    if (variant.changes !== undefined) {
+      // A variant that changes the scenario costs a compile of its own; one that only sets parameters does not.
+      add(compileProblems(spec, id));
+      continue;
+    }
     compileVariant(spec, variant, scope, problems);
     // Starting values computed from parameters may leave their range under a variant's parameters.
     if (fromParams) initialState(spec, problems, { ...spec.params, ...variant.params });
     add(problems);
   }
   return [...found.values()];
+}
+
+function compileProblems(spec: ScenarioSpec, variant: string | null): readonly Problem[] {
+  try {
+    compileScenario(spec, variant);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    return error.problems;
+  }
 }
 
 function isPrefix(prefix: readonly Part[], path: readonly Part[]): boolean {
