@@ -108,3 +108,10 @@ describe('variants that change the scenario', () => {
     expect(problemsOf(text)).toEqual([expect.stringMatching(/variants\[0\]\.changes\.dynamics\.remove\[0\]\.id: cannot remove `drfit`: the base has no such item; did you mean `drift`\?$/)]);
   });
 });
+
+describe('effect ids', () => {
+  it('are used once in a list', () => {
+    const text = BASE.replace('{ id: decay,', '{ id: drift,');
+    expect(problemsOf(text)).toEqual([expect.stringMatching(/dynamics\[1\]\.id: effect id `drift` is used twice$/)]);
+  });
+});
