@@ -1,6 +1,5 @@
 import { childOrigin, type Origin } from './origin.js';
 import type { Problem } from './problem.js';
-import type { Sourced } from './merge.js';
 import { suggest } from './suggest.js';
 
 // The edit form of a list in a file that extends another (format 2):
@@ -10,6 +9,11 @@ import { suggest } from './suggest.js';
 // mean the same and are checked the same way.
 
 type Data = Record<string, unknown>;
+/** Data with where it was written (the merge's `Sourced`, restated so the two files do not import each other). */
+interface Sourced {
+  readonly value: unknown;
+  readonly origin: Origin;
+}
 const EDITS = ['add', 'change', 'remove'];
 
 function isData(value: unknown): value is Data {
