@@ -17,6 +17,10 @@ export function checkIds(spec: ScenarioSpec, problems: Problem[]): void {
   checkUnique(problems, ['metrics'], spec.metrics.map((m) => m.id), 'metric');
   checkUnique(problems, ['outcomes'], spec.outcomes.map((o) => o.id), 'outcome');
   spec.actors.forEach((actor, a) => checkUnique(problems, ['actors', a, 'actions'], actor.actions.map((x) => x.id), 'action'));
+  // Effect ids are optional; an effect without one never clashes.
+  const effectIds = (list: readonly { id?: string | undefined }[]) => list.map((effect, i) => effect.id ?? `\u0000${i}`);
+  checkUnique(problems, ['dynamics'], effectIds(spec.dynamics), 'effect');
+  spec.rules.forEach((rule, r) => checkUnique(problems, ['rules', r, 'effects'], effectIds(rule.effects), 'effect'));
 }
 
 /** Each id once in its list. */

@@ -16,6 +16,7 @@ import { scenarioHash } from './scenario-hash.js';
 import { checkSourceKeys, sourceText } from './sources.js';
 import { compileExpectations } from './expectations.js';
 import { checkParams, outOfBounds, paramRanges, paramValues } from './params.js';
+import { atChanges, changedSpec } from './variant-changes.js';
 
 /**
  * Compile validated scenario data (with one of its variants applied, or none)
@@ -36,6 +37,7 @@ export function compileScenario(
         (known.length > 0 ? ` (variants: ${known.join(', ')})` : ''),
     }]);
   }
+  if (variant?.changes !== undefined) return compileChangedVariant(spec, variant, overrides);
   const params = { ...paramValues(spec.params), ...(variant?.params ?? {}), ...overrides };
   for (const [name, value] of Object.entries(overrides)) {
     if (!Object.hasOwn(spec.params, name)) {
@@ -51,7 +53,7 @@ export function compileScenario(
       return make();
     } catch (error) {
       if (error instanceof ExpressionError) {
-        problems.push(atKey ? { path, message: error.message, atKey } : { path, message: error.message });
+        problems.push(expressionProblem(path, error, atKey));
         return null;
       }
       throw error;
@@ -117,7 +119,7 @@ export function compileScenario(
   const { metrics, tracks } = compileMetrics(spec, scope, expr, problems);
   // Outcomes may read the metrics (`metric.NAME`); nothing else may.
   scope.metrics = new Map(metrics.map((metric) => [metric.id, metric.value.at]));
-  const initial = initialState(spec, problems);
+  const initial = initialState(spec, problems, params);
   const scenario: Scenario = {
     id: spec.id,
     title: spec.title,
@@ -162,6 +164,31 @@ export function compileScenario(
 }
 
 /**
+ * A variant with `changes`: the scenario it makes, compiled with the variant's
+ * parameters and interventions, under the identity of (scenario, variant).
+ */
+function compileChangedVariant(spec: ScenarioSpec, variant: VariantSpec, overrides: Readonly<Record<string, number>>): Scenario {
+  const at = spec.variants.indexOf(variant);
+  const { changes: _changes, ...plain } = variant;
+  let inner: Scenario;
+  try {
+    inner = compileScenario({ ...changedSpec(spec, variant), variants: [plain] }, variant.id, overrides);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    // Problems of the variant itself (its parameters, its interventions) are at its place among the variants.
+    throw new ScenarioError(error.problems.flatMap((problem) => (problem.path[0] === 'variants'
+      ? [{ ...problem, path: ['variants', at, ...problem.path.slice(2)] }]
+      : atChanges(at, [problem]))));
+  }
+  const { data: _data, ...scenario } = inner;
+  return {
+    ...scenario,
+    hash: scenarioHash(spec, variant.id, overrides),
+    ...(Object.keys(overrides).length === 0 ? { data: spec } : {}),
+  };
+}
+
+/**
  * What a variant adds to its scenario: its interventions, in the engine's
  * form. Its problems (parameters the scenario lacks, interventions that name
  * nothing) go to `problems`. A variant changes only parameter values and
@@ -181,10 +208,20 @@ export function compileVariant(spec: ScenarioSpec, variant: VariantSpec, scope: 
       return [toIntervention(item, scope)];
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      problems.push({ path: ['variants', at, 'interventions', i], message: error.message });
+      problems.push(expressionProblem(['variants', at, 'interventions', i], error));
       return [];
     }
   });
+}
+
+/** A problem from an expression error, pointing at the name it is about. */
+function expressionProblem(path: (string | number)[], error: ExpressionError, atKey = false): Problem {
+  return {
+    path,
+    message: error.message,
+    ...(atKey ? { atKey } : {}),
+    ...(error.focus === undefined ? {} : { focus: error.focus }),
+  };
 }
 
 const CONSTANT_ZERO: Expr = {

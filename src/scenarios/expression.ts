@@ -21,7 +21,12 @@ export const MAX_EXPRESSION_LENGTH = 2000;
 export const MAX_EXPRESSION_DEPTH = 48;
 
 /** An expression that cannot be compiled, with a sentence saying why. */
-export class ExpressionError extends Error {}
+export class ExpressionError extends Error {
+  /** `focus`: the name as written in the expression that the error is about, so a column can point at it. */
+  constructor(message: string, readonly focus?: string) {
+    super(message);
+  }
+}
 
 type Eval = (frame: Frame) => number;
 
@@ -72,7 +77,10 @@ export function compileExpression(source: string | number | boolean, scope: Scop
   } catch (error) {
     throw new ExpressionError(`cannot parse "${text}": ${(error as Error).message}`);
   }
-  const root = compileNode(ast, scope, 0);
+  if (ast.type === 'Compound' && !/[,;]/.test(text)) {
+    throw new ExpressionError(`"${text}" is text, not a number or an expression; write a number such as 0.3 or an expression such as "0.1 + 0.5 * ind.NAME"`);
+  }
+  const root = withHyphenHint(text, () => compileNode(ast, scope, 0));
   if (root.text !== undefined) throw new ExpressionError(`"${text}" is a string; an expression must give a number`);
   const inputs = uniqueInputs(root.inputs);
   const { layout } = scope;
@@ -96,6 +104,25 @@ export function compileExpression(source: string | number | boolean, scope: Scop
     explain: (state, ctx) => explainAt(frameWith(layout, state, ctx)),
     inputs: (state, ctx) => inputsAt(frameWith(layout, state, ctx)),
   };
+}
+
+/**
+ * `coop.jnim.is-sahel` parses as `coop.jnim.is - sahel`; when a name the
+ * scope does not know is the start of such a hyphenated word, say how to
+ * write it instead of only that `is` is unknown.
+ */
+function withHyphenHint<T>(text: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof ExpressionError) || error.focus === undefined) throw error;
+    const focus = error.focus;
+    const dotted = text.match(/[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$-]*)+/g) ?? [];
+    const written = dotted.find((name) => name.split('.').some((part) => part.startsWith(`${focus}-`)));
+    if (written === undefined) throw error;
+    const bracketed = written.split('.').map((part, i) => (i === 0 ? part : part.includes('-') ? `[${JSON.stringify(part)}]` : `.${part}`)).join('');
+    throw new ExpressionError(`${error.message}; an id with a hyphen is written in brackets and quotes: ${bracketed}`, focus);
+  }
 }
 
 function uniqueInputs(inputs: readonly Input[]): Input[] {
@@ -129,7 +156,7 @@ function compileNode(node: jsep.Expression, scope: Scope, depth: number): Compil
 
 function describeNode(node: jsep.Expression): string {
   switch (node.type) {
-    case 'Compound': return 'more than one expression (a comma or semicolon)';
+    case 'Compound': return 'more than one expression (a comma, a semicolon, or words side by side)';
     case 'ArrayExpression': return 'a list';
     case 'ThisExpression': return '`this`';
     default: return `a ${node.type}`;
@@ -255,7 +282,7 @@ function call(node: jsep.CallExpression, scope: Scope, depth: number): Compiled 
   const special = scope.call(name, args);
   if (special !== null) return special;
   const math = Object.hasOwn(MATH, name) ? MATH[name] : undefined;
-  if (math === undefined) throw new ExpressionError(`unknown function ${name}()`);
+  if (math === undefined) throw new ExpressionError(`unknown function ${name}()`, name);
   const [least, most] = math.arity;
   if (args.length < least || args.length > most) {
     throw new ExpressionError(`${name}() takes ${least === most ? least : `${least} to ${most}`} arguments, not ${args.length}`);

@@ -5,6 +5,7 @@ import { mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
 import { suggest } from './suggest.js';
+import { newerFormatProblem } from './format-version.js';
 import type { SourceFile } from './source.js';
 
 /** Longest chain of files extending one another. */
@@ -27,6 +28,8 @@ function identity(source: SourceFile): string {
 /** Data with its `extends:` chain merged, and the problems found on the way (already located). */
 export interface Resolved extends Sourced {
   readonly problems: readonly Problem[];
+  /** What the changes do that is legal but rarely meant (located), such as a list replaced whole. */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -37,7 +40,9 @@ export interface Resolved extends Sourced {
 export function resolveExtends(source: SourceFile, chain: readonly { id: string; shown: string }[] = []): Resolved {
   const here = originOf(source);
   const data = source.data;
-  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: [] };
+  const newer = newerFormatProblem(data);
+  if (newer !== null) throw new ScenarioError([locate(newer, here)], source.file);
+  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: source.problems, warnings: [] };
   const fail = (problems: Problem[]): never => {
     throw new ScenarioError(problems.map((problem) => locate(problem, here)), source.file);
   };
@@ -64,8 +69,13 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
   } else if (data.id === baseId) {
     problems.push({ path: ['id'], message: `is \`${baseId}\`, the id of the scenario it extends; give this scenario its own id, such as \`${baseId}-changed\`` });
   }
-  const merged = mergeScenario(resolved, { value: data, origin: here }, problems);
-  return { ...merged, problems: problems.map((problem) => locate(problem, here)) };
+  const warnings: Problem[] = [];
+  const merged = mergeScenario(resolved, { value: data, origin: here }, problems, warnings);
+  return {
+    ...merged,
+    problems: [...source.problems, ...problems.map((problem) => locate(problem, here))],
+    warnings: [...resolved.warnings, ...warnings.map((warning) => locate(warning, here))],
+  };
 }
 
 function baseOf(ref: string, from: SourceFile, fail: (problems: Problem[]) => never): SourceFile {

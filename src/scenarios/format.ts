@@ -37,8 +37,9 @@ const expression = expressionSchema;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** A month written YYYY-MM, where a turn can be given as the month it stands for. */
 const monthText = z.string().regex(MONTH, 'must be a turn number or a month written YYYY-MM, such as "2024-06"');
-const turn = z.union([z.number().int().min(0).max(LIMITS.turns), monthText])
-  .describe('A turn number, or the month it stands for ("2024-06"), after the start and within the scenario\'s turns.');
+/** The turn an intervention acts at: 1 or later (turn 0 is the starting state), or the month it stands for. */
+const turn = z.union([z.number().int().min(1).max(LIMITS.turns), monthText])
+  .describe('A turn number from 1, or the month it stands for ("2024-06"), after the start and within the scenario\'s turns.');
 
 /** A quantity drawn at random, each turn it is needed, from the stream of what owns it. */
 export const randomAmountSchema = z.union([
@@ -86,13 +87,23 @@ export const paramEntrySchema = z.strictObject({
 export const paramSchema = z.union([z.number(), paramEntrySchema])
   .describe('A number, or { value, range: [low, high], distribution, source } for an uncertain one.');
 
+/** A value at turn 0: a number in its range, or an expression of parameters (format 2). */
+const starting = (range: z.ZodNumber) => z.union([
+  range,
+  z.string().min(1).max(2000).describe('An expression of parameters, such as "param.juntaResolve * 0.8", computed when the scenario is compiled (format 2).'),
+]);
+
+/** An effect's optional id (format 2), so that a file extending this one can change or remove it. */
+const effectId = { id: kebabId.optional().describe('An id, so that a file or variant extending the scenario can change or remove this effect (format 2).') };
+
 /** One effect of a rule, an action or the dynamics. */
 export const effectSchema = z.union([
   z.strictObject({
     add: z.record(z.string(), amount).describe('Add to values: `ind.NAME`, `coop.A.B`, `stance.ACTOR.ISSUE`, `salience.ACTOR.ISSUE` or `attr.ACTOR.NAME` → an expression or a random quantity.'),
     ...guard,
+    ...effectId,
   }),
-  z.strictObject({ set: z.record(z.string(), amount).describe('Set values to what the expressions (or random quantities) give.'), ...guard }),
+  z.strictObject({ set: z.record(z.string(), amount).describe('Set values to what the expressions (or random quantities) give.'), ...guard, ...effectId }),
   z.strictObject({
     toward: z.strictObject({
       target: z.string().describe('The value that moves, such as ind.ctSupport.'),
@@ -100,10 +111,12 @@ export const effectSchema = z.union([
       rate: expression.describe('Share of the distance to the goal covered (0 to 1).'),
     }).describe('Move a value a share of the way toward a goal.'),
     ...guard,
+    ...effectId,
   }),
   z.strictObject({
     flag: z.record(name, expression).describe('Set flags declared under `flags:`: true, false, or an expression (on when not 0).'),
     ...guard,
+    ...effectId,
   }),
   z.strictObject({
     schedule: z.strictObject({
@@ -117,8 +130,9 @@ export const effectSchema = z.union([
     }).refine((item) => (item.in === undefined) !== (item.at === undefined), 'needs either `in` (turns from now) or `at` (a month), not both')
       .describe('Make a rule fire `in` turns from now, or `at` a month (whatever its condition and chance).'),
     ...guard,
+    ...effectId,
   }),
-  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.'), ...guard }),
+  z.strictObject({ cancel: kebabId.describe('Drop the pending scheduled occurrences of a rule.'), ...guard, ...effectId }),
 ]).describe('One effect: add, set, toward, flag, schedule or cancel, with an optional `if:`.');
 const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 
@@ -126,6 +140,13 @@ const effects = z.array(effectSchema).max(LIMITS.effectsPerList);
 export const interventionSpecSchema = z.union([
   z.strictObject({ force: kebabId, turn }).describe('Make a rule fire at a turn.'),
   z.strictObject({ block: kebabId, from: turn.optional(), to: turn.optional(), turn: turn.optional() })
+    .refine((item) => item.from === undefined || item.to === undefined || item.from <= item.to, {
+      path: ['to'],
+      error: (issue) => {
+        const { from, to } = issue.input as { from: number; to: number };
+        return `is ${to}, before \`from\` (${from}): no turn would be blocked; make \`to\` ${from} or later`;
+      },
+    })
     .describe('Stop a rule firing: at one turn, or from/to (open-ended by default).'),
   z.strictObject({ set: z.string(), value: z.number(), turn }).describe('Set a value at the start of a turn.'),
   z.strictObject({ choose: kebabId, action: kebabId, turn }).describe("Make an actor take an action at a turn."),
@@ -143,10 +164,12 @@ const DEFAULT_SCALE = {
   then: { properties: { initial: { minimum: 0, maximum: 1 } } },
 };
 /** Check that a quantity's range is in order and its initial value within it. */
-function checkScale(item: { initial: number; range?: [number, number] | undefined }, ctx: z.RefinementCtx): void {
+function checkScale(item: { initial: number | string; range?: [number, number] | undefined }, ctx: z.RefinementCtx): void {
   const [lo, hi] = item.range ?? [0, 1];
   if (!(lo < hi)) {
     ctx.addIssue({ code: 'custom', path: ['range'], message: `must be [lowest, highest] with lowest below highest, not [${lo}, ${hi}]` });
+  } else if (typeof item.initial === 'string') {
+    // An expression of parameters: its value is checked against the range when the scenario is compiled.
   } else if (item.initial > hi) {
     ctx.addIssue({ code: 'custom', path: ['initial'], message: `must be at most ${hi}, not ${item.initial}` });
   } else if (item.initial < lo) {
@@ -174,10 +197,10 @@ export const actorSchema = z.strictObject({
   description: text.default(''),
   rationality: z.number().min(0).max(100).default(3)
     .describe('How sharply the actor picks its best action (0 = at random; higher = more often the best).'),
-  stance: z.record(name, signed).default({}).describe('Position on each issue, -1 to 1.'),
-  salience: z.record(name, unit).default({}).describe('How much each issue matters to the actor, 0 to 1 (0.5 when left out).'),
-  attrs: z.record(name, z.union([unit, scaledAttributeSchema])).default({})
-    .describe('Attributes such as capability, 0 to 1; or `{ initial, range, unit }` for one on its own scale.'),
+  stance: z.record(name, starting(signed)).default({}).describe('Position on each issue, -1 to 1.'),
+  salience: z.record(name, starting(unit)).default({}).describe('How much each issue matters to the actor, 0 to 1 (0.5 when left out).'),
+  attrs: z.record(name, z.union([starting(unit), scaledAttributeSchema])).default({})
+    .describe('Attributes such as capability, 0 to 1 (or an expression of parameters); or `{ initial, range, unit }` for one on its own scale.'),
   posture: z.array(z.strictObject({ label: z.string().max(40), when: expression.optional() })).max(16).default([])
     .describe('Readable labels, first match wins; the last one usually has no `when`.'),
   actions: z.array(actionSchema).max(LIMITS.actionsPerActor).default([]),
@@ -204,6 +227,8 @@ export const variantSchema = z.strictObject({
   description: text.default(''),
   params: z.record(name, z.number()).default({}).describe('Parameters this variant changes.'),
   interventions: z.array(interventionSpecSchema).max(256).default([]),
+  changes: z.record(z.string(), z.unknown()).optional()
+    .describe('Changes to the scenario itself, written as in a file that extends it: actions, rules, dynamics, starting values... (format 2).'),
 });
 
 /** A role a person can play in an exercise (`sandtable exercise --role ACTOR`). */
@@ -226,14 +251,14 @@ export const injectSchema = z.strictObject({
 export const issueSchema = z.strictObject({ id: name, title: text, description: text.default('') });
 /** A world quantity, in [0, 1] unless it declares its range. */
 export const indicatorSchema = z.strictObject({
-  id: name, title: text, description: text.default(''), initial: z.number(), ...scale,
+  id: name, title: text, description: text.default(''), initial: starting(z.number()), ...scale,
   source: sourceSchema.optional().describe('What the starting value rests on; not part of the scenario hash.'),
 }).superRefine(checkScale).meta(DEFAULT_SCALE);
 /** The pairwise cooperation matrix at turn 0. */
 export const cooperationSchema = z.strictObject({
   symmetric: z.boolean().default(true).describe('Whether coop.A.B and coop.B.A are the same number.'),
   default: unit.default(0.5).describe('Cooperation between actors not listed under initial.'),
-  initial: z.record(kebabId, z.record(kebabId, unit)).default({}),
+  initial: z.record(kebabId, z.record(kebabId, starting(unit))).default({}),
 });
 /** The kinds of metric, one of which a metric gives; all but `value` look at the whole run. */
 export const METRIC_KINDS = ['value', 'max', 'min', 'mean', 'months', 'first', 'count'] as const;
@@ -303,6 +328,8 @@ export const expectationSchema = z.union([
 /** A whole scenario file (without `extends:`). */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
+  format: z.number().int().min(1).max(2).optional()
+    .describe('The version of the scenario format the file needs: 2 for starting values from parameters, list edits and variants that change the model; 1 (the default) otherwise.'),
   id: kebabId.describe('The scenario id, such as "niger-2024".'),
   title: text,
   version: z.string().max(32),

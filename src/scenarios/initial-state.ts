@@ -4,12 +4,20 @@ import type { ActorState, MutableState, WorldState } from '../engine/types.js';
 import type { Problem } from './problem.js';
 import type { ScenarioSpec } from './format.js';
 import { suggest } from './suggest.js';
+import { startingValue } from './starting-value.js';
+import { paramValues } from './params.js';
+
+const SIGNED = { min: -1, max: 1 };
+const UNIT = { min: 0, max: 1 };
 
 /**
- * The state at turn 0, from the scenario's data; problems (a stance on an
+ * The state at turn 0, from the scenario's data with these parameters (a
+ * starting value may be an expression of them); problems (a stance on an
  * unknown issue, cooperation with an unknown actor) are added to `problems`.
  */
-export function initialState(spec: ScenarioSpec, problems: Problem[]): WorldState {
+export function initialState(spec: ScenarioSpec, problems: Problem[], params: Readonly<Record<string, number>> = paramValues(spec.params)): WorldState {
+  const value = (written: number | string, range: typeof UNIT, path: (string | number)[]) =>
+    startingValue(written, params, range, path, problems) ?? range.min;
   const ids = spec.actors.map((actor) => actor.id);
   const issues = spec.issues.map((issue) => issue.id);
   const actors: Record<string, ActorState> = {};
@@ -17,8 +25,8 @@ export function initialState(spec: ScenarioSpec, problems: Problem[]): WorldStat
     const stance: Record<string, number> = {};
     const salience: Record<string, number> = {};
     for (const issue of spec.issues) {
-      stance[issue.id] = actor.stance[issue.id] ?? 0;
-      salience[issue.id] = actor.salience[issue.id] ?? 0.5;
+      stance[issue.id] = value(actor.stance[issue.id] ?? 0, SIGNED, ['actors', a, 'stance', issue.id]);
+      salience[issue.id] = value(actor.salience[issue.id] ?? 0.5, UNIT, ['actors', a, 'salience', issue.id]);
     }
     for (const field of ['stance', 'salience'] as const) {
       for (const key of Object.keys(actor[field])) {
@@ -27,8 +35,9 @@ export function initialState(spec: ScenarioSpec, problems: Problem[]): WorldStat
         }
       }
     }
-    const attrs: Record<string, number> = {};
-    for (const [key, value] of Object.entries(actor.attrs)) attrs[key] = typeof value === 'number' ? value : value.initial;
+    const attrs = Object.fromEntries(Object.entries(actor.attrs).map(([key, written]) => [key, typeof written === 'object'
+      ? value(written.initial, { min: written.range?.[0] ?? 0, max: written.range?.[1] ?? 1 }, ['actors', a, 'attrs', key, 'initial'])
+      : value(written, UNIT, ['actors', a, 'attrs', key])]));
     actors[actor.id] = { stance, salience, attrs };
   });
   const coop: Record<string, Record<string, number>> = {};
@@ -50,12 +59,16 @@ export function initialState(spec: ScenarioSpec, problems: Problem[]): WorldStat
         });
         continue;
       }
-      from[b] = level;
-      if (spec.cooperation.symmetric) to[a] = level;
+      const number = value(level, UNIT, ['cooperation', 'initial', a, b]);
+      from[b] = number;
+      if (spec.cooperation.symmetric) to[a] = number;
     }
   }
   const indicators: Record<string, number> = {};
-  for (const indicator of spec.indicators) indicators[indicator.id] = indicator.initial;
+  spec.indicators.forEach((indicator, i) => {
+    const range = indicator.range === undefined ? UNIT : { min: indicator.range[0], max: indicator.range[1] };
+    indicators[indicator.id] = value(indicator.initial, range, ['indicators', i, 'initial']);
+  });
   const state: MutableState = {
     turn: 0,
     actors,

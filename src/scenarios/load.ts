@@ -33,7 +33,15 @@ export function specOf(source: SourceFile): ScenarioSpec {
   const result = validateData(resolved.value);
   const problems = [...resolved.problems, ...result.problems.map((problem) => locate(problem, resolved.origin))];
   if (result.spec === null || problems.length > 0) throw new ScenarioError(inReadingOrder(problems), source.file);
+  if (resolved.warnings.length > 0) warningsBySpec.set(result.spec, inReadingOrder(resolved.warnings));
   return result.spec;
+}
+
+const warningsBySpec = new WeakMap<ScenarioSpec, readonly Problem[]>();
+
+/** What loading the scenario found legal but rarely meant (shown by `validate`), each at its file and line. */
+export function warningsOf(spec: ScenarioSpec): readonly Problem[] {
+  return warningsBySpec.get(spec) ?? [];
 }
 
 /** Problems sorted by file, line and column, as a reader meets them. */

@@ -1,6 +1,7 @@
 import type { Problem } from './problem.js';
 import { childOrigin, type Origin } from './origin.js';
 import { suggest } from './suggest.js';
+import { editAsList, isListEdit, warnNewParams, warnReplaced } from './list-edit.js';
 
 // How a file that `extends:` another changes it. Maps merge key by key, lists of
 // things with ids merge by id, every other value (scalars, lists without ids)
@@ -16,21 +17,30 @@ export interface Sourced {
 }
 
 /** Which keys hold lists merged by id, and the same for the items of those lists. */
-interface Shape {
+export interface Shape {
   readonly lists?: Readonly<Record<string, Shape>>;
   /** New items go before the base's last item when it is a catch-all (no `when`). */
   readonly beforeCatchAll?: boolean;
+  /**
+   * A plain list replaces the base's (effect lists, whose items had no ids
+   * before format 2); only an edit map (`{ add, change, remove }`) edits it by id.
+   */
+  readonly plainReplaces?: boolean;
+  /** What an item of this list is called in messages. */
+  readonly noun?: string;
 }
 
+const EFFECTS: Shape = { plainReplaces: true, noun: 'effect' };
 const SCENARIO: Shape = {
   lists: {
-    issues: {},
-    actors: { lists: { actions: {} } },
-    indicators: {},
-    rules: {},
-    metrics: {},
-    outcomes: { beforeCatchAll: true },
-    variants: {},
+    issues: { noun: 'issue' },
+    actors: { noun: 'actor', lists: { actions: { noun: 'action', lists: { effects: EFFECTS } } } },
+    indicators: { noun: 'indicator' },
+    rules: { noun: 'rule', lists: { effects: EFFECTS } },
+    metrics: { noun: 'metric' },
+    outcomes: { noun: 'outcome', beforeCatchAll: true },
+    variants: { noun: 'variant' },
+    dynamics: { ...EFFECTS, noun: 'line of dynamics' },
   },
 };
 
@@ -38,13 +48,14 @@ function isData(value: unknown): value is Data {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Merge an extending file's data over its base; problems are paths in the overlay. */
-export function mergeScenario(base: Sourced, overlay: Sourced, problems: Problem[]): Sourced {
+/** Merge an extending file's data over its base; problems and warnings are paths in the overlay. */
+export function mergeScenario(base: Sourced, overlay: Sourced, problems: Problem[], warnings: Problem[] = []): Sourced {
   const value = isData(overlay.value) ? Object.fromEntries(Object.entries(overlay.value).filter(([key]) => key !== 'extends')) : overlay.value;
-  return mergeValue(base, { value, origin: overlay.origin }, SCENARIO, problems);
+  if (isData(base.value) && isData(value)) warnNewParams(base.value, value, overlay.origin.path, warnings);
+  return mergeValue(base, { value, origin: overlay.origin }, SCENARIO, problems, warnings);
 }
 
-function mergeValue(base: Sourced, overlay: Sourced, shape: Shape, problems: Problem[]): Sourced {
+function mergeValue(base: Sourced, overlay: Sourced, shape: Shape, problems: Problem[], warnings: Problem[] = []): Sourced {
   if (!isData(base.value) || !isData(overlay.value)) return overlay;
   const result: Data = {};
   const children = new Map<Part, Origin>();
@@ -61,15 +72,25 @@ function mergeValue(base: Sourced, overlay: Sourced, shape: Shape, problems: Pro
     const over = { value: overlay.value[key], origin: childOrigin(overlay.origin, key) ?? overlay.origin };
     if (over.value === null) continue;
     const listShape = shape.lists?.[key];
-    if (listShape !== undefined && Array.isArray(from.value) && Array.isArray(over.value)) {
-      put(key, mergeList(from, over, listShape, problems));
+    if (listShape !== undefined && Array.isArray(from.value) && isListEdit(over.value)) {
+      put(key, mergeList(from, editAsList(over, problems), listShape, problems, warnings));
+    } else if (listShape !== undefined && Array.isArray(from.value) && Array.isArray(over.value) && listShape.plainReplaces !== true) {
+      put(key, mergeList(from, over, listShape, problems, warnings));
     } else {
-      put(key, isData(from.value) && isData(over.value) ? mergeValue(from, over, {}, problems) : over);
+      if (listShape?.plainReplaces === true && Array.isArray(from.value) && Array.isArray(over.value)) {
+        warnReplaced(key, from.value, over.value, over.origin.path, warnings);
+      }
+      put(key, isData(from.value) && isData(over.value) ? mergeValue(from, over, {}, problems, warnings) : over);
     }
   }
   for (const [key, value] of Object.entries(overlay.value)) {
     if (Object.hasOwn(base.value, key) || value === null) continue;
-    put(key, { value, origin: childOrigin(overlay.origin, key) ?? overlay.origin });
+    const over = { value, origin: childOrigin(overlay.origin, key) ?? overlay.origin };
+    const listShape = shape.lists?.[key];
+    // An edit of a list the base leaves out (at its default, empty) edits the empty list.
+    put(key, listShape !== undefined && isListEdit(value)
+      ? mergeList({ value: [], origin: over.origin }, editAsList(over, problems), listShape, problems, warnings)
+      : over);
   }
   return { value: result, origin: { ...overlay.origin, children } };
 }
@@ -78,13 +99,13 @@ function idOf(item: unknown): string | null {
   return isData(item) && typeof item.id === 'string' ? item.id : null;
 }
 
-function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Problem[]): Sourced {
+function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Problem[], warnings: Problem[]): Sourced {
   const items: Sourced[] = (base.value as unknown[]).map((value, i) => ({ value, origin: childOrigin(base.origin, i) ?? base.origin }));
   const added: Sourced[] = [];
   const seen = new Set<string>();
   (overlay.value as unknown[]).forEach((value, i) => {
     const origin = childOrigin(overlay.origin, i) ?? overlay.origin;
-    const path = [...overlay.origin.path, i];
+    const path = [...(overlay.origin.children === undefined ? [...overlay.origin.path, i] : origin.path)];
     const id = idOf(value);
     if (id === null) {
       problems.push({ path: [...path], message: 'needs an `id`: the id of the base item it changes or removes, or a new id to add an item' });
@@ -107,8 +128,17 @@ function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Prob
       return;
     }
     const item = { value: fields, origin };
-    if (at >= 0) items[at] = mergeValue(items[at]!, item, shape, problems);
-    else added.push(item);
+    if (at >= 0) {
+      items[at] = mergeValue(items[at]!, item, shape, problems, warnings);
+    } else if (remove === false) {
+      const known = items.map((each) => idOf(each.value)).filter((each): each is string => each !== null);
+      problems.push({ path: [...path, 'id'], message: `cannot change \`${id}\`: the base has no such ${shape.noun ?? 'item'}${suggest(id, known)}` });
+    } else {
+      const known = items.map((each) => idOf(each.value)).filter((each): each is string => each !== null);
+      const close = suggest(id, known);
+      if (close !== '') warnings.push({ path: [...path, 'id'], message: `adds a new ${shape.noun ?? 'item'} \`${id}\`, as the base has none with this id${close}` });
+      added.push(item);
+    }
   });
   const last = items[items.length - 1];
   const catchAll = shape.beforeCatchAll === true && last !== undefined && isData(last.value) && last.value.when === undefined;

@@ -40,6 +40,7 @@ export function locate(problem: Problem, root: Origin): Problem {
   }
   const path = [...origin.path, ...problem.path.slice(rest)];
   const exact = rest === problem.path.length;
-  const position = atPath(origin.source.doc, origin.source.lines, path, exact && problem.atKey === true);
+  const focus = exact && problem.focus !== undefined ? { text: origin.source.text, word: problem.focus } : undefined;
+  const position = atPath(origin.source.doc, origin.source.lines, path, exact && problem.atKey === true, focus);
   return { ...problem, path, file: origin.source.file, line: position.line, column: position.column };
 }

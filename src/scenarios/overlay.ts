@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  actionSchema, actorSchema, cooperationSchema, indicatorSchema, issueSchema, LIMITS, metricSchema, outcomeSchema,
+  actionSchema, effectSchema, actorSchema, cooperationSchema, indicatorSchema, issueSchema, LIMITS, metricSchema, outcomeSchema,
   ruleSchema, scenarioSchema, variantSchema,
 } from './format.js';
 
@@ -28,16 +28,32 @@ function change<T extends Shape>(schema: z.ZodObject<T>, lists: Shape = {}) {
   });
 }
 
-const actorChange = change(actorSchema, { actions: z.array(change(actionSchema)).max(LIMITS.actionsPerActor) });
+/** A list of changes by id, or (format 2) an edit: items to add, changes by id, ids to remove. */
+function editable(item: z.ZodType, added: z.ZodType, most: number) {
+  return z.union([
+    z.array(item).max(most),
+    z.strictObject({
+      add: z.array(added).max(most).optional().describe('Items to add, each with a new id.'),
+      change: z.record(z.string(), z.record(z.string(), z.unknown())).optional().describe('The id of a base item → the fields it changes.'),
+      remove: z.array(z.string()).max(most).optional().describe('Ids of base items to remove.'),
+    }).describe('Add, change or remove single items by id (format 2).'),
+  ]);
+}
+
+/** An effect list: a plain list replaces the base's; an edit changes it by effect id. */
+const effectList = editable(effectSchema, effectSchema, LIMITS.effectsPerList);
+const actionChange = change(actionSchema, { effects: effectList });
+const actorChange = change(actorSchema, { actions: editable(actionChange, actionSchema, LIMITS.actionsPerActor) });
 
 const lists: Shape = {
-  issues: z.array(change(issueSchema)).max(LIMITS.issues),
-  actors: z.array(actorChange).max(LIMITS.actors),
-  indicators: z.array(change(indicatorSchema)).max(LIMITS.indicators),
-  rules: z.array(change(ruleSchema)).max(LIMITS.rules),
-  metrics: z.array(change(metricSchema)).max(64),
-  outcomes: z.array(change(outcomeSchema)).max(32),
-  variants: z.array(change(variantSchema)).max(LIMITS.variants),
+  issues: editable(change(issueSchema), issueSchema, LIMITS.issues),
+  actors: editable(actorChange, actorSchema, LIMITS.actors),
+  indicators: editable(change(indicatorSchema), indicatorSchema, LIMITS.indicators),
+  rules: editable(change(ruleSchema, { effects: effectList }), ruleSchema, LIMITS.rules),
+  metrics: editable(change(metricSchema), metricSchema, 64),
+  outcomes: editable(change(outcomeSchema), outcomeSchema, 32),
+  variants: editable(change(variantSchema), variantSchema, LIMITS.variants),
+  dynamics: effectList,
   cooperation: z.strictObject(loosen(cooperationSchema.shape)),
 };
 

@@ -4,6 +4,8 @@ export interface Problem {
   readonly message: string;
   /** The problem is with a key itself (an unknown field or target), not its value. */
   readonly atKey?: boolean;
+  /** A name inside the value that the problem is about (an unknown name in an expression): the column points at it. */
+  readonly focus?: string;
   /** Where it was written, once known: the file as shown, and 1-based line and column. */
   readonly file?: string;
   readonly line?: number;

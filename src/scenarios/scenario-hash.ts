@@ -31,7 +31,9 @@ export function scenarioHash(
 function runData(spec: ScenarioSpec): Record<string, unknown> {
   const {
     variants: _variants, roles: _roles, injects: _injects, $schema: _schema,
-    article: _article, sources: _sources, expectations: _expectations, ...rest
+    article: _article, sources: _sources, expectations: _expectations,
+    // The format version says how the file is written, not what it does.
+    format: _format, ...rest
   } = spec;
   return {
     ...rest,

@@ -19,10 +19,14 @@ function scalesOf(spec: ScenarioSpec): { ranges: Map<string, readonly [number, n
   };
   for (const indicator of spec.indicators) add(`ind.${indicator.id}`, indicator);
   for (const actor of spec.actors) {
-    for (const [key, value] of Object.entries(actor.attrs)) if (typeof value !== 'number') add(`attr.${actor.id}.${key}`, value);
+    for (const [key, value] of Object.entries(actor.attrs)) if (typeof value === 'object') add(`attr.${actor.id}.${key}`, value);
   }
   return { ranges, units };
 }
+
+/** The forms of name an expression may read, as the error for an unknown one lists them. */
+const NAME_FORMS = 'turn, month, year, param.NAME, flag.NAME, ind.NAME, coop.ACTOR.ACTOR, stance.ACTOR.ISSUE, salience.ACTOR.ISSUE, attr.ACTOR.NAME, metric.NAME (in outcomes)';
+const FUNCTIONS: readonly string[] = ['fired', 'count', 'since', 'chose', ...MATH_FUNCTIONS];
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
   return Object.hasOwn(record, key);
@@ -89,7 +93,7 @@ export class ScenarioScope implements Scope {
 
   /** Check that a rule id exists (for schedule, cancel and interventions). */
   rule(id: string): string {
-    if (!this.rules.has(id)) throw new ExpressionError(`unknown event \`${id}\`${suggest(id, this.rules)}`);
+    if (!this.rules.has(id)) throw new ExpressionError(`unknown event \`${id}\`${suggest(id, this.rules)}`, id);
     return id;
   }
 
@@ -111,24 +115,24 @@ export class ScenarioScope implements Scope {
   /** Check that a flag is declared in the scenario's `flags`. */
   flag(name: string): string {
     if (!this.flags.has(name)) {
-      throw new ExpressionError(`unknown flag \`${name}\`${suggest(name, this.flags)} (declare it under flags:)`);
+      throw new ExpressionError(`unknown flag \`${name}\`${suggest(name, this.flags)} (declare it under flags:)`, name);
     }
     return name;
   }
 
   private actor(id: string): string {
-    if (!this.actors.has(id)) throw new ExpressionError(`unknown actor \`${id}\`${suggest(id, this.actors)}`);
+    if (!this.actors.has(id)) throw new ExpressionError(`unknown actor \`${id}\`${suggest(id, this.actors)}`, id);
     return id;
   }
 
   private issue(id: string): string {
-    if (!this.issues.has(id)) throw new ExpressionError(`unknown issue \`${id}\`${suggest(id, this.issues)}`);
+    if (!this.issues.has(id)) throw new ExpressionError(`unknown issue \`${id}\`${suggest(id, this.issues)}`, id);
     return id;
   }
 
   private action(actor: string, id: string): string {
     const known = this.actions.get(actor)!;
-    if (!known.has(id)) throw new ExpressionError(`${actor} has no action \`${id}\`${suggest(id, known)}`);
+    if (!known.has(id)) throw new ExpressionError(`${actor} has no action \`${id}\`${suggest(id, known)}`, id);
     return id;
   }
 
@@ -138,12 +142,12 @@ export class ScenarioScope implements Scope {
     // Missing segments read as '' and the arity check below rejects them.
     const [head = '', a = '', b = ''] = segments;
     const arity = (n: number, shape: string) => {
-      if (segments.length !== n) throw new ExpressionError(`\`${path}\` is not a value that can change; write ${shape}`);
+      if (segments.length !== n) throw new ExpressionError(`\`${path}\` is not a value that can change; write ${shape}`, segments[segments.length - 1]);
     };
     switch (head) {
       case 'ind': {
         arity(2, 'ind.NAME');
-        if (!this.indicators.has(a)) throw new ExpressionError(`unknown indicator \`${a}\`${suggest(a, this.indicators)}`);
+        if (!this.indicators.has(a)) throw new ExpressionError(`unknown indicator \`${a}\`${suggest(a, this.indicators)}`, a);
         return this.slot(path, 0);
       }
       case 'coop': {
@@ -164,7 +168,7 @@ export class ScenarioScope implements Scope {
         arity(3, 'attr.ACTOR.NAME');
         this.actor(a);
         const known = this.attrs.get(a)!;
-        if (!known.has(b)) throw new ExpressionError(`${a} has no attribute \`${b}\`${suggest(b, known)}`);
+        if (!known.has(b)) throw new ExpressionError(`${a} has no attribute \`${b}\`${suggest(b, known)}`, b);
         return this.slot(path, 0);
       }
       default:
@@ -188,7 +192,7 @@ export class ScenarioScope implements Scope {
     }
     if (head === 'param') {
       if (segments.length !== 2 || !own(this.params, a)) {
-        throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`);
+        throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`, a || head);
       }
       const value = this.params[a]!;
       return { path, read: () => value, constant: value };
@@ -209,7 +213,7 @@ export class ScenarioScope implements Scope {
       return { path, read };
     }
     const names = ['turn', 'month', 'year', 'param', 'flag', 'ind', 'coop', 'stance', 'salience', 'attr', 'metric'];
-    throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)}`);
+    throw new ExpressionError(`unknown name \`${path}\`${suggest(head, names)} (the names are ${NAME_FORMS})`, head);
   }
 
   call(name: string, args: readonly Compiled[]): Compiled | null {
@@ -252,7 +256,7 @@ export class ScenarioScope implements Scope {
       }
       default:
         if (MATH_FUNCTIONS.includes(name)) return null;
-        throw new ExpressionError(`unknown function ${name}()${suggest(name, [...MATH_FUNCTIONS, 'fired', 'count', 'since', 'chose'])}`);
+        throw new ExpressionError(`unknown function ${name}()${suggest(name, FUNCTIONS)} (the functions are ${FUNCTIONS.join(', ')})`, name);
     }
   }
 }

@@ -30,6 +30,13 @@ export interface SourceFile {
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
   readonly data: unknown;
+  /** The full text, for pointing at a word inside a value. */
+  readonly text: string;
+  /**
+   * Problems that do not stop the data being read (a key written twice), so
+   * that they are reported together with every other problem of the file.
+   */
+  readonly problems: readonly Problem[];
 }
 
 type Part = string | number;
@@ -53,10 +60,7 @@ export function parseSource(text: string, file: string, path: string | null = nu
   // prettyErrors would quote the text around an error, which is slow and
   // memory-hungry on hostile input; positions come from the LineCounter instead.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [
-    ...doc.errors.map((error) => atOffset(lines, error.pos[0], yamlMessage(error.code, error.message, text, error.pos))),
-    ...doc.warnings.map((warning) => atOffset(lines, warning.pos[0], yamlMessage(warning.code, warning.message, text, warning.pos))),
-  ];
+  const { fatal: problems, kept } = yamlProblems(doc, lines, text);
   // Every alias's target, found in one pass: the library's own resolve walks the whole document per alias.
   const targets = aliasTargets(doc);
   if (problems.length === 0) problems.push(...checkNodes(doc, lines, targets));
@@ -81,11 +85,46 @@ export function parseSource(text: string, file: string, path: string | null = nu
   if (deep !== null) {
     throw new ScenarioError([{ ...atPath(doc, lines, deep), message: `is nested more than ${MAX_DEPTH} levels deep; a scenario needs far fewer` }], file);
   }
-  return { file, path, doc, lines, data };
+  return { file, path, doc, lines, data, text, problems: kept };
+}
+
+/**
+ * The parser's findings, said once each. A tab in the indentation makes the
+ * parser misread every line after it, so only the tabs are reported; a key
+ * written twice leaves the rest readable (the first value is kept), so it is
+ * kept apart and reported with the file's other problems.
+ */
+function yamlProblems(doc: Document.Parsed, lines: LineCounter, text: string): { fatal: Problem[]; kept: Problem[] } {
+  const found = [...doc.errors, ...doc.warnings];
+  const tabs = tabIndentedLines(text);
+  if (tabs.length > 0 && found.length > 0) {
+    return {
+      fatal: tabs.map((line) => ({
+        path: [], line, column: 1,
+        message: 'is indented with a tab; YAML indents with spaces only, so replace the tab with spaces',
+      })),
+      kept: [],
+    };
+  }
+  const problem = (item: (typeof found)[number]) => atOffset(lines, item.pos[0], yamlMessage(item.code, item.message, text, item.pos));
+  const duplicate = (item: (typeof found)[number]) => item.code === 'DUPLICATE_KEY';
+  if (found.every(duplicate)) return { fatal: [], kept: found.map(problem) };
+  return { fatal: found.map(problem), kept: [] };
+}
+
+/** The 1-based numbers of lines whose indentation holds a tab. */
+function tabIndentedLines(text: string): number[] {
+  const numbers: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (/^[ \t]*\t/.test(line) && line.trim() !== '') numbers.push(i + 1);
+  });
+  return numbers;
 }
 
 /** Line and column of a path inside the document (the deepest part of it that exists). */
-export function atPath(doc: Document.Parsed, lines: LineCounter, path: readonly Part[], atKey = false): Problem {
+export function atPath(
+  doc: Document.Parsed, lines: LineCounter, path: readonly Part[], atKey = false, focus?: { text: string; word: string },
+): Problem {
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i += 1) {
@@ -106,8 +145,21 @@ export function atPath(doc: Document.Parsed, lines: LineCounter, path: readonly 
     }
     offset = (node as Node | null)?.range?.[0] ?? offset;
   }
+  if (focus !== undefined && isScalar(node) && node.range !== undefined && node.range !== null) {
+    offset = wordOffset(focus.text, node.range[0], node.range[1], focus.word) ?? offset;
+  }
   const { line, col } = lines.linePos(offset);
   return { path: [...path], message: '', line, column: col };
+}
+
+/** Where `word` first stands as a whole name in text[start, end), or null. */
+function wordOffset(text: string, start: number, end: number, word: string): number | null {
+  if (word === '') return null;
+  const isNamePart = (char: string | undefined) => char !== undefined && /[\w$]/.test(char);
+  for (let at = text.indexOf(word, start); at >= 0 && at + word.length <= end; at = text.indexOf(word, at + 1)) {
+    if (!isNamePart(text[at - 1]) && !isNamePart(text[at + word.length])) return at;
+  }
+  return null;
 }
 
 function yamlMessage(code: string, message: string, text: string, pos: [number, number]): string {

@@ -68,20 +68,20 @@ export function sourceEntries(spec: ScenarioSpec): SourceEntry[] {
   }
   spec.indicators.forEach((indicator, i) => {
     const path = `ind.${indicator.id}`;
-    entry('start', path, ['indicators', i, 'initial'], indicator.source ?? sources[path], { value: indicator.initial });
+    entry('start', path, ['indicators', i, 'initial'], indicator.source ?? sources[path], { value: numberOf(indicator.initial) });
   });
   spec.actors.forEach((actor, a) => {
     for (const [field, prefix] of [['stance', 'stance'], ['salience', 'salience'], ['attrs', 'attr']] as const) {
       for (const [name, value] of Object.entries(actor[field])) {
         const path = `${prefix}.${actor.id}.${name}`;
-        entry('start', path, ['actors', a, field, name], sources[path], { value: typeof value === 'number' ? value : value.initial });
+        entry('start', path, ['actors', a, field, name], sources[path], { value: numberOf(typeof value === 'object' ? value.initial : value) });
       }
     }
   });
   for (const [a, row] of Object.entries(spec.cooperation.initial)) {
     for (const [b, value] of Object.entries(row)) {
       const path = `coop.${a}.${b}`;
-      entry('start', path, ['cooperation', 'initial', a, b], sources[path] ?? (spec.cooperation.symmetric ? sources[`coop.${b}.${a}`] : undefined), { value });
+      entry('start', path, ['cooperation', 'initial', a, b], sources[path] ?? (spec.cooperation.symmetric ? sources[`coop.${b}.${a}`] : undefined), { value: numberOf(value) });
     }
   }
   spec.actors.forEach((actor, a) => actor.actions.forEach((action, i) => {
@@ -116,4 +116,9 @@ export function flatText(text: string): string {
 export function quoteFound(quote: string, flatArticle: string): boolean {
   const flat = flatText(quote);
   return flatArticle.includes(flat) || flatArticle.includes(flat.replace(/[.,;:]$/, ''));
+}
+
+/** A starting value as listed: its number, or none when it is an expression of parameters. */
+function numberOf(value: number | string): number | undefined {
+  return typeof value === 'number' ? value : undefined;
 }

@@ -5,6 +5,9 @@ import { problemsFromIssues } from './zod-problems.js';
 import { repair } from './repair.js';
 import { ScenarioScope } from './scope.js';
 import { paramValues } from './params.js';
+import { initialState } from './initial-state.js';
+import { undeclaredFormatProblems } from './format-version.js';
+import { hasStartingExpressions } from './starting-value.js';
 
 type Part = string | number;
 
@@ -19,19 +22,33 @@ export function checkSpec(spec: ScenarioSpec): Problem[] {
   const add = (problems: readonly Problem[]) => {
     for (const problem of problems) found.set(`${formatPath(problem.path)}\n${problem.message}`, problem);
   };
-  try {
-    compileScenario(spec, null);
-  } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
-    add(error.problems);
-  }
+  add(compileProblems(spec, null));
   const scope = new ScenarioScope(spec, paramValues(spec.params));
+  const fromParams = hasStartingExpressions(spec);
   for (const id of new Set(spec.variants.map((item) => item.id))) {
     const problems: Problem[] = [];
-    compileVariant(spec, spec.variants.find((item) => item.id === id)!, scope, problems);
+    const variant = spec.variants.find((item) => item.id === id)!;
+    if (variant.changes !== undefined) {
+      // A variant that changes the scenario costs a compile of its own; one that only sets parameters does not.
+      add(compileProblems(spec, id));
+      continue;
+    }
+    compileVariant(spec, variant, scope, problems);
+    // Starting values computed from parameters may leave their range under a variant's parameters.
+    if (fromParams) initialState(spec, problems, { ...paramValues(spec.params), ...variant.params });
     add(problems);
   }
   return [...found.values()];
+}
+
+function compileProblems(spec: ScenarioSpec, variant: string | null): readonly Problem[] {
+  try {
+    compileScenario(spec, variant);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    return error.problems;
+  }
 }
 
 function isPrefix(prefix: readonly Part[], path: readonly Part[]): boolean {
@@ -46,7 +63,7 @@ function isPrefix(prefix: readonly Part[], path: readonly Part[]): boolean {
 export function validateData(data: unknown): { spec: ScenarioSpec; problems: [] } | { spec: null; problems: Problem[] } {
   const parsed = scenarioSchema.safeParse(data);
   if (parsed.success) {
-    const problems = checkSpec(parsed.data);
+    const problems = [...undeclaredFormatProblems(parsed.data), ...checkSpec(parsed.data)];
     return problems.length === 0 ? { spec: parsed.data, problems: [] } : { spec: null, problems };
   }
   const structural = problemsFromIssues(parsed.error.issues, scenarioSchema, data);

@@ -164,5 +164,6 @@ function unionProblems(
   // A union of plain values (an expression): report the option of the value's own type.
   const matching = issue.errors.find((errors) => !errors.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
   if (matching !== undefined) return problemsFromIssues(matching, schema, data, path);
+  if (typeof value === 'number') return [{ path, message: `must be a number, not ${kind(value)}` }];
   return [{ path, message: `must be an expression (text such as "0.5 * ind.insurgency"), a number or true/false, not ${kind(value)}` }];
 }

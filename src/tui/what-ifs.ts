@@ -3,6 +3,7 @@ import { monthLabel } from '../engine/calendar.js';
 import { stripControl } from '../engine/text.js';
 import type { Intervention, Scenario, WorldState } from '../engine/types.js';
 import type { Fork } from './branches.js';
+import { valueWhatIfs, type ValueSection } from './value-what-ifs.js';
 
 /** A variant of the scenario that a branch can switch to. */
 export interface VariantOption {
@@ -15,14 +16,15 @@ export interface VariantOption {
 
 /** One entry of the what-if menu. */
 export interface WhatIf {
-  readonly section: 'Force an event next month' | 'Block an event from next month on' | 'Switch to a variant from next month';
+  readonly section: 'Force an event next month' | 'Block an event from next month on' | 'Switch to a variant from next month' | ValueSection;
   readonly label: string;
   readonly fork: Fork;
 }
 
 /**
  * The what-ifs a branch can fork at `atTurn`: force or block each rule from
- * the next turn, or switch to another variant. Forcing a once-only event that
+ * the next turn, switch to another variant, set an indicator or choose an
+ * actor's action for the next turn. Forcing a once-only event that
  * has already happened would change nothing, so it is not offered.
  */
 export function whatIfsAt(
@@ -56,5 +58,10 @@ export function whatIfsAt(
         change: `variant ${variant.id} from ${monthLabel(scenario.start, next)}`,
       },
     }));
-  return [...forces, ...blocks, ...switches];
+  const values = valueWhatIfs(scenario, state, next).map((item): WhatIf => ({
+    section: item.section,
+    label: item.label,
+    fork: { kind: 'interventions', interventions: [item.intervention], change: describeIntervention(item.intervention) },
+  }));
+  return [...forces, ...blocks, ...switches, ...values];
 }

@@ -147,7 +147,7 @@ describe('extends:', () => {
     writeFiles(dir, { 'typo.yaml': text });
     const file = join(dir, 'typo.yaml');
     expect(problemsOfFile(file)).toEqual([
-      `${at(text, '"0.1', file)} rules[0].chance: unknown actor \`rusia\`; did you mean \`russia\`?`,
+      `${at(text, 'rusia', file)} rules[0].chance: unknown actor \`rusia\`; did you mean \`russia\`?`,
     ]);
   });
 
@@ -159,7 +159,7 @@ describe('extends:', () => {
     });
     const base = join(dir, 'base.yaml');
     expect(problemsOfFile(join(dir, 'child.yaml'))).toEqual([
-      `${at(TINY, '"0.5 + ind.presence"', base)} actors[0].actions[0].utility: unknown indicator \`presence\``,
+      `${at(TINY, 'presence"', base)} actors[0].actions[0].utility: unknown indicator \`presence\``,
       `${at(TINY, 'ind.presence: param', base)} rules[0].effects[0].add["ind.presence"]: unknown indicator \`presence\``,
     ]);
   });

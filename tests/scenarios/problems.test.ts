@@ -67,7 +67,7 @@ describe('a scenario file with problems', () => {
   it('names an unknown actor in an expression and suggests the right one', () => {
     const text = tinyWith('coop.russia.usa"', 'coop.rusia.usa"');
     expect(problemsOf(text)).toEqual([
-      `${at(text, '"0.2 + param')} rules[0].chance: unknown actor \`rusia\`; did you mean \`russia\`?`,
+      `${at(text, 'rusia.usa"')} rules[0].chance: unknown actor \`rusia\`; did you mean \`russia\`?`,
     ]);
   });
 
@@ -84,8 +84,8 @@ describe('a scenario file with problems', () => {
       .replace('- flag: { expanded: true }', '- flag: { expandd: true }\n      - schedule: { event: expanson, in: 2 }')
       .replace('utility: "0.5 + ind.presence"', 'utility: "0.5 + chose(\\"russia\\", \\"expnd\\")"');
     expect(problemsOf(text)).toEqual([
-      `${at(text, '"0.5 + chose')} actors[0].actions[0].utility: russia has no action \`expnd\`; did you mean \`expand\`?`,
-      `${at(text, '"0.2 + param')} rules[0].chance: unknown parameter \`param.grwth\`; did you mean \`growth\`?`,
+      `${at(text, 'expnd')} actors[0].actions[0].utility: russia has no action \`expnd\`; did you mean \`expand\`?`,
+      `${at(text, 'grwth')} rules[0].chance: unknown parameter \`param.grwth\`; did you mean \`growth\`?`,
       `${at(text, 'expandd')} rules[0].effects[1].flag.expandd: unknown flag \`expandd\`; did you mean \`expanded\`? (declare it under flags:)`,
       `${at(text, 'expanson')} rules[0].effects[2].schedule.event: unknown event \`expanson\`; did you mean \`expansion\`?`,
     ]);
@@ -121,7 +121,7 @@ describe('a scenario file with problems', () => {
     expect(problemsOf(text)).toEqual([
       `${at(text, 'rationalty')} actors[0].rationalty: unknown field \`rationalty\`; did you mean \`rationality\`?`,
       `${at(text, '1.5')} indicators[0].initial: must be at most 1, not 1.5`,
-      `${at(text, '"0.2 + param')} rules[0].chance: unknown actor \`rusia\`; did you mean \`russia\`?`,
+      `${at(text, 'rusia.usa"')} rules[0].chance: unknown actor \`rusia\`; did you mean \`russia\`?`,
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { oneLine } from '../../engine/text.js';
-import { ScenarioError } from '../../scenarios/problem.js';
-import { resolveSpec, ScenarioNotFound } from '../../scenarios/load.js';
+import { formatProblem, ScenarioError } from '../../scenarios/problem.js';
+import { resolveSpec, ScenarioNotFound, warningsOf } from '../../scenarios/load.js';
 import { EXIT, UsageError } from '../errors.js';
 import { problemLines } from '../scenario.js';
 import { note, printData } from '../terminal.js';
@@ -12,6 +12,7 @@ import { note, printData } from '../terminal.js';
 export function validateCommand(file: string): number {
   try {
     const spec = resolveSpec(file);
+    for (const warning of warningsOf(spec)) note(`warning: ${formatProblem(warning)}`);
     const variants = spec.variants.length === 0 ? 'no variants' : `variants: ${spec.variants.map((variant) => variant.id).join(', ')}`;
     printData(`${oneLine(`${file}: valid scenario \`${spec.id}\` (${spec.actors.length} actors, ${spec.rules.length} rules, ${variants})`)}\n`);
     return EXIT.ok;
