@@ -40,6 +40,9 @@ const monthText = z.string().regex(MONTH, 'must be a turn number or a month writ
 /** The turn an intervention acts at: 1 or later (turn 0 is the starting state), or the month it stands for. */
 const turn = z.union([z.number().int().min(1).max(LIMITS.turns), monthText])
   .describe('A turn number from 1, or the month it stands for ("2024-06"), after the start and within the scenario\'s turns.');
+/** A turn an expectation looks at: 0 (the starting state) or later, or the month it stands for. */
+const seenTurn = z.union([z.number().int().min(0).max(LIMITS.turns), monthText])
+  .describe('A turn number (0 is the starting state), or the month it stands for ("2024-06").');
 
 /** A quantity drawn at random, each turn it is needed, from the stream of what owns it. */
 export const randomAmountSchema = z.union([
@@ -307,12 +310,12 @@ export const expectationSchema = z.union([
   z.strictObject({
     ...expectationFields,
     event: kebabId.describe('The rule whose firing is counted.'),
-    by: turn.optional().describe('The share of runs in which the event has fired by this turn (the last turn when left out).'),
+    by: seenTurn.optional().describe('The share of runs in which the event has fired by this turn (the last turn when left out).'),
   }).describe('The share of runs in which an event has fired by a turn.'),
   z.strictObject({
     ...expectationFields,
     indicator: name.describe('The indicator.'),
-    at: turn.optional().describe('The turn (the last turn when left out).'),
+    at: seenTurn.optional().describe('The turn (the last turn when left out).'),
     stat: z.enum(['mean', 'median']).optional().describe('The mean (the default) or the median over the runs.'),
   }).describe("An indicator's mean or median over the runs at a turn."),
   z.strictObject({

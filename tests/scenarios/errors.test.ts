@@ -32,10 +32,10 @@ describe('errors a scenario author meets on the way', () => {
   });
 
   it('lists the names that exist for an unknown name', () => {
-    const text = withChance('"0.2 + month"');
+    const text = withChance('"0.2 + week"');
     expect(problemsOf(text)).toEqual([
-      `${at(text, 'month')} rules[0].chance: unknown name \`month\` (the names are turn, param.NAME, flag.NAME, ind.NAME, ` +
-        'coop.ACTOR.ACTOR, stance.ACTOR.ISSUE, salience.ACTOR.ISSUE, attr.ACTOR.NAME)',
+      `${at(text, 'week')} rules[0].chance: unknown name \`week\` (the names are turn, month, year, param.NAME, flag.NAME, ind.NAME, ` +
+        'coop.ACTOR.ACTOR, stance.ACTOR.ISSUE, salience.ACTOR.ISSUE, attr.ACTOR.NAME, metric.NAME (in outcomes))',
     ]);
   });
 
