@@ -117,7 +117,7 @@ export async function calibrateCommand(ref: string | undefined, options: Calibra
   if (overlay !== null) note(`overlay with the best values written to ${options.out!}; \`sandtable check ${options.out!}${options.variant === undefined ? '' : `/${options.variant}`} --seed ${seed} --runs ${runs}\` tests it`);
   if (options.seed === undefined) note(`seed ${seed} (repeat this calibration with --seed ${seed})`);
   if (stopped !== null) {
-    note(`interrupted after ${summary.evaluated} of ${plan.samples + plan.refine} candidates: the results above are the best so far${options.out === undefined ? '' : `; ${options.out} was not written`}`);
+    note(`interrupted by ${stopped.exitCode === 130 ? 'SIGINT' : 'SIGTERM'} after ${summary.evaluated} of ${plan.samples + plan.refine} candidates: the results above are the best so far${options.out === undefined ? '' : `; ${options.out} was not written`}`);
     return stopped.exitCode;
   }
   return 0;
