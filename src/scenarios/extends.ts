@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError, type Problem } from './problem.js';
+import { withoutOrphanExpectations } from './inherited-expectations.js';
 import { mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
@@ -65,7 +66,7 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
     problems.push({ path: ['id'], message: `is \`${baseId}\`, the id of the scenario it extends; give this scenario its own id, such as \`${baseId}-changed\`` });
   }
   const merged = mergeScenario(resolved, { value: data, origin: here }, problems);
-  return { ...merged, problems: problems.map((problem) => locate(problem, here)) };
+  return { ...merged, value: withoutOrphanExpectations(merged.value, data), problems: problems.map((problem) => locate(problem, here)) };
 }
 
 function baseOf(ref: string, from: SourceFile, fail: (problems: Problem[]) => never): SourceFile {
