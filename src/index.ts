@@ -29,7 +29,8 @@ export { deriveSeed } from './engine/random.js';
 export { SimulationError } from './engine/errors.js';
 
 // Many runs on the calling thread: a batch's distribution, a paired comparison.
-export { batch, compare, type BatchOptions } from './engine/batch/in-process.js';
+export { batch, check, compare, type BatchOptions } from './engine/batch/in-process.js';
+export type { ExpectationResult, Verdict } from './engine/analysis/expectations.js';
 export type { BatchSummary } from './engine/batch/summary.js';
 export type { Comparison } from './engine/batch/comparison.js';
 
@@ -38,5 +39,5 @@ export { recordOf, parseRecord, replay, RecordError, type RunRecord, type Varian
 export { ENGINE_VERSION } from './engine/version.js';
 
 // The data a run is made of.
-export type { Scenario, WorldState, ActorState, EventTally, Intervention, Decision, FiredEvent, Explanation } from './engine/types.js';
+export type { Scenario, WorldState, ActorState, EventTally, Intervention, Decision, FiredEvent, Explanation, Expectation, ExpectedQuantity, ParamRange } from './engine/types.js';
 export type { Outcome } from './engine/outcome.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateExpectations, misfit, verdictOf } from '../../src/engine/analysis/expectations.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
-import { parseSpec } from '../../src/scenarios/load.js';
+import { loadScenario, parseSpec } from '../../src/scenarios/load.js';
+import { check } from '../../src/index.js';
 import { tallyOf } from '../batch/helpers.js';
 import { sandtable } from '../helpers.js';
 import { problemsOf } from '../scenarios/fixtures.js';
@@ -129,6 +130,13 @@ describe('sandtable check', () => {
     expect(stdout).toMatch(/at-least-half\s+flip fired by turn 1 .* undecided/);
     expect(stdout).toMatch(/1 pass · 1 fail · 1 undecided \(the interval straddles a bound: more runs would tell\)/);
     expect(stdout).toMatch(/mostly-heads \(fail\) rests on: Expert judgement: a biased view\./);
+  });
+
+  it('gives the results of the library\'s check', () => {
+    const { stdout } = sandtable(['check', files['verdicts.yaml']!, '--seed', '5', '--runs', '700', '--json']);
+    const out = JSON.parse(stdout) as { expectations: ({ quantity: unknown } & Record<string, unknown>)[] };
+    const library = check(loadScenario(files['verdicts.yaml']!), { seed: 5, runs: 700 });
+    expect(out.expectations.map(({ quantity: _quantity, ...rest }) => rest)).toEqual(JSON.parse(JSON.stringify(library)));
   });
 
   it('refuses a scenario with no expectations, and a bad one, with one line and exit 2', () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { paramAt } from '../../src/engine/params.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
+import { readFileSync } from 'node:fs';
 import { builtinSpecForHash } from '../../src/scenarios/builtin-versions.js';
-import { builtinSpec, parseSpec } from '../../src/scenarios/load.js';
+import { builtinSpec, loadScenario, parseSpec } from '../../src/scenarios/load.js';
+import { ROOT } from '../helpers.js';
+import { writeTemp } from './fixtures.js';
 import { applyVariant } from '../../src/scenarios/print.js';
 import { ScenarioError } from '../../src/scenarios/problem.js';
 import { problemsOf, TINY, tinyWith } from '../scenarios/fixtures.js';
@@ -103,5 +106,17 @@ describe('paramAt', () => {
     const cut = paramAt({ ...base, distribution: 'normal', sd: 0.5 }, 0.001);
     expect(cut).toBeGreaterThanOrEqual(0);
     expect(cut).toBeLessThan(0.01);
+  });
+});
+
+describe('a ranged parameter in an extends: file', () => {
+  it('changes its value with { value } and keeps its range', () => {
+    const files = writeTemp({
+      'coin.yaml': readFileSync(`${ROOT}docs/examples/coin.yaml`, 'utf8'),
+      'fitted.yaml': 'extends: coin.yaml\nid: coin-fitted\nparams:\n  headsChance: { value: 0.35 }\n',
+    });
+    const scenario = loadScenario(files['fitted.yaml']!);
+    expect(scenario.params.headsChance).toBe(0.35);
+    expect(scenario.paramRanges.headsChance).toEqual({ value: 0.35, low: 0.2, high: 0.4, distribution: 'triangular', centre: 0.35 });
   });
 });

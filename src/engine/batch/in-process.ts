@@ -7,6 +7,7 @@ import { PairedTally, pairedLayoutOf } from './paired.js';
 import { inRun, tallyRuns } from './runs.js';
 import { scenarioInfo, summarizeBatch, type BatchSummary } from './summary.js';
 import { BatchTally } from './tally.js';
+import { evaluateExpectations, type ExpectationResult } from '../analysis/expectations.js';
 
 // Batches and comparisons on the calling thread, for a library user. The
 // command line spreads the same runs over worker threads; because a batch's
@@ -53,4 +54,17 @@ export function compare(base: Scenario, variant: Scenario, options: BatchOptions
     tally.addPair(inRun(index, seed, () => runPair(base, variant, seed, turns)));
   }
   return summarizeComparison(options.seed, scenarioInfo(base), scenarioInfo(variant), tally);
+}
+
+/**
+ * Test a scenario against its expectations: each one's estimate, 95%
+ * interval and verdict over a batch of its own turns, the results of
+ * `sandtable check --json` for the same seed and runs.
+ */
+export function check(scenario: Scenario, options: Omit<BatchOptions, 'turns'>): ExpectationResult[] {
+  checkRuns(options.runs);
+  const turns = scenario.defaultTurns;
+  const tally = new BatchTally(layoutOf(scenario, turns));
+  tallyRuns(scenario, { seed: options.seed, turns, from: 0, to: options.runs }, tally);
+  return evaluateExpectations(scenario.expectations, { layout: tally.layout, data: tally.data() });
 }
