@@ -66,6 +66,11 @@ describe('sensitivity on a scenario whose outputs each depend on one parameter',
     expect(outputs['event.heads']!.indices!.q!.muStar).toBe(0);
   });
 
+  it('studies a variant, its value shown beside the range the scenario declares', () => {
+    const { parameters } = JSON.parse(ok([...morris, '--variant', 'loaded', '--param', 'p', '--trajectories', '2', '--json'])) as { parameters: Record<string, { value: number; centre: number; range: number[] }> };
+    expect(parameters).toEqual({ p: { value: 0.5, centre: 0.3, range: [0.1, 0.6], distribution: 'uniform' } });
+  });
+
   it('prints a tornado table per output, most influential parameter first, and the seed it picked', () => {
     const result = sandtable(['sensitivity', DIALS, '--trajectories', '4', '--runs', '20']);
     expect(result.code, result.stderr).toBe(0);
@@ -149,5 +154,6 @@ describe('sensitivity refuses bad input with one line naming it', () => {
     expectUsageError(['sensitivity', DIALS, '--method', 'sobol', '--trajectories', '4'], /--trajectories sizes a Morris study/);
     expectUsageError(['sensitivity', DIALS, '--levels', '3'], /levels .* even number/);
     expectUsageError(['sensitivity', DIALS, '--param', 'p', '--param', 'p'], /--param p is given twice/);
+    expectUsageError(['sensitivity', DIALS, '--trajectories', '10000', '--runs', '10000'], /40000 points × 10000 runs .* at most 100000000/);
   });
 });

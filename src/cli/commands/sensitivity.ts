@@ -12,7 +12,7 @@ import {
 } from '../../engine/analysis/sensitivity/study.js';
 import { summarizeStudy, type StudyHeader } from '../../engine/analysis/sensitivity/summary.js';
 import { suggest } from '../../scenarios/suggest.js';
-import { workerCount } from '../batch-options.js';
+import { MAX_RUNS, workerCount } from '../batch-options.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { jsonText } from '../json.js';
@@ -102,9 +102,14 @@ export async function sensitivityCommand(ref: string | undefined, options: Sensi
   const parameters = studyParameters(scenario, options.param);
   const seed = options.seed ?? randomSeed();
   const plan = planOf(options, parameters, seed);
+  const runs = options.runs ?? DEFAULT_STUDY_RUNS;
+  // Counted before the design is made or a task planned (every 200 runs are a task).
+  const total = pointCount(plan) * runs;
+  if (total > MAX_RUNS) {
+    throw new UsageError(`the study would run ${pointCount(plan)} points × ${runs} runs = ${total} runs; at most ${MAX_RUNS} are allowed (fewer --runs, --trajectories or --samples)`);
+  }
   const study = designStudy(plan);
   const points = pointParameters(plan, study);
-  const runs = options.runs ?? DEFAULT_STUDY_RUNS;
   const turns = options.turns ?? scenario.defaultTurns;
   const shard = options.shard ?? WHOLE;
   const workers = workerCount(options.workers);
@@ -142,6 +147,8 @@ export async function sensitivityCommand(ref: string | undefined, options: Sensi
   if (options.shard !== undefined) {
     printData(jsonText(shardFile(header, plan, layout, shard, shardPoints.sort((a, b) => a.index - b.index))));
   } else {
+    const gap = values.missing();
+    if (gap !== null) throw new Error(`point ${gap} of the study was not counted`);
     const summary = summarizeStudy(header, plan, study, outputs, values);
     if (options.csv !== undefined) writeFileAtomic(options.csv, sensitivityCsv(summary));
     printData(options.json ? jsonText(summary, 2) : formatSensitivity(summary));
