@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,sensitivity,host,html] [-- --million]`
+// `npm run bench [-- --json] [-- --quick] [-- --only ladder,batch,tui,sensitivity,evidence,host,html] [-- --million]`
 //
 // The benchmark ladder of sandtable: one reference model four ways (plain
 // JavaScript, boardgame.io, sandtable's interactive and batch paths), checked
@@ -24,12 +24,12 @@ const options = {
   million: argv.includes('--million'),
   only: (() => {
     const i = argv.indexOf('--only');
-    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui', 'sensitivity', 'host', 'html']);
+    return i >= 0 && argv[i + 1] ? new Set(argv[i + 1].split(',')) : new Set(['ladder', 'batch', 'tui', 'sensitivity', 'evidence', 'host', 'html']);
   })(),
 };
 for (const arg of argv) {
   if (arg.startsWith('--') && !['--json', '--quick', '--million', '--only'].includes(arg)) {
-    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,sensitivity,host,html, --million)\n`);
+    process.stderr.write(`bench: unknown option ${arg} (use --json, --quick, --only ladder,batch,tui,sensitivity,evidence,host,html, --million)\n`);
     process.exit(2);
   }
 }
@@ -262,6 +262,32 @@ async function main() {
         failed.push('html');
         report.html = { available: true, error: error.message };
         out.push(`HTML page: FAILED: ${error.message}`);
+      }
+    }
+  }
+
+  if (options.only.has('evidence')) {
+    const { evidenceMissing, measureEvidence } = await import('./cli-evidence.mjs');
+    const missing = evidenceMissing();
+    out.push('');
+    if (missing !== null) {
+      report.evidence = { available: false, reason: missing };
+      out.push(`Evidence: not measured: ${missing}`);
+    } else {
+      try {
+        report.evidence = await measureEvidence({ quick: options.quick, log });
+        out.push('Evidence: `sandtable check` and `calibrate` of niger-2024 (--json), one process each, default workers');
+        out.push(table(
+          ['what', 'runs', 'seconds', 'runs/s', 'CPU time / wall time', 'peak memory (MiB)'],
+          report.evidence.results.map((r) => [r.what, fmt(r.runs), fmt(r.seconds, 1), fmt(r.runsPerSecond),
+            r.coresBusy === null ? '?' : fmt(r.coresBusy, 2), r.peakMiB === null ? '?' : fmt(r.peakMiB)]),
+        ));
+        for (const r of report.evidence.results) if (r.target !== null) out.push(`${r.met ? 'met    ' : 'NOT met'}  ${r.target}: ${fmt(r.seconds, 1)} s`);
+        if (options.quick) out.push('(--quick: the calibration was not run)');
+      } catch (error) {
+        failed.push('evidence');
+        report.evidence = { available: true, error: error.message };
+        out.push(`Evidence: FAILED: ${error.message}`);
       }
     }
   }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecord, replay } from '../src/engine/record.js';
-import { loadScenario } from '../src/scenarios/load.js';
+import { builtinForRecord } from '../src/scenarios/builtin-versions.js';
 import { ROOT, sandtable } from './helpers.js';
 
 const dir = join(ROOT, 'tests', 'golden');
@@ -16,7 +16,7 @@ describe('golden run records', () => {
   for (const name of files) {
     it(`still replays ${name} exactly`, () => {
       const record = parseRecord(readFileSync(join(dir, name), 'utf8'));
-      const result = replay(record, loadScenario(record.scenario.id, record.scenario.variant));
+      const result = replay(record, builtinForRecord(record.scenario));
       expect(result.ok ? 'verified' : `turn ${result.turn} differs`).toBe('verified');
     });
   }

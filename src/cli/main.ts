@@ -6,6 +6,7 @@ import { forgetInputs } from '../scenarios/inputs.js';
 import { parseRuns, parseSet, parseShard, parseWorkers } from './batch-options.js';
 import { EXIT, UsageError } from './errors.js';
 import { collect, parseDeadline, parseFormat, parseReportRuns, parseSeed, parseTurns } from './options.js';
+import { parseCalibrationSamples, parseRefine } from './calibrate-options.js';
 import { parseLevels, parseMethod, parseSamples, parseTrajectories } from './sensitivity-options.js';
 import { note, printData } from './terminal.js';
 import { ALL_COLUMNS, COLUMN_GROUPS, parseColumns } from './columns-option.js';
@@ -15,6 +16,7 @@ import { ALL_COLUMNS, COLUMN_GROUPS, parseColumns } from './columns-option.js';
 // scenario format, the statistics and the UI take most of the start-up).
 const commands = {
   batch: () => import('./commands/batch.js'),
+  calibrate: () => import('./commands/calibrate.js'),
   check: () => import('./commands/check.js'),
   compare: () => import('./commands/compare.js'),
   exercise: () => import('./commands/exercise.js'),
@@ -223,6 +225,21 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--csv <file>', 'write one row per output and parameter to a CSV file')
     .addOption(shard())
     .action((scenario, options) => setCode(commands.sensitivity().then((module) => module.sensitivityCommand(scenario, declared(options)))));
+
+  program
+    .command('calibrate')
+    .description("find parameter values within their declared ranges that meet the scenario's expectations: approximate Bayesian computation over a Sobol' sample, every candidate on the same seeds")
+    .argument('[scenario]', 'built-in scenario id, id/variant, or a scenario file')
+    .option('--param <NAME>', 'a parameter with a declared range to fit (repeatable; default: every one with a range)', collect)
+    .addOption(variant())
+    .addOption(new Option('--runs <N>', 'runs of each candidate, on the same seeds for every candidate (default 400)').argParser(parseRuns))
+    .addOption(new Option('--samples <M>', "candidates of the first round, a scrambled Sobol' sample, best a power of 2 (default 64)").argParser(parseCalibrationSamples))
+    .addOption(new Option('--refine <R>', 'candidates of the second round, around the best (default a quarter of --samples; 0 for none)').argParser(parseRefine))
+    .addOption(seed())
+    .addOption(workers())
+    .option('--json', 'print the calibration as JSON')
+    .option('--out <file>', 'write an `extends:` overlay with the best values (a .yaml file)')
+    .action((scenario, options) => setCode(commands.calibrate().then((module) => module.calibrateCommand(scenario, declared(options)))));
 
   program
     .command('merge')

@@ -4,6 +4,7 @@ import { compileScenario } from '../scenarios/compile.js';
 import { differenceOf, embeddedSpec, type Difference } from '../scenarios/embedded.js';
 import type { InjectSpec, RoleSpec, ScenarioSpec } from '../scenarios/format.js';
 import { splitReference } from '../scenarios/load.js';
+import { builtinSpecForHash } from '../scenarios/builtin-versions.js';
 import { isBuiltin } from '../scenarios/read.js';
 import { UsageError } from './errors.js';
 import { readUserFile } from './files.js';
@@ -57,7 +58,13 @@ export function loadRecord(file: string, scenarioRef: string | undefined): Loade
         'version 1 records do not embed their scenario: name its file with --scenario FILE',
     );
   }
-  const ref = scenarioRef ?? record.scenario.id;
+  if (scenarioRef === undefined) {
+    // A built-in scenario, in the version the record was made with when an earlier one is kept.
+    const data = asUsageError(() => builtinSpecForHash(record.scenario.id, record.scenario.variant, record.scenario.hash));
+    const compile = (variant: string | null) => asUsageError(() => compileScenario(data, variant));
+    return { record, scenario: compile(record.scenario.variant), spec: data, variantOf: compile, roles: data.roles, injects: data.injects, needs: null, difference: null };
+  }
+  const ref = scenarioRef;
   const data = specForCommand(ref);
   return {
     record,

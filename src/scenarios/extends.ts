@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError, type Problem } from './problem.js';
+import { withoutOrphanExpectations } from './inherited-expectations.js';
 import { mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
@@ -73,6 +74,7 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
   const merged = mergeScenario(resolved, { value: data, origin: here }, problems, warnings);
   return {
     ...merged,
+    value: withoutOrphanExpectations(merged.value, data),
     problems: [...source.problems, ...problems.map((problem) => locate(problem, here))],
     warnings: [...resolved.warnings, ...warnings.map((warning) => locate(warning, here))],
   };

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { paramAt } from '../../src/engine/params.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { readFileSync } from 'node:fs';
+import { builtinSpecForHash } from '../../src/scenarios/builtin-versions.js';
 import { builtinSpec, loadScenario, parseSpec } from '../../src/scenarios/load.js';
 import { ROOT } from '../helpers.js';
 import { writeTemp } from './fixtures.js';
 import { applyVariant } from '../../src/scenarios/print.js';
 import { ScenarioError } from '../../src/scenarios/problem.js';
 import { problemsOf, TINY, tinyWith } from '../scenarios/fixtures.js';
+
+/** The run hash of niger-2024 version 1 that the golden records name. */
+const NIGER_V1_HASH = '6a5d9097e2caae39b455d160d1492149c8f9de0d5ffbef20922ea7fe54c4d3a1';
 
 // Parameters with a plausible range: runs read only the value, so the hash
 // and the runs of a file stay the same whether a range is declared or not.
@@ -24,10 +28,17 @@ describe('parameters with ranges', () => {
   });
 
   it('keep the hash of niger-2024 as it was', () => {
-    // The built-in scenario has plain numbers only; its records name this hash.
+    // Version 1 of the built-in scenario has plain numbers only; its records name
+    // this hash, and find the kept version 1 by it.
+    const v1 = builtinSpecForHash('niger-2024', null, NIGER_V1_HASH);
+    expect(v1.version).toBe('1');
+    expect(Object.values(v1.params).every((value) => typeof value === 'number')).toBe(true);
+    expect(compileScenario(v1).paramRanges).toEqual({});
+    expect(compileScenario(v1).hash).toBe(NIGER_V1_HASH);
+    // Version 2 declares ranges on the three parameters calibrated to its reference classes.
     const spec = builtinSpec('niger-2024');
-    expect(Object.values(spec.params).every((value) => typeof value === 'number')).toBe(true);
-    expect(compileScenario(spec).paramRanges).toEqual({});
+    expect(spec.version).toBe('2');
+    expect(Object.keys(compileScenario(spec).paramRanges)).toEqual(['drawdownRate', 'announceBase', 'usRussiaCooperationChance']);
   });
 
   it('are exposed on the compiled scenario with the values it runs with', () => {

@@ -87,8 +87,9 @@ describe('sandtable init FILE', () => {
     expect(text).toContain('\nextends: niger-2024\nid: what-if\n');
     expect(text.split('\n').length).toBeLessThan(60);
     expect(sandtable(['validate', file]).code).toBe(0);
-    expect(text).toContain('# params:\n#   drawdownRate: 0.15\n');
-    writeFileSync(file, text.replace('# params:\n#   drawdownRate: 0.15\n', 'params:\n  drawdownRate: 0.3\n'));
+    // niger-2024's first parameter, with its value (version 2: calibrated to 0.35, with a range).
+    expect(text).toContain('# params:\n#   drawdownRate: { value: 0.35 }\n');
+    writeFileSync(file, text.replace('# params:\n#   drawdownRate: { value: 0.35 }\n', 'params:\n  drawdownRate: 0.3\n'));
     expect(sandtable(['show', file, '--json']).stdout).toContain('"drawdownRate": 0.3');
   });
 

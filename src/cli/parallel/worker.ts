@@ -33,7 +33,7 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
     run(task: Task): void {
       const scenario = scenarioOf(task.combination);
       if (spec.perTask === true) {
-        const own = new BatchTally(layoutOf(scenario, spec.turns, false));
+        const own = new BatchTally(layoutOf(scenario, spec.turns, spec.quantiles));
         tallyRuns(scenario, { seed: spec.seed, turns: spec.turns, from: task.from, to: task.to }, own);
         const data = own.data();
         post({ type: 'done', task: task.id, runs: task.to - task.from, tally: data }, tallyArrays(data).map((array) => array.buffer as ArrayBuffer));
