@@ -2,6 +2,7 @@ import { PRECISION } from '../effects.js';
 import type { BatchLayout } from '../batch/batch-layout.js';
 import { fromMicro, roundStat } from '../batch/grid.js';
 import { BINS, binPercentile, binValue } from '../batch/histogram.js';
+import { fromShare } from '../batch/batch-layout.js';
 import { meanInterval, meanOf, wilson, type Interval } from '../batch/interval.js';
 import { t975, Z975 } from '../batch/student.js';
 import type { TallyData } from '../batch/tally.js';
@@ -69,15 +70,21 @@ export function estimate(expectation: Expectation, tally: LaidOutTally): { estim
     return { estimate: roundStat(meanOf(moments, PRECISION)), ci95: ci === null ? null : rounded(ci) };
   }
   const index = find(layout.indicators, q.indicator, 'indicator');
+  // An indicator on its own scale is counted as the share of its range: estimate on shares, then back to its units.
+  const item = layout.indicators[index]!;
+  const back = (found: { estimate: number; ci95: Interval | null }) => item.range === undefined ? found : {
+    estimate: fromShare(item, found.estimate),
+    ci95: found.ci95 === null ? null : [fromShare(item, found.ci95[0]), fromShare(item, found.ci95[1])] as Interval,
+  };
   if (q.at > layout.turns) throw new RangeError(`the batch has no turn ${q.at}`);
   const slot = index * (layout.turns + 1) + q.at;
   const bins = data.indicatorBins;
   if (q.stat === 'median') {
     if (bins === null || runs === 0) throw new RangeError('a median needs the indicator histograms (a batch with quantiles)');
-    return { estimate: binPercentile(bins, slot * BINS, runs, 50), ci95: runs < 2 ? null : medianInterval(bins, slot * BINS, runs) };
+    return back({ estimate: binPercentile(bins, slot * BINS, runs, 50), ci95: runs < 2 ? null : medianInterval(bins, slot * BINS, runs) });
   }
   const mean = runs === 0 ? 0 : roundStat(fromMicro(data.indicatorSums[slot]!) / runs);
-  if (bins === null || runs < 2) return { estimate: mean, ci95: null };
+  if (bins === null || runs < 2) return back({ estimate: mean, ci95: null });
   // The spread from the histogram (values to the nearest 0.001); the mean itself is exact.
   let squares = 0;
   for (let bin = 0; bin < BINS; bin += 1) {
@@ -85,7 +92,7 @@ export function estimate(expectation: Expectation, tally: LaidOutTally): { estim
     if (count > 0) squares += count * (binValue(bin) - mean) ** 2;
   }
   const half = (t975(runs - 1) * Math.sqrt(squares / (runs - 1))) / Math.sqrt(runs);
-  return { estimate: mean, ci95: rounded([mean - half, mean + half]) };
+  return back({ estimate: mean, ci95: rounded([mean - half, mean + half]) });
 }
 
 /**

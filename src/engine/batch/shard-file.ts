@@ -53,7 +53,7 @@ export const scenarioInfoSchema = z.object({
 export const layoutSchema = z.object({
   turns: z.number().int().min(1).max(MAX_TURNS),
   events: named(kebab, SHARD_FILE_LIMITS.events),
-  indicators: named(name, SHARD_FILE_LIMITS.indicators),
+  indicators: z.array(z.object({ id: name, title, range: z.tuple([z.number(), z.number()]).readonly().optional() }).readonly()).max(SHARD_FILE_LIMITS.indicators).readonly(),
   outcomes: named(kebab, SHARD_FILE_LIMITS.outcomes),
   metrics: named(name, SHARD_FILE_LIMITS.metrics),
   quantiles: z.boolean(),

@@ -1,6 +1,7 @@
 import { PRECISION } from '../effects.js';
 import type { Scenario } from '../types.js';
 import { fromMicro, roundStat } from './grid.js';
+import { fromShare } from './batch-layout.js';
 import { BINS, binPercentile } from './histogram.js';
 import { meanInterval, meanOf, sdOf, wilson, type Interval } from './interval.js';
 import type { BatchTally } from './tally.js';
@@ -147,16 +148,16 @@ export function summarizeIndicators(tally: BatchTally): Record<string, Indicator
     const byTurn: IndicatorTurn[] = [];
     for (let turn = 0; turn <= layout.turns; turn += 1) {
       const slot = index * (layout.turns + 1) + turn;
-      const mean = runs === 0 ? 0 : roundStat(fromMicro(tally.indicatorSums[slot]!) / runs);
+      const mean = fromShare(indicator, runs === 0 ? 0 : roundStat(fromMicro(tally.indicatorSums[slot]!) / runs));
       const bins = tally.indicatorBins;
       byTurn.push(bins === null || runs === 0
         ? { turn, mean }
         : {
             turn,
             mean,
-            p5: binPercentile(bins, slot * BINS, runs, 5),
-            p50: binPercentile(bins, slot * BINS, runs, 50),
-            p95: binPercentile(bins, slot * BINS, runs, 95),
+            p5: fromShare(indicator, binPercentile(bins, slot * BINS, runs, 5)),
+            p50: fromShare(indicator, binPercentile(bins, slot * BINS, runs, 50)),
+            p95: fromShare(indicator, binPercentile(bins, slot * BINS, runs, 95)),
           });
     }
     indicators[indicator.id] = { title: indicator.title, byTurn };

@@ -2,7 +2,7 @@ import type { Outcome } from '../outcome.js';
 import type { Frame } from '../frame.js';
 import { toMicro } from './grid.js';
 import { BINS, binOf } from './histogram.js';
-import type { BatchLayout } from './batch-layout.js';
+import { toShare, type BatchLayout } from './batch-layout.js';
 
 /** The raw counts of a tally: plain typed arrays, cheap to send between threads. */
 export interface TallyData {
@@ -35,11 +35,14 @@ export class BatchTally {
   readonly metricSums: bigint[];
   readonly metricSquares: bigint[];
   private readonly indicatorIds: readonly string[];
+  /** Whether an indicator has a range of its own (counted as the share of it). */
+  private readonly scaled: boolean;
   private readonly outcomeIndex: ReadonlyMap<string, number>;
 
   constructor(readonly layout: BatchLayout, data?: TallyData) {
     const turns = layout.turns + 1;
     this.indicatorIds = layout.indicators.map((item) => item.id);
+    this.scaled = layout.indicators.some((item) => item.range !== undefined);
     this.outcomeIndex = new Map(layout.outcomes.map((item, index) => [item.id, index]));
     this.firstFired = new Float64Array(layout.events.length * (turns + 1));
     this.indicatorSums = new Float64Array(layout.indicators.length * turns);
@@ -58,8 +61,9 @@ export class BatchTally {
     const turns = this.layout.turns + 1;
     const { values, turn } = frame;
     const bins = this.indicatorBins;
+    const scaled = this.scaled;
     for (let i = 0; i < this.indicatorIds.length; i += 1) {
-      const value = values[i]!;
+      const value = scaled ? toShare(this.layout.indicators[i]!, values[i]!) : values[i]!;
       const slot = i * turns + turn;
       this.indicatorSums[slot]! += toMicro(value);
       if (bins !== null) bins[slot * BINS + binOf(value)]! += 1;
