@@ -1,4 +1,4 @@
-import { analysisHtml, type Analysis } from '../render/analysis/index.js';
+import type { Analysis } from '../render/analysis/index.js';
 import { UsageError } from './errors.js';
 import { refuseInput, writeFileAtomic } from './files.js';
 import { note } from './terminal.js';
@@ -15,6 +15,8 @@ export function checkHtmlOption(path: string | undefined, sharded: boolean): voi
 
 /** Write an analysis's charts to one self-contained HTML page, atomically. */
 export async function writeAnalysisHtml(path: string, analysis: Analysis): Promise<void> {
+  // The charting library is loaded only when a page is drawn: batch, compare and sweep start without it.
+  const { analysisHtml } = await import('../render/analysis/index.js');
   writeFileAtomic(path, await analysisHtml(analysis));
   note(`wrote the charts to ${path}`);
 }

@@ -52,3 +52,17 @@ describe('sandtable --help', () => {
     expect(modules.some(compiler)).toBe(true);
   });
 });
+
+const charting = (url: string) => /\/node_modules\/vega(-lite)?\//.test(url);
+
+describe('batch', () => {
+  it('starts without the charting library unless --html asks for a page', () => {
+    const plain = modulesLoadedBy(['batch', 'niger-2024', '--runs', '5', '--seed', '1', '--workers', '1', '--json']);
+    expect(plain.code).toBe(0);
+    expect(plain.modules.filter(charting)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'sandtable-html-'));
+    const drawn = modulesLoadedBy(['batch', 'niger-2024', '--runs', '5', '--seed', '1', '--workers', '1', '--html', join(dir, 'b.html')]);
+    expect(drawn.code).toBe(0);
+    expect(drawn.modules.some(charting)).toBe(true);
+  });
+});
