@@ -4,7 +4,7 @@
 // nothing of the server: it reads a snapshot and calls the actions it is given,
 // so a test can drive it with a fake clock and a fake runtime.
 import { Box, Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { stripControl } from '../../engine/text.js';
 import { Footer } from '../components/Footer.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -77,6 +77,8 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
   const [snapshot, setSnapshot] = useState(read);
   const [left, setLeft] = useState(remaining);
   const [row, setRow] = useState(0);
+  // Keys typed faster than a render each see the row the last one moved to.
+  const rowNow = useRef(0);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => subscribe((text) => {
@@ -87,7 +89,12 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
   useEffect(() => every(() => setLeft(remaining()), 1000), [every, remaining]);
 
   const items = snapshot.items;
-  const at = Math.min(row, Math.max(0, items.length - 1));
+  const clamp = (value: number) => Math.max(0, Math.min(value, items.length - 1));
+  const at = clamp(row);
+  const move = (by: number) => {
+    rowNow.current = clamp(rowNow.current + by);
+    setRow(rowNow.current);
+  };
   const act = (run: () => string) => {
     try {
       setNotice({ text: stripControl(run()), tone: 'info' });
@@ -103,13 +110,13 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
       actions.quit(input === 'q' ? 0 : 130);
       return;
     }
-    if (key.upArrow) setRow(Math.max(0, at - 1));
-    else if (key.downArrow) setRow(Math.min(items.length - 1, at + 1));
-    else if (input === 'p') act(() => actions.pause(!snapshot.paused));
+    if (key.upArrow) move(-1);
+    else if (key.downArrow) move(1);
+    else if (input === 'p') act(() => actions.pause(!read().paused));
     else if (input === 'e') act(() => actions.endTurn());
-    else if (input === 'o') act(() => actions.odds(!snapshot.odds));
+    else if (input === 'o') act(() => actions.odds(!read().odds));
     else if (input === 'f' || input === 'h') {
-      const item = items[at];
+      const item = items[clamp(rowNow.current)];
       if (item !== undefined) act(() => actions.instruct(input === 'f' ? 'fire' : 'hold', item.kind, item.id));
     }
   });
