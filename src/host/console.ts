@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import qrcode from 'qrcode-terminal';
 import { monthLabel } from '../engine/calendar.js';
 import { decidingTurn, isOver, Refusal } from './game.js';
+import { clockOf } from '../tui/host/HostConsole.js';
 import { startInkConsole } from './ink-console.js';
 import type { HostRuntime } from './runtime.js';
 import type { HostServer } from './server.js';
@@ -136,9 +137,4 @@ export function statusLine(options: Pick<ConsoleOptions, 'runtime' | 'server'>):
 function itemLines(options: ConsoleOptions): string {
   const view = instructorView(options.runtime.game, { remaining: null, online: {} });
   return view.items.map((item) => `  ${item.kind === 'inject' ? 'inject' : 'rule  '} ${item.id}: ${item.title} [${item.status}]`).join('\n');
-}
-
-function clockOf(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -6,24 +6,14 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { stripControl } from '../../engine/text.js';
+import type { InstructorView } from '../../host/protocol.js';
 import { Footer } from '../components/Footer.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { Notice } from '../notice.js';
 import { usePaint } from '../theme.js';
 
-/** What the console shows; the host's instructor view has all of it. */
-export interface ConsoleSnapshot {
-  readonly title: string;
-  readonly deciding: string;
-  readonly turn: number;
-  readonly turns: number;
-  readonly over: boolean;
-  readonly outcome: string | null;
-  readonly paused: boolean;
-  readonly odds: boolean;
-  readonly teams: readonly { readonly actor: string; readonly name: string; readonly decided: boolean; readonly online: number }[];
-  readonly items: readonly { readonly kind: 'inject' | 'rule'; readonly id: string; readonly title: string; readonly status: string }[];
-}
+/** What the console shows: the host's instructor view, less the teams' choices. */
+export type ConsoleSnapshot = Pick<InstructorView, 'title' | 'deciding' | 'turn' | 'turns' | 'over' | 'outcome' | 'paused' | 'odds' | 'teams' | 'items'>;
 
 export interface ConsoleLink {
   readonly who: string;
