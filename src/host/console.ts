@@ -1,11 +1,14 @@
-// The instructor's console on the host: a line-based one that works in any
-// terminal (and in tmux). It prints each seat's link and code (and a QR code
-// when stdout is a terminal), then who has decided after every change; the
-// instructor types a command and Enter.
+// The instructor's console on the host. In a terminal (stdin and stdout both
+// one) it is the Ink screen of ink-console.ts, after the seats' QR codes; else
+// a line-based one that works anywhere (a pipe, a file): it prints each seat's
+// link and code, then who has decided after every change; the instructor types
+// a command and Enter.
 import { createInterface } from 'node:readline';
 import qrcode from 'qrcode-terminal';
 import { monthLabel } from '../engine/calendar.js';
 import { decidingTurn, isOver, Refusal } from './game.js';
+import { clockOf } from '../tui/host/HostConsole.js';
+import { startInkConsole } from './ink-console.js';
 import type { HostRuntime } from './runtime.js';
 import type { HostServer } from './server.js';
 import { instructorView } from './views.js';
@@ -36,6 +39,10 @@ export const CONSOLE_HELP = [
 export function startConsole(options: ConsoleOptions): Promise<number> {
   const { runtime, server, print } = options;
   const qr = process.stdout.isTTY === true;
+  if (qr && process.stdin.isTTY === true) {
+    printQrCodes(options);
+    return startInkConsole(options);
+  }
   printLinks(options, qr);
   print(`${CONSOLE_HELP}\n`);
   print(`${statusLine(options)}\n`);
@@ -98,6 +105,15 @@ function command(options: ConsoleOptions, line: string): 'quit' | 'go on' {
   }
 }
 
+/** Each team's and the projector's link with a QR code to scan, above the Ink console. */
+function printQrCodes(options: ConsoleOptions): void {
+  for (const link of options.links) {
+    if (link.who === 'instructor') continue;
+    options.print(`${link.name} (${link.who}): ${link.url}\n`);
+    qrcode.generate(link.url, { small: true }, (code) => options.print(`${code}\n`));
+  }
+}
+
 function printLinks(options: ConsoleOptions, qr: boolean): void {
   for (const link of options.links) {
     options.print(`${link.name} (${link.who}): ${link.url}\n  code: ${link.code}\n`);
@@ -121,9 +137,4 @@ export function statusLine(options: Pick<ConsoleOptions, 'runtime' | 'server'>):
 function itemLines(options: ConsoleOptions): string {
   const view = instructorView(options.runtime.game, { remaining: null, online: {} });
   return view.items.map((item) => `  ${item.kind === 'inject' ? 'inject' : 'rule  '} ${item.id}: ${item.title} [${item.status}]`).join('\n');
-}
-
-function clockOf(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

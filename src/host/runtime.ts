@@ -80,7 +80,7 @@ export class HostRuntime {
   private left: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
-  private readonly listeners: ((text: string) => void)[] = [];
+  private readonly listeners: ((text: string, entry: JournalEntry) => void)[] = [];
 
   constructor(readonly start: StartEntry, scenario: Scenario, readonly journal: Journal, entries: readonly JournalEntry[], private readonly options: RuntimeOptions) {
     this.now = options.now ?? Date.now;
@@ -101,8 +101,8 @@ export class HostRuntime {
     if (entries.some((entry) => entry.t === 'play')) this.writeRecord();
   }
 
-  /** Be told every change, with its sentence. */
-  subscribe(listener: (text: string) => void): void {
+  /** Be told every change, with its sentence and its entry. */
+  subscribe(listener: (text: string, entry: JournalEntry) => void): void {
     this.listeners.push(listener);
   }
 
@@ -128,7 +128,7 @@ export class HostRuntime {
     }
     if (entry.t === 'pause') this.pauseClock(entry.paused);
     this.options.onChange?.(text);
-    for (const listener of this.listeners) listener(text);
+    for (const listener of this.listeners) listener(text, entry);
     this.playIfReady();
     return text;
   }

@@ -1,0 +1,167 @@
+// The instructor's console of a hosted exercise, in Ink: the seats' links and
+// codes, who has decided this turn (never what), the turn's countdown, the
+// paused state, and the list of injects and rules to fire or hold. It knows
+// nothing of the server: it reads a snapshot and calls the actions it is given,
+// so a test can drive it with a fake clock and a fake runtime.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { stripControl } from '../../engine/text.js';
+import type { InstructorView } from '../../host/protocol.js';
+import { Footer } from '../components/Footer.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import type { Notice } from '../notice.js';
+import { usePaint } from '../theme.js';
+
+/** What the console shows: the host's instructor view, less the teams' choices. */
+export type ConsoleSnapshot = Pick<InstructorView, 'title' | 'deciding' | 'turn' | 'turns' | 'over' | 'outcome' | 'paused' | 'odds' | 'teams' | 'items'>;
+
+export interface ConsoleLink {
+  readonly who: string;
+  readonly name: string;
+  readonly url: string;
+  readonly code: string;
+}
+
+/** What the keys do. Each returns the sentence to show; a refused one throws an error with the reason. */
+export interface ConsoleActions {
+  readonly pause: (paused: boolean) => string;
+  readonly endTurn: () => string;
+  readonly odds: (shown: boolean) => string;
+  readonly instruct: (how: 'fire' | 'hold', kind: 'inject' | 'rule', id: string) => string;
+  readonly quit: (code: number) => void;
+}
+
+export interface HostConsoleProps {
+  readonly links: readonly ConsoleLink[];
+  readonly read: () => ConsoleSnapshot;
+  /** Milliseconds left of the turn's deadline, or null with none (or paused). */
+  readonly remaining: () => number | null;
+  /** Be told of every change (a team chose, the deadline played the turn); returns how to stop. */
+  readonly subscribe: (listener: (text: string) => void) => () => void;
+  readonly actions: ConsoleActions;
+  /** Call `tick` every `ms` until the returned function is called; a test's clock can stand in. */
+  readonly every?: (tick: () => void, ms: number) => () => void;
+  /** The path the record is written to, said once the exercise is over. */
+  readonly recordPath?: string;
+}
+
+export const CONSOLE_KEYS = ['↑↓ choose', 'f fire', 'h hold', 'p pause/resume', 'e end turn', 'o odds', 'q quit'];
+
+/** How many rows of the inject and rule list are shown at once. */
+const LIST_ROWS = 10;
+
+function realEvery(tick: () => void, ms: number): () => void {
+  const timer = setInterval(tick, ms);
+  return () => clearInterval(timer);
+}
+
+/** `4:12`: minutes and seconds, rounded up to the second. */
+export function clockOf(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function HostConsole({ links, read, remaining, subscribe, actions, every = realEvery, recordPath }: HostConsoleProps) {
+  const paint = usePaint();
+  const { columns } = useTerminalSize();
+  const [snapshot, setSnapshot] = useState(read);
+  const [left, setLeft] = useState(remaining);
+  const [row, setRow] = useState(0);
+  // Keys typed faster than a render each see the row the last one moved to.
+  const rowNow = useRef(0);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => subscribe((text) => {
+    setSnapshot(read());
+    setLeft(remaining());
+    setNotice({ text: stripControl(text), tone: 'info' });
+  }), [subscribe, read, remaining]);
+  useEffect(() => every(() => setLeft(remaining()), 1000), [every, remaining]);
+
+  const items = snapshot.items;
+  const clamp = (value: number) => Math.max(0, Math.min(value, items.length - 1));
+  const at = clamp(row);
+  const move = (by: number) => {
+    rowNow.current = clamp(rowNow.current + by);
+    setRow(rowNow.current);
+  };
+  const act = (run: () => string) => {
+    try {
+      setNotice({ text: stripControl(run()), tone: 'info' });
+    } catch (error) {
+      setNotice({ text: stripControl(`Refused: ${(error as Error).message}`), tone: 'error' });
+    }
+    setSnapshot(read());
+    setLeft(remaining());
+  };
+
+  useInput((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) {
+      actions.quit(input === 'q' ? 0 : 130);
+      return;
+    }
+    if (key.upArrow) move(-1);
+    else if (key.downArrow) move(1);
+    else if (input === 'p') act(() => actions.pause(!read().paused));
+    else if (input === 'e') act(() => actions.endTurn());
+    else if (input === 'o') act(() => actions.odds(!read().odds));
+    else if (input === 'f' || input === 'h') {
+      const item = items[clamp(rowNow.current)];
+      if (item !== undefined) act(() => actions.instruct(input === 'f' ? 'fire' : 'hold', item.kind, item.id));
+    }
+  });
+
+  const clock = snapshot.over ? '' : snapshot.paused ? 'paused' : left === null ? 'no deadline' : `${clockOf(left)} left`;
+  const first = Math.max(0, Math.min(at - Math.floor(LIST_ROWS / 2), items.length - LIST_ROWS));
+  const shown = items.slice(first, first + LIST_ROWS);
+  const width = Math.max(20, columns);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate-end">
+        {stripControl(snapshot.title)}
+        {snapshot.over
+          ? ` · over (${snapshot.turns} turns): ${stripControl(snapshot.outcome ?? '')}`
+          : ` · deciding ${stripControl(snapshot.deciding)} (turn ${snapshot.turn + 1} of ${snapshot.turns})`}
+      </Text>
+      {!snapshot.over && (
+        <Text wrap="truncate-end">
+          <Text bold color={paint(snapshot.paused ? 'yellow' : 'cyan')}>{snapshot.paused ? '❚❚ paused' : `⏱ ${clock}`}</Text>
+          {` · model's odds ${snapshot.odds ? 'shown to the teams' : 'hidden from the teams'}`}
+        </Text>
+      )}
+      {snapshot.over && recordPath !== undefined && <Text wrap="truncate-end">{`The record is written: sandtable report ${stripControl(recordPath)}`}</Text>}
+      <Box flexDirection="column" marginTop={1}>
+        <Text bold>Seats</Text>
+        {links.map((link) => (
+          <Text key={link.who} wrap="truncate-end">{`  ${stripControl(link.name)} (${stripControl(link.who)}): ${stripControl(link.url)}  code ${stripControl(link.code)}`}</Text>
+        ))}
+      </Box>
+      <Box flexDirection="column" marginTop={1}>
+        <Text bold>This turn</Text>
+        {snapshot.teams.map((team) => (
+          <Text key={team.actor} wrap="truncate-end">
+            <Text color={paint(team.decided ? 'green' : 'yellow')}>{team.decided ? '  ✓ ' : '  · '}</Text>
+            {`${stripControl(team.name)}: ${team.decided ? 'decided' : 'waiting'}${team.online === 0 ? ' (offline)' : ''}`}
+          </Text>
+        ))}
+      </Box>
+      {items.length > 0 && (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>{`Injects and rules (${at + 1} of ${items.length})`}</Text>
+          {shown.map((item, index) => {
+            const selected = first + index === at;
+            return (
+              <Text key={`${item.kind}:${item.id}`} inverse={selected} wrap="truncate-end">
+                {`${selected ? '›' : ' '} ${item.kind === 'inject' ? 'inject' : 'rule  '} ${stripControl(item.id)}: ${stripControl(item.title)} [${stripControl(item.status)}]`}
+              </Text>
+            );
+          })}
+        </Box>
+      )}
+      <Box marginTop={1}>
+        <Footer notice={notice} width={width} hints={CONSOLE_KEYS.join(' · ')} />
+      </Box>
+      {notice !== null && <Text dimColor wrap="truncate-end">{CONSOLE_KEYS.join(' · ')}</Text>}
+    </Box>
+  );
+}

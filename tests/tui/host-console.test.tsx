@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { injectTimeline, rolesFor } from '../../src/cli/commands/exercise.js';
+import { Journal } from '../../src/host/journal.js';
+import { consoleActions, consoleFeed } from '../../src/host/ink-console.js';
+import { HostRuntime, startEntryOf } from '../../src/host/runtime.js';
+import { instructorView } from '../../src/host/views.js';
+import { builtinSpec, loadScenario } from '../../src/scenarios/load.js';
+import { HostConsole, type ConsoleActions, type ConsoleSnapshot } from '../../src/tui/host/HostConsole.js';
+import { KEY, mount } from './helpers.js';
+
+// The instructor's Ink console of `sandtable host`: its keys call the
+// exercise's actions, it shows who has decided (never what), and its countdown
+// follows the clock it is given, ticked by the timer it is given.
+
+const work = mkdtempSync(join(tmpdir(), 'sandtable-host-console-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const LINKS = [
+  { who: 'usa', name: 'United States', url: 'http://127.0.0.1:8080/#uuuu', code: 'uuuu' },
+  { who: 'screen', name: 'Projector', url: 'http://127.0.0.1:8080/screen#ssss', code: 'ssss' },
+];
+
+/** A hosted niger-2024 exercise of two teams, with a deadline of `deadline` minutes and the clock `now`. */
+function hosted(name: string, deadline: number | null, now: () => number): HostRuntime {
+  const scenario = loadScenario('niger-2024');
+  const spec = builtinSpec('niger-2024');
+  const roles = rolesFor(scenario, spec.roles, ['usa', 'russia']);
+  const start = startEntryOf({
+    scenario, seed: 9, turns: 4, roles, injects: injectTimeline(scenario, spec.injects, null), injectFile: false, deadline,
+    tokens: { usa: 'u'.repeat(22), russia: 'r'.repeat(22), instructor: 'i'.repeat(22), screen: 's'.repeat(22) },
+    recordPath: join(work, `${name}.json`), listen: '127.0.0.1:0',
+  });
+  return new HostRuntime(start, scenario, Journal.create(join(work, `${name}.journal.jsonl`), start), [], { writeFile: () => undefined, now });
+}
+
+/** The console on a real runtime; `tick` stands in for the one-second timer. */
+function mountOn(runtime: HostRuntime, quit: (code: number) => void = () => undefined) {
+  const ticks: (() => void)[] = [];
+  const app = mount(
+    <HostConsole
+      links={LINKS}
+      read={() => instructorView(runtime.game, { remaining: runtime.remaining(), online: {} })}
+      remaining={() => runtime.remaining()}
+      subscribe={consoleFeed(runtime)}
+      actions={consoleActions(runtime, quit)}
+      every={(tick) => { ticks.push(tick); return () => undefined; }}
+    />,
+  );
+  return { ...app, tick: () => { for (const tick of ticks) tick(); } };
+}
+
+describe('the host console', () => {
+  it('shows the links and codes, and who has decided without what they chose', async () => {
+    const runtime = hosted('decided', null, () => 0);
+    const app = mountOn(runtime);
+    expect(app.frame()).toContain('United States (usa): http://127.0.0.1:8080/#uuuu  code uuuu');
+    expect(app.frame()).toContain('Projector (screen)');
+    expect(app.frame()).toContain('no deadline');
+    expect(app.frame()).toMatch(/· United States: waiting/);
+    runtime.submit({ t: 'choose', turn: 1, actor: 'usa', action: 'withdraw' });
+    await app.waitFor(/✓ United States: decided/);
+    expect(app.frame()).toContain('United States has decided.');
+    expect(app.frame()).toMatch(/· Russia: waiting/);
+    expect(app.frame()).not.toMatch(/withdraw/i);
+    app.unmount();
+    runtime.close();
+  });
+
+  it('counts the deadline down by the clock, second by second, and stops it while paused', async () => {
+    let now = 1_000_000;
+    const runtime = hosted('clock', 2, () => now);
+    const app = mountOn(runtime);
+    expect(app.frame()).toContain('2:00 left');
+    now += 1000;
+    app.tick();
+    await app.waitFor('1:59 left');
+    now += 61_500;
+    app.tick();
+    await app.waitFor('0:58 left');
+    await app.press('p');
+    await app.waitFor('paused');
+    expect(runtime.game.paused).toBe(true);
+    now += 30_000;
+    app.tick();
+    await app.press('p');
+    await app.waitFor('0:58 left');
+    expect(runtime.game.paused).toBe(false);
+    app.unmount();
+    runtime.close();
+  });
+
+  it('fires and holds the selected inject or rule, ends the turn, shows and hides the odds, and quits', async () => {
+    const runtime = hosted('keys', null, () => 0);
+    const quit = vi.fn();
+    const app = mountOn(runtime, quit);
+    const items = instructorView(runtime.game, { remaining: null, online: {} }).items;
+    expect(app.frame()).toContain(`› inject ${items[0]!.id}`);
+    await app.press(KEY.down);
+    await app.waitFor(`› inject ${items[1]!.id}`);
+    await app.press('f');
+    await app.waitFor(/will fire in/);
+    expect(runtime.game.session.queue.fireInjects).toEqual([items[1]!.id]);
+    await app.press('f');
+    await app.waitFor(/scheduled\]/);
+    expect(runtime.game.session.queue.fireInjects).toEqual([]);
+    await app.press('h');
+    await app.waitFor(`${items[1]!.id}: ${items[1]!.title} [held]`);
+    expect(runtime.game.session.queue.holdInjects).toEqual([items[1]!.id]);
+    expect(app.frame()).toContain('odds shown to the teams');
+    await app.press('o');
+    await app.waitFor('odds hidden from the teams');
+    expect(runtime.game.session.odds).toBe(false);
+    await app.press('o');
+    await app.waitFor('odds shown to the teams');
+    expect(runtime.game.session.odds).toBe(true);
+    await app.press('e');
+    await app.waitFor(/Decided by policy: United States, Russia/);
+    expect(runtime.game.session.history.kept.length).toBe(2);
+    expect(readFileSync(runtime.journal.path, 'utf8')).toContain('"reason":"instructor"');
+    expect(quit).not.toHaveBeenCalled();
+    await app.press('q');
+    expect(quit).toHaveBeenCalledWith(0);
+    app.unmount();
+    runtime.close();
+  });
+
+  it('says why a key was refused and shows the scenario text sanitised', async () => {
+    const snapshot: ConsoleSnapshot = {
+      title: 'Evil\u001b[2J title', deciding: 'March 2024', turn: 0, turns: 4, over: false, outcome: null, paused: false, odds: false,
+      teams: [{ actor: 'a', name: 'Red\u0007 team', decided: false, online: 1 }],
+      items: [{ kind: 'rule', id: 'r1', title: 'Rule \u001b]0;x\u0007one', status: 'none' }],
+    };
+    const actions: ConsoleActions = {
+      pause: vi.fn(() => 'ok'), endTurn: vi.fn(() => 'ok'), odds: vi.fn(() => 'ok'), quit: vi.fn(),
+      instruct: vi.fn(() => { throw new Error('there is no rule `r1` to fire'); }),
+    };
+    const app = mount(<HostConsole links={[]} read={() => snapshot} remaining={() => null} subscribe={() => () => undefined} actions={actions} every={() => () => undefined} />);
+    expect(app.frame()).not.toMatch(/\u001b\[2J|\u0007|\u001b\]0/);
+    expect(app.frame()).toContain('Red team: waiting');
+    await app.press('f');
+    await app.waitFor('Refused: there is no rule `r1` to fire');
+    expect(actions.instruct).toHaveBeenCalledWith('fire', 'rule', 'r1');
+    app.unmount();
+  });
+});
