@@ -11,41 +11,36 @@ function titleOf(output: OutputSensitivity<unknown>): string {
   return `${KINDS[output.kind]}: ${output.title}`;
 }
 
-/** A tornado of mu* with its bootstrap interval, sigma beside it, per output. */
-function morrisChart(output: OutputSensitivity<MorrisIndex>): TornadoChart | null {
+type Bar = TornadoChart['bars'][number];
+
+/** An output's tornado, its parameters in the order of its ranking; null when it has no indices. */
+function tornadoOf<Index>(output: OutputSensitivity<Index>, axis: string, draw: (of: (name: string) => Index, parameters: readonly string[]) => Pick<TornadoChart, 'bars' | 'points'>): TornadoChart | null {
   const { indices } = output;
   if (indices === null) return null;
-  const of = (name: string) => indices[name]!;
-  const parameters = output.ranking;
-  return {
-    kind: 'tornado',
-    title: titleOf(output),
-    axis: 'mu* (bar; line: 95% bootstrap interval), sigma (◇)',
-    parameters,
-    bars: [{
-      label: 'mu*', style: 'mean',
-      values: parameters.map((name) => of(name).muStar), low: parameters.map((name) => of(name).muStarCi95[0]), high: parameters.map((name) => of(name).muStarCi95[1]),
-    }],
+  return { kind: 'tornado', title: titleOf(output), axis, parameters: output.ranking, ...draw((name) => indices[name]!, output.ranking) };
+}
+
+/** One bar per parameter: an index with its interval. */
+function bar(label: string, style: Bar['style'], parameters: readonly string[], value: (name: string) => number, interval: (name: string) => readonly [number, number]): Bar {
+  return { label, style, values: parameters.map(value), low: parameters.map((name) => interval(name)[0]), high: parameters.map((name) => interval(name)[1]) };
+}
+
+/** A tornado of mu* with its bootstrap interval, sigma beside it, per output. */
+function morrisChart(output: OutputSensitivity<MorrisIndex>): TornadoChart | null {
+  return tornadoOf(output, 'mu* (bar; line: 95% bootstrap interval), sigma (◇)', (of, parameters) => ({
+    bars: [bar('mu*', 'mean', parameters, (name) => of(name).muStar, (name) => of(name).muStarCi95)],
     points: { label: 'sigma', values: parameters.map((name) => of(name).sigma) },
-  };
+  }));
 }
 
 /** A tornado of S1 and ST, each with its bootstrap interval, per output. */
 function sobolChart(output: OutputSensitivity<SobolIndex>): TornadoChart | null {
-  const { indices } = output;
-  if (indices === null) return null;
-  const of = (name: string) => indices[name]!;
-  const parameters = output.ranking;
-  return {
-    kind: 'tornado',
-    title: titleOf(output),
-    axis: 'share of the variance (bar: index, line: 95% bootstrap interval)',
-    parameters,
+  return tornadoOf(output, 'share of the variance (bar: index, line: 95% bootstrap interval)', (of, parameters) => ({
     bars: [
-      { label: 'S1 (first order: alone)', style: 'base', values: parameters.map((name) => of(name).S1), low: parameters.map((name) => of(name).S1Ci95[0]), high: parameters.map((name) => of(name).S1Ci95[1]) },
-      { label: 'ST (total: alone and with others)', style: 'variant', values: parameters.map((name) => of(name).ST), low: parameters.map((name) => of(name).STCi95[0]), high: parameters.map((name) => of(name).STCi95[1]) },
+      bar('S1 (first order: alone)', 'base', parameters, (name) => of(name).S1, (name) => of(name).S1Ci95),
+      bar('ST (total: alone and with others)', 'variant', parameters, (name) => of(name).ST, (name) => of(name).STCi95),
     ],
-  };
+  }));
 }
 
 /** The words that run the study again, from what its JSON says of it. */

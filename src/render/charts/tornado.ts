@@ -1,10 +1,8 @@
 import type { TornadoChart } from '../document.js';
-import { frame, niceCeiling, seriesScales } from './base.js';
-import { INK, MARK } from './theme.js';
+import { niceCeiling } from './base.js';
+import { groupedBars } from './intervals.js';
+import { INK } from './theme.js';
 import type { ChartSpec } from './vega.js';
-
-/** Pixels of plot per bar. */
-const ROW = 34;
 
 /**
  * A tornado: a horizontal bar per parameter and index, the most influential
@@ -21,24 +19,12 @@ export function tornadoSpec(chart: TornadoChart): ChartSpec {
   const low = Math.min(0, ...numbers);
   const high = Math.max(0, ...numbers);
   const domain = [low < 0 ? -niceCeiling(Math.max(1e-3, -low)) : 0, niceCeiling(Math.max(1e-3, high))];
-  const several = chart.bars.length > 1;
-  const scales = seriesScales(chart.bars);
-  const y = { field: 'parameter', type: 'nominal' as const, scale: { domain: [...chart.parameters] }, title: null };
-  const offset = several ? { yOffset: { field: 'series', type: 'nominal' as const, scale: { domain: scales.color.domain } } } : {};
   const x = { type: 'quantitative' as const, scale: { domain } };
+  const bars = groupedBars(chart.title, 'parameter', chart.parameters, chart.bars, rows);
   return {
-    ...frame(chart.title, { width: 460, height: Math.max(80, rows.length * ROW) }),
-    data: { values: rows },
-    encoding: { y, ...offset },
+    ...bars.head,
     layer: [
-      {
-        name: 'bar',
-        mark: { type: 'bar', ...(several ? {} : { color: MARK }) },
-        encoding: {
-          x: { field: 'value', ...x, title: chart.axis, axis: { tickCount: 5, format: '~g' } },
-          ...(several ? { color: { field: 'series', type: 'nominal', scale: scales.color, legend: { title: null } } } : {}),
-        },
-      },
+      bars.bar({ field: 'value', ...x, title: chart.axis, axis: { tickCount: 5, format: '~g' } }),
       { name: 'interval', mark: { type: 'rule', color: INK, strokeWidth: 2 }, encoding: { x: { field: 'low', ...x }, x2: { field: 'high' } } },
       ...(chart.points === undefined ? [] : [{
         name: 'sigma',
