@@ -139,7 +139,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
 
   program
     .command('report')
-    .description('after-action report of a run record: decisions, injects, timeline, and what the choices changed over paired runs; or the charts of a batch, compare or sweep --json')
+    .description('after-action report of a run record: decisions, injects, timeline, and what the choices changed over paired runs; or the charts of a batch, compare, sweep or sensitivity --json')
     .argument('<record>', 'a run record (exported from an exercise or the TUI, or written by run --record), or the --json of batch, compare, sweep or merge')
     .addOption(new Option('--format <F>', 'md (Markdown, the default), html (one self-contained page with charts) or csv (the timeline: every decision, event and intervention)').argParser(parseFormat))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
@@ -223,6 +223,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .addOption(workers())
     .option('--json', 'print the indices as JSON')
     .option('--csv <file>', 'write one row per output and parameter to a CSV file')
+    .option('--html <file>', 'write a tornado of the indices per output to one self-contained HTML page (no script, nothing loaded)')
     .addOption(shard())
     .action((scenario, options) => setCode(commands.sensitivity().then((module) => module.sensitivityCommand(scenario, declared(options)))));
 

@@ -77,7 +77,23 @@ export interface HeatmapChart {
   readonly chances: boolean;
 }
 
-export type Chart = LineChart | PanelsChart | BarChart | DifferenceChart | HistogramChart | ParameterChart | HeatmapChart;
+/**
+ * A tornado of sensitivity indices: one row per parameter, most influential
+ * first, a bar per index (mu*, or S1 and ST) with its interval, and (Morris)
+ * sigma as a point on the same axis.
+ */
+export interface TornadoChart {
+  readonly kind: 'tornado';
+  readonly title: string;
+  /** The x axis's title. */
+  readonly axis: string;
+  readonly parameters: readonly string[];
+  readonly bars: readonly { readonly label: string; readonly style: SeriesStyle; readonly values: readonly number[]; readonly low: readonly number[]; readonly high: readonly number[] }[];
+  /** A second quantity per parameter drawn as a point (Morris's sigma). */
+  readonly points?: { readonly label: string; readonly values: readonly number[] };
+}
+
+export type Chart = LineChart | PanelsChart | BarChart | DifferenceChart | HistogramChart | ParameterChart | HeatmapChart | TornadoChart;
 
 /** Which of a few fixed, colour-blind-safe looks a series has. */
 export type SeriesStyle = 'run' | 'baseline' | 'player' | 'policy' | 'mean' | 'median' | 'base' | 'variant';

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SensitivitySummary } from '../../src/engine/analysis/sensitivity/summary.js';
 import type { Comparison } from '../../src/engine/batch/comparison.js';
 import type { BatchSummary } from '../../src/engine/batch/summary.js';
 import type { SweepSummary } from '../../src/engine/batch/sweep-summary.js';
-import { BATCH, COMPARE, draw, SWEEP_ONE, SWEEP_TWO, workDir, type Drawn } from './pages.js';
+import { BATCH, COMPARE, draw, MORRIS, SOBOL, SWEEP_ONE, SWEEP_TWO, workDir, type Drawn } from './pages.js';
 
 // Each analysis page in a real browser (Debian's Chromium, headless, fresh
 // profile): no console errors, every chart there with the marks its data
@@ -122,6 +123,23 @@ describe('analysis pages in Chromium', () => {
         expect(page.kinds('heatmap')).toBe(quantities);
         expect(await page.marks('heatmap', 'cell')).toEqual(Array(quantities).fill(summary.combinations.length));
       }
+      expect(page.problems).toEqual([]);
+      await page.tab.close();
+    }
+  }, 240_000);
+
+  it('draws sensitivity studies: a tornado per output, a bar and an interval per index and parameter, sigma for Morris', async () => {
+    for (const [name, args] of [['morris', MORRIS], ['sobol', SOBOL]] as const) {
+      const drawn = draw(dir, name, args);
+      const summary = drawn.json as SensitivitySummary;
+      const drawnOutputs = Object.values(summary.outputs).filter((output) => output.indices !== null).length;
+      const parameters = Object.keys(summary.parameters).length;
+      const bars = name === 'morris' ? parameters : 2 * parameters;
+      const page = await open(drawn, name);
+      expect(page.kinds('tornado')).toBe(drawnOutputs);
+      expect(await page.marks('tornado', 'bar')).toEqual(Array(drawnOutputs).fill(bars));
+      expect(await page.marks('tornado', 'interval')).toEqual(Array(drawnOutputs).fill(bars));
+      expect(await page.marks('tornado', 'sigma')).toEqual(Array(drawnOutputs).fill(name === 'morris' ? parameters : 0));
       expect(page.problems).toEqual([]);
       await page.tab.close();
     }

@@ -1,12 +1,15 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MorrisIndex } from '../../src/engine/analysis/sensitivity/morris.js';
+import type { SobolIndex } from '../../src/engine/analysis/sensitivity/sobol.js';
+import type { OutputSensitivity, SensitivitySummary } from '../../src/engine/analysis/sensitivity/summary.js';
 import type { Comparison } from '../../src/engine/batch/comparison.js';
 import type { BatchSummary } from '../../src/engine/batch/summary.js';
 import type { SweepSummary } from '../../src/engine/batch/sweep-summary.js';
 import { oneLine } from '../../src/engine/text.js';
 import { expectUsageError, ROOT, sandtable } from '../helpers.js';
-import { BATCH, chartsOf, COMPARE, draw, SWEEP_ONE, SWEEP_TWO, workDir, type Drawn } from './pages.js';
+import { BATCH, chartsOf, COMPARE, DIALS, draw, MORRIS, SOBOL, SWEEP_ONE, SWEEP_TWO, workDir, type Drawn } from './pages.js';
 
 // The numbers in the charts are the numbers of --json: each chart's embedded
 // Vega-Lite data is read back and compared with the command's JSON output.
@@ -16,12 +19,16 @@ let batch: Drawn;
 let compare: Drawn;
 let sweepOne: Drawn;
 let sweepTwo: Drawn;
+let morris: Drawn;
+let sobol: Drawn;
 
 beforeAll(() => {
   batch = draw(dir, 'batch', BATCH);
   compare = draw(dir, 'compare', COMPARE);
   sweepOne = draw(dir, 'sweep-one', SWEEP_ONE);
   sweepTwo = draw(dir, 'sweep-two', SWEEP_TWO);
+  morris = draw(dir, 'morris', MORRIS);
+  sobol = draw(dir, 'sobol', SOBOL);
 }, 240_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -119,6 +126,84 @@ describe('sweep --html', () => {
     const chart = heat.find((item) => item.title === `${metric.title} at the last turn (mean)`)!;
     expect(chart.rows.map((row) => [row.x, row.y, row.value])).toEqual(summary.combinations.map((combination) =>
       [combination.params.talksChance, combination.params.announceBase, combination.metrics[id]!.mean]));
+  });
+});
+
+describe('sensitivity --html', () => {
+  const KIND = { metric: 'Metric', event: 'Event fires', outcome: 'Outcome' } as const;
+  const titled = (output: OutputSensitivity<unknown>) => `${KIND[output.kind]}: ${output.title}`;
+
+  it('draws a tornado of mu* with its bootstrap interval and sigma per output, most influential on top, as in --json', () => {
+    const summary = morris.json as SensitivitySummary;
+    const outputs = Object.values(summary.outputs) as OutputSensitivity<MorrisIndex>[];
+    const charts = chartsOf(morris.html).filter((chart) => chart.kind === 'tornado');
+    expect(charts.map((chart) => chart.title)).toEqual(outputs.map(titled));
+    outputs.forEach((output, at) => {
+      const expected = output.ranking.map((name) => {
+        const index = output.indices![name]!;
+        return [name, 'mu*', index.muStar, ...index.muStarCi95, index.sigma];
+      });
+      expect(charts[at]!.rows.map((row) => [row.parameter, row.series, row.value, row.low, row.high, row.sigma])).toEqual(expected);
+    });
+    // The dial reads q alone: q leads its tornado.
+    expect(charts.find((chart) => chart.title === 'Metric: The dial')!.rows[0]!.parameter).toBe('q');
+  });
+
+  it('draws S1 and ST with their intervals per output for a Sobol study, as in --json', () => {
+    const summary = sobol.json as SensitivitySummary;
+    const outputs = (Object.values(summary.outputs) as OutputSensitivity<SobolIndex>[]).filter((output) => output.indices !== null);
+    expect(outputs.length).toBeGreaterThan(0);
+    const charts = chartsOf(sobol.html).filter((chart) => chart.kind === 'tornado');
+    expect(charts.map((chart) => chart.title)).toEqual(outputs.map(titled));
+    outputs.forEach((output, at) => {
+      const expected = output.ranking.flatMap((name) => {
+        const index = output.indices![name]!;
+        return [[name, index.S1, ...index.S1Ci95], [name, index.ST, ...index.STCi95]];
+      });
+      expect(charts[at]!.rows.map((row) => [row.parameter, row.value, row.low, row.high])).toEqual(expected);
+      expect(charts[at]!.rows.map((row) => String(row.series).slice(0, 2))).toEqual(output.ranking.flatMap(() => ['S1', 'ST']));
+    });
+  });
+
+  it('writes the same bytes on one worker and on two, and report of its --json, or of merged shards\' --json, writes them too', () => {
+    for (const [drawn, args] of [[morris, MORRIS], [sobol, SOBOL]] as const) {
+      const again = join(dir, 'again-study.html');
+      expect(sandtable([...args, '--workers', '2', '--html', again]).code).toBe(0);
+      expect(readFileSync(again, 'utf8')).toBe(drawn.html);
+      const one = join(dir, 'one-study.html');
+      expect(sandtable([...args, '--workers', '1', '--html', one]).code).toBe(0);
+      expect(readFileSync(one, 'utf8')).toBe(drawn.html);
+      const report = sandtable(['report', drawn.jsonFile, '--out', join(dir, 'drawn-study.html')]);
+      expect(report.code, report.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'drawn-study.html'), 'utf8')).toBe(drawn.html);
+    }
+    const shards = ['1/2', '2/2'].map((shard, at) => {
+      const result = sandtable([...MORRIS, '--shard', shard]);
+      expect(result.code, result.stderr).toBe(0);
+      const file = join(dir, `study-shard-${at}.json`);
+      writeFileSync(file, result.stdout);
+      return file;
+    });
+    const merged = sandtable(['merge', ...shards, '--json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    writeFileSync(join(dir, 'merged-study.json'), merged.stdout);
+    const report = sandtable(['report', join(dir, 'merged-study.json')]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toBe(morris.html);
+  }, 180_000);
+
+  it('refuses an --html over the scenario it reads and on a shard, and a study --json whose ranking names another parameter', () => {
+    const scenario = join(dir, 'dials.yaml');
+    copyFileSync(join(ROOT, DIALS), scenario);
+    expectUsageError(['sensitivity', scenario, '--trajectories', '2', '--runs', '2', '--html', scenario], /will not write .*dials\.yaml: it is the scenario/);
+    expect(readFileSync(scenario, 'utf8')).toBe(readFileSync(join(ROOT, DIALS), 'utf8'));
+    expectUsageError([...MORRIS, '--shard', '1/2', '--html', join(dir, 'shard-study.html')], /a shard has no summary to draw/);
+    const summary = morris.json as SensitivitySummary;
+    const [key, output] = Object.entries(summary.outputs)[0]!;
+    const edited = join(dir, 'edited-study.json');
+    writeFileSync(edited, JSON.stringify({ ...summary, outputs: { ...summary.outputs, [key]: { ...output, ranking: ['p', 'q', 'nobody'] } } }));
+    expectUsageError(['report', edited, '--out', join(dir, 'edited-study.html')], new RegExp(`edited-study\\.json is not sensitivity --json output at outputs\\.${key.replace('.', '\\.')}\\.ranking: `));
+    expectUsageError(['report', morris.jsonFile, '--format', 'md'], /sensitivity --json output, which report draws as HTML only/);
   });
 });
 

@@ -46,6 +46,10 @@ export const BATCH = ['batch', 'niger-2024', '--runs', '60', '--seed', '5', '--t
 export const COMPARE = ['compare', 'niger-2024', 'us-withdrawal', '--runs', '40', '--seed', '5', '--turns', '8'];
 export const SWEEP_ONE = ['sweep', 'niger-2024', '--set', 'talksChance=0:0.4:3', '--runs', '20', '--seed', '5', '--turns', '6'];
 export const SWEEP_TWO = ['sweep', 'niger-2024', '--set', 'talksChance=0:0.4:3', '--set', 'announceBase=0:0.2:2', '--runs', '10', '--seed', '5', '--turns', '6'];
+/** Tiny sensitivity studies of the three-dials fixture: every output depends on one parameter. */
+export const DIALS = 'tests/sensitivity/fixtures/dials.yaml';
+export const MORRIS = ['sensitivity', DIALS, '--trajectories', '4', '--runs', '20', '--seed', '3'];
+export const SOBOL = ['sensitivity', DIALS, '--method', 'sobol', '--samples', '8', '--runs', '10', '--seed', '3'];
 
 /** A fresh temporary folder for a test file's pages. */
 export function workDir(): string {

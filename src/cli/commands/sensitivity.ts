@@ -15,6 +15,7 @@ import { suggest } from '../../scenarios/suggest.js';
 import { MAX_RUNS, workerCount } from '../batch-options.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
+import { checkHtmlOption, writeAnalysisHtml } from '../html-file.js';
 import { jsonText } from '../json.js';
 import { execute } from '../parallel/execute.js';
 import { interruptible } from '../parallel/interrupt.js';
@@ -38,6 +39,7 @@ export interface SensitivityOptions {
   workers?: number;
   json?: boolean;
   csv?: string;
+  html?: string;
   shard?: Shard;
 }
 
@@ -99,6 +101,7 @@ export async function sensitivityCommand(ref: string | undefined, options: Sensi
     throw new UsageError('a shard cannot write the sensitivity table: merge the shards with `sandtable merge --csv FILE`');
   }
   const scenario = loadForCommand(ref, options.variant);
+  checkHtmlOption(options.html, options.shard !== undefined);
   const parameters = studyParameters(scenario, options.param);
   const seed = options.seed ?? randomSeed();
   const plan = planOf(options, parameters, seed);
@@ -151,6 +154,7 @@ export async function sensitivityCommand(ref: string | undefined, options: Sensi
     if (gap !== null) throw new Error(`point ${gap} of the study was not counted`);
     const summary = summarizeStudy(header, plan, study, outputs, values);
     if (options.csv !== undefined) writeFileAtomic(options.csv, sensitivityCsv(summary));
+    if (options.html !== undefined) await writeAnalysisHtml(options.html, { kind: 'sensitivity', summary });
     printData(options.json ? jsonText(summary, 2) : formatSensitivity(summary));
     if (options.csv !== undefined) note(`${outputs.length} outputs × ${parameters.length} parameters written to ${options.csv}`);
   }

@@ -5,6 +5,7 @@ import type { Chart } from '../document.js';
 import { barSpec, differenceSpec } from './intervals.js';
 import { histogramSpec, lineSpec, panelsSpec } from './over-time.js';
 import { heatmapSpec, parameterSpec } from './parameters.js';
+import { tornadoSpec } from './tornado.js';
 import type { ChartSpec } from './vega.js';
 
 export { chartSvg, type ChartSpec } from './vega.js';
@@ -23,6 +24,7 @@ function specOf(chart: Chart): ChartSpec {
     case 'histogram': return histogramSpec(chart);
     case 'parameter': return parameterSpec(chart);
     case 'heatmap': return heatmapSpec(chart);
+    case 'tornado': return tornadoSpec(chart);
   }
 }
 

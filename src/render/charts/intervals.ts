@@ -1,4 +1,4 @@
-import type { BarChart, DifferenceChart } from '../document.js';
+import type { BarChart, DifferenceChart, SeriesStyle } from '../document.js';
 import { chanceAxis, frame, niceCeiling, seriesScales, valueFormat } from './base.js';
 import { INK, MARK } from './theme.js';
 import type { ChartSpec } from './vega.js';
@@ -13,23 +13,11 @@ export function barSpec(chart: BarChart): ChartSpec {
     const value = series.values[g] ?? 0;
     return { group: groups[g]!, series: series.label, value, low: series.low[g] ?? value, high: series.high[g] ?? value };
   }));
-  const several = chart.bars.length > 1;
-  const scales = seriesScales(chart.bars);
-  const y = { field: 'group', type: 'nominal' as const, scale: { domain: groups }, title: null };
-  const offset = several ? { yOffset: { field: 'series', type: 'nominal' as const, scale: { domain: scales.color.domain } } } : {};
+  const bars = groupedBars(chart.title, 'group', groups, chart.bars, rows);
   return {
-    ...frame(chart.title, { width: 460, height: Math.max(80, rows.length * ROW) }),
-    data: { values: rows },
-    encoding: { y, ...offset },
+    ...bars.head,
     layer: [
-      {
-        name: 'bar',
-        mark: { type: 'bar', ...(several ? {} : { color: MARK }) },
-        encoding: {
-          x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: 'share of runs (bar: estimate, line: 95% interval)', axis: chanceAxis(false) },
-          ...(several ? { color: { field: 'series', type: 'nominal', scale: scales.color, legend: { title: null } } } : {}),
-        },
-      },
+      bars.bar({ field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: 'share of runs (bar: estimate, line: 95% interval)', axis: chanceAxis(false) }),
       { name: 'interval', mark: { type: 'rule', color: INK, strokeWidth: 2 }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
       {
         name: 'value',
@@ -37,6 +25,26 @@ export function barSpec(chart: BarChart): ChartSpec {
         encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'value', type: 'quantitative', format: valueFormat(true) } },
       },
     ],
+  };
+}
+
+/**
+ * What horizontal bars in groups share (outcome classes, a tornado's
+ * parameters): the frame, the data, a row per group (offset per series when
+ * there are several), and the bar layer, coloured by series when there are several.
+ */
+export function groupedBars(title: string, field: string, domain: readonly string[], series: readonly { readonly label: string; readonly style: SeriesStyle }[], rows: readonly object[]) {
+  const several = series.length > 1;
+  const scales = seriesScales(series);
+  const y = { field, type: 'nominal' as const, scale: { domain: [...domain] }, title: null };
+  const offset = several ? { yOffset: { field: 'series', type: 'nominal' as const, scale: { domain: scales.color.domain } } } : {};
+  return {
+    head: { ...frame(title, { width: 460, height: Math.max(80, rows.length * ROW) }), data: { values: [...rows] }, encoding: { y, ...offset } },
+    bar: (x: object) => ({
+      name: 'bar',
+      mark: { type: 'bar' as const, ...(several ? {} : { color: MARK }) },
+      encoding: { x, ...(several ? { color: { field: 'series', type: 'nominal' as const, scale: scales.color, legend: { title: null } } } : {}) },
+    }),
   };
 }
 
