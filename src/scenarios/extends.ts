@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError, type Problem } from './problem.js';
 import { withoutOrphanExpectations } from './inherited-expectations.js';
-import { mergeScenario, type Sourced } from './merge.js';
+import { firstListEdit, mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
 import { suggest } from './suggest.js';
@@ -69,6 +69,10 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
     problems.push({ path: [], message: `needs its own \`id:\` (such as \`${baseId}-changed\`), so that its runs are never mistaken for those of ${baseId}` });
   } else if (data.id === baseId) {
     problems.push({ path: ['id'], message: `is \`${baseId}\`, the id of the scenario it extends; give this scenario its own id, such as \`${baseId}-changed\`` });
+  }
+  const edit = firstListEdit(data);
+  if (edit !== null && !(typeof data.format === 'number' && data.format >= 2)) {
+    fail([{ path: edit, message: 'edits the list with `{ add, change, remove }`, which needs `format: 2` at the top of the file' }]);
   }
   const warnings: Problem[] = [];
   const merged = mergeScenario(resolved, { value: data, origin: here }, problems, warnings);

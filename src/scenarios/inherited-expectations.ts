@@ -1,8 +1,10 @@
 // Expectations a file inherits through `extends:` name the base's rules,
 // outcomes, metrics and indicators. When the extending file removes one of
-// those (`remove: true`) and writes no `expectations:` of its own, the
+// those (`remove: true`, or `remove: [ID]` in an edit) and writes no `expectations:` of its own, the
 // expectations about it go too, as the thing they measured has: a file that
 // removed a rule before its base had expectations still loads.
+
+import { isListEdit } from './list-edit.js';
 
 type Data = Record<string, unknown>;
 
@@ -18,7 +20,7 @@ export function withoutOrphanExpectations(merged: unknown, overlay: Data): unkno
   const known: Record<string, Set<string>> = {
     event: ids(merged.rules), outcome: ids(merged.outcomes), metric: ids(merged.metrics), indicator: ids(merged.indicators),
   };
-  const removed = (lists: readonly string[]) => lists.some((key) => Array.isArray(overlay[key]));
+  const removed = (lists: readonly string[]) => lists.some((key) => Array.isArray(overlay[key]) || isListEdit(overlay[key]));
   if (!removed(['rules', 'outcomes', 'metrics', 'indicators'])) return merged;
   const kept = merged.expectations.filter((item) => {
     if (!isData(item)) return true;

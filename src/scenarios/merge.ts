@@ -48,6 +48,25 @@ function isData(value: unknown): value is Data {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * The path of the first list an extending file's data edits with
+ * `{ add, change, remove }` (a construct of format 2), or null when it edits none.
+ */
+export function firstListEdit(value: unknown, shape: Shape = SCENARIO, path: readonly Part[] = []): Part[] | null {
+  if (!isData(value)) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const listShape = shape.lists?.[key];
+    if (listShape === undefined) continue;
+    if (isListEdit(child)) return [...path, key];
+    const items = Array.isArray(child) ? child.map((item, i) => [i, item] as const) : [];
+    for (const [i, item] of items) {
+      const inner = firstListEdit(item, listShape, [...path, key, i]);
+      if (inner !== null) return inner;
+    }
+  }
+  return null;
+}
+
 /** Merge an extending file's data over its base; problems and warnings are paths in the overlay. */
 export function mergeScenario(base: Sourced, overlay: Sourced, problems: Problem[], warnings: Problem[] = []): Sourced {
   const value = isData(overlay.value) ? Object.fromEntries(Object.entries(overlay.value).filter(([key]) => key !== 'extends')) : overlay.value;

@@ -70,6 +70,37 @@ describe('the niger-2024 scenario', () => {
     expect(share(300, 'us-withdrawal', (fast) => (fast.firstFired['us-withdrawal-complete'] ?? 99) <= 8)).toBeGreaterThan(0.9);
   });
 
+  it('never offers the U.S. the preparation to withdraw once the withdrawal is announced, nor Niger an order given already', () => {
+    const { layout } = scenario;
+    const usa = layout.actorIndex.get('usa')!;
+    const niger = layout.actorIndex.get('niger')!;
+    const withdraw = layout.actions[usa]!.indexOf('withdraw');
+    const orderOut = layout.actions[niger]!.indexOf('order-us-out');
+    const announced = layout.eventIndex.get('us-withdrawal-announced')!;
+    const ordered = layout.eventIndex.get('us-troops-ordered-out')!;
+    let afterAnnouncement = 0;
+    let withdrawBefore = 0;
+    let withdrawAfter = 0;
+    let orderAfter = 0;
+    for (let seed = 0; seed < 400; seed += 1) {
+      runFast(scenario, { seed, turns: 24 }, (frame) => {
+        // Choices are made at the start of a turn, so the flag an event sets binds from the next turn on.
+        const announcedBefore = frame.count[announced]! > 0 && frame.first[announced]! < frame.turn;
+        const orderedBefore = frame.count[ordered]! > 0 && frame.first[ordered]! < frame.turn;
+        if (announcedBefore) afterAnnouncement += 1;
+        if (frame.chosen[usa] === withdraw) {
+          if (announcedBefore) withdrawAfter += 1;
+          else withdrawBefore += 1;
+        }
+        if (frame.chosen[niger] === orderOut && (announcedBefore || orderedBefore)) orderAfter += 1;
+      });
+    }
+    expect(afterAnnouncement).toBeGreaterThan(1000);
+    expect(withdrawBefore).toBeGreaterThan(0);
+    expect(withdrawAfter).toBe(0);
+    expect(orderAfter).toBe(0);
+  });
+
   it('reaches more than one outcome class over many seeds', () => {
     const classes = new Set<string>();
     for (let seed = 0; seed < 300; seed += 1) classes.add(outcomeOf(scenario, runFast(scenario, { seed, turns: 24 }).state).class);

@@ -179,3 +179,35 @@ export const richScenario: fc.Arbitrary<ScenarioInput> = fc.record({
     interventions: [{ force: 'random-rule', turn: '2024-02' }],
   };
 });
+
+/**
+ * A small scenario of format 2 whose first indicator starts at a value
+ * computed from a parameter, with a variant that edits its lists with
+ * `{ add, change, remove }`: it adds a rule, changes the first action of the
+ * first actor and sets that indicator's start from the parameter the other way round.
+ */
+export const paramsAndEditScenario = fc.record({
+  base: smallScenario,
+  start: fc.double({ min: 0, max: 1, noNaN: true }),
+  utility: commonExpression,
+}).map(({ base, start, utility }) => {
+  const first = base.indicators[0]!;
+  const actor = base.actors[0]!;
+  const input: ScenarioInput = {
+    ...base,
+    format: 2,
+    params: { start: { value: start, range: [0, 1] } },
+    flags: { f: false },
+    indicators: base.indicators.map((indicator, i) => (i === 0 ? { ...indicator, initial: 'param.start' } : indicator)),
+    variants: [{
+      id: 'edited',
+      title: 'Edited',
+      changes: {
+        indicators: { change: { [first.id]: { initial: '1 - param.start' } } },
+        rules: { add: [{ id: 'added', title: 'Added', chance: 0.5, effects: [{ add: { [`ind.${first.id}`]: 0.01 } }], narrative: 'n', source: 'Modelling assumption: generated' }] },
+        actors: { change: { [actor.id]: { actions: { change: { 'act-0': { utility: `min(1, ${utility})` } } } } } },
+      },
+    }],
+  };
+  return { input, indicator: first.id, actor: actor.id, start, utility };
+});

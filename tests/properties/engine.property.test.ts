@@ -12,7 +12,7 @@ import { compileScenario } from '../../src/scenarios/compile.js';
 import { scenarioSchema } from '../../src/scenarios/format.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { hashes, numbersOf } from '../helpers.js';
-import { intervention, richScenario, smallScenario } from './arbitraries.js';
+import { intervention, paramsAndEditScenario, richScenario, smallScenario } from './arbitraries.js';
 
 // Fixed seeds and bounded case counts keep CI reproducible and within minutes.
 const settings = { seed: 20240424, numRuns: 120 };
@@ -116,5 +116,33 @@ describe('the engine, on generated scenarios that use available actions, random 
       const record = parseRecord(JSON.stringify(recordOf(history)));
       expect(replay(record, scenario).ok).toBe(true);
     }), { ...settings, numRuns: 100 });
+  });
+});
+
+describe('the engine, on generated scenarios with starting values from parameters and a variant that edits lists', () => {
+  const generated = fc.record({ case: paramsAndEditScenario, seed, turns: fc.integer({ min: 1, max: 12 }), other: fc.double({ min: 0, max: 1, noNaN: true }) });
+
+  it('starts from the parameter (also when set), applies the edit only to the variant, and runs deterministically', () => {
+    fc.assert(fc.property(generated, ({ case: { input, indicator, actor, start }, seed: s, turns, other }) => {
+      const spec = scenarioSchema.parse(input);
+      const base = compileScenario(spec);
+      const set = compileScenario(spec, null, { start: other });
+      const edited = compileScenario(spec, 'edited');
+      expect(base.initial.indicators[indicator]).toBeCloseTo(start, 6);
+      expect(set.initial.indicators[indicator]).toBeCloseTo(other, 6);
+      expect(edited.initial.indicators[indicator]).toBeCloseTo(1 - start, 6);
+      expect(base.rules.map((rule) => rule.id)).not.toContain('added');
+      expect(edited.rules.map((rule) => rule.id)).toEqual([...base.rules.map((rule) => rule.id), 'added']);
+      const actions = (scenario: Scenario) => scenario.actors.find((item) => item.id === actor)!.actions.map((action) => action.id);
+      expect(actions(edited)).toEqual(actions(base));
+      expect(edited.hash).not.toBe(base.hash);
+      for (const scenario of [base, set, edited]) {
+        const history = expectInRange(scenario, { seed: s, turns, interventions: [] });
+        expect(hashes(run(scenario, { seed: s, turns }))).toEqual(hashes(history));
+        expect(hashOf(runFast(scenario, { seed: s, turns }).state)).toBe(history.kept[turns]!.hash);
+        // A run with parameters set on the command line keeps no record of its own data.
+        if (scenario !== set) expect(replay(parseRecord(JSON.stringify(recordOf(history))), scenario).ok).toBe(true);
+      }
+    }), { ...settings, numRuns: 60 });
   });
 });

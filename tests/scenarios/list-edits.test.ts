@@ -4,7 +4,7 @@ import { compileScenario } from '../../src/scenarios/compile.js';
 import { readScenarioFile, warningsOf } from '../../src/scenarios/load.js';
 import { formatProblem } from '../../src/scenarios/problem.js';
 import { run } from '../../src/engine/run.js';
-import { hashes, sandtable } from '../helpers.js';
+import { expectUsageError, hashes, sandtable } from '../helpers.js';
 import { problemsOf, tempDir, TINY, writeFiles } from './fixtures.js';
 
 const BASE = TINY.replace('rules:\n', `dynamics:
@@ -113,5 +113,37 @@ describe('effect ids', () => {
   it('are used once in a list', () => {
     const text = BASE.replace('{ id: decay,', '{ id: drift,');
     expect(problemsOf(text)).toEqual([expect.stringMatching(/dynamics\[1\]\.id: effect id `drift` is used twice$/)]);
+  });
+});
+
+describe('the format an edit of a list needs', () => {
+  it('refuses an extending file that edits a list without declaring format 2, in one line', () => {
+    const dir = writeFiles(tempDir(), {
+      'base.yaml': BASE,
+      'child.yaml': 'extends: base.yaml\nid: child\nrules:\n  change:\n    expansion: { chance: 0.9 }\n',
+    });
+    expectUsageError(['run', join(dir, 'child.yaml'), '--seed', '1'],
+      /child\.yaml:4:3: rules: edits the list with `\{ add, change, remove \}`, which needs `format: 2` at the top of the file$/);
+  });
+
+  it('finds an edit nested in an actor\'s actions, and accepts the same file with format 2', () => {
+    const text = 'extends: base.yaml\nid: child\nactors:\n  - id: russia\n    actions: { remove: [expand] }\n';
+    const dir = writeFiles(tempDir(), { 'base.yaml': BASE, 'child.yaml': text, 'declared.yaml': `format: 2\n${text}` });
+    expectUsageError(['run', join(dir, 'child.yaml'), '--seed', '1'], /child\.yaml:5:14: actors\[0\]\.actions: edits the list with .*needs `format: 2`/);
+    expect(() => readScenarioFile(join(dir, 'child.yaml'))).toThrow(/needs `format: 2`/);
+    expect(readScenarioFile(join(dir, 'declared.yaml')).actors[0]!.actions).toEqual([]);
+  });
+
+  it('keeps a plain list of changes by id readable without format 2', () => {
+    const dir = writeFiles(tempDir(), {
+      'base.yaml': BASE,
+      'child.yaml': 'extends: base.yaml\nid: child\nrules:\n  - { id: expansion, chance: 0.9 }\n',
+    });
+    expect(readScenarioFile(join(dir, 'child.yaml')).rules[0]!.chance).toBe(0.9);
+  });
+
+  it('asks a variant with `changes:` for format 2 in one line', () => {
+    const text = TINY.replace('variants:\n', 'variants:\n  - id: calm\n    title: Calm\n    changes:\n      rules: { change: { expansion: { chance: 0 } } }\n');
+    expect(problemsOf(text)).toEqual([expect.stringMatching(/uses a variant with `changes:`, which needs `format: 2` at the top of the file$/)]);
   });
 });
