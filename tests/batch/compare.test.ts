@@ -58,7 +58,7 @@ describe('paired comparison', () => {
       for (const metric of Object.values(comparison.metrics)) expect(metric.difference).toBe(0);
     }
     // Where the files differ in substance, the runs part at the first turn they can.
-    const stronger = compileScenario({ ...spec, params: { ...spec.params, announceBase: 0.9 } });
+    const stronger = compileScenario({ ...spec, params: { ...spec.params, announceBase: 0.05 } });
     expect(compare(base, stronger, 40, 24).diverged).toBeGreaterThan(20);
   });
 
