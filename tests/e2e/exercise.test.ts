@@ -33,7 +33,7 @@ describe('an exercise in a real terminal', () => {
     term.keys('Down', 'Enter');
     await term.waitFor('Turn 2/3 · June 2024');
     await term.waitFor('Held back by the instructor: Russian trainers and supplies arrive');
-    // July: the fourth action.
+    // July: the fourth action offered ("Prepare to withdraw" is no longer offered once the withdrawal is announced).
     term.keys('4', 'Enter');
     await term.waitFor('The exercise is over: the outcome in July 2024');
 
@@ -47,7 +47,7 @@ describe('an exercise in a real terminal', () => {
     expect(record.interventions.filter((item) => item.kind === 'choose')).toEqual([
       { kind: 'choose', actor: 'usa', action: 'withdraw', turn: 1 },
       { kind: 'choose', actor: 'usa', action: 'pressure', turn: 2 },
-      { kind: 'choose', actor: 'usa', action: 'hold', turn: 3 },
+      { kind: 'choose', actor: 'usa', action: 'negotiate', turn: 3 },
     ]);
     expect(record.interventions).toContainEqual({ kind: 'force', event: 'us-flights-declared-illegal', turn: 1 });
     expect(record.interventions).toContainEqual({ kind: 'block', event: 'russian-supplies', from: 2, to: 2 });
@@ -61,7 +61,7 @@ describe('an exercise in a real terminal', () => {
     const decisions = report.stdout.slice(report.stdout.indexOf('## Decisions'), report.stdout.indexOf('## Injects'));
     expect(decisions).toContain('| May 2024 (turn 1) | United States | **Prepare to withdraw** |');
     expect(decisions).toContain('| June 2024 (turn 2) | United States | **Press Niger to choose between partners** |');
-    expect(decisions).toContain('| July 2024 (turn 3) | United States | **Hold position and wait** |');
+    expect(decisions).toContain('| July 2024 (turn 3) | United States | **Reassess cooperation in talks** |');
     expect(report.stdout).toContain('**held back** Russian trainers and supplies arrive');
   });
 

@@ -11,7 +11,7 @@ describe('ActorsPanel', () => {
     expect(frame()).toContain('Actors');
     expect(frame()).toMatch(/Niger \(CNSP\)\s+[·█]+│[·█]+/);
     expect(frame()).toContain('leaning to Russia');
-    expect(frame()).toContain('estranged');
+    expect(frame()).toContain('strained');
     expect(frame()).toContain('alignment');
   });
 
