@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { FileRefused, readBounded } from '../scenarios/bounded-read.js';
 import { entrySchema, startEntrySchema, type JournalEntry, type StartEntry } from './journal-entry.js';
 
 /** The largest journal a host resumes from: a class of thirty over 600 turns writes far less. */
@@ -52,18 +53,17 @@ export class Journal {
    * acknowledged: it is dropped from the file.
    */
   static resume(path: string): { journal: Journal; start: StartEntry; entries: JournalEntry[]; dropped: boolean } {
+    // Read as every file from outside is (a regular file on disk, not under /proc, /sys or /dev, at most the cap),
+    // then opened to append to it.
+    let text: string;
+    try {
+      text = readBounded(path, { what: 'host journal', limit: MAX_JOURNAL_BYTES }, '').toString('utf8');
+    } catch (error) {
+      if (error instanceof FileRefused) throw new JournalError(error.message.replace(/^host journal  ?/, ''));
+      throw error;
+    }
     const fd = openSync(path, 'r+');
     try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_JOURNAL_BYTES) throw new JournalError(`is larger than ${MAX_JOURNAL_BYTES / 1024 / 1024} MB; a host journal is far smaller`);
-      const buffer = Buffer.alloc(size);
-      let read = 0;
-      while (read < size) {
-        const n = readSync(fd, buffer, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      const text = buffer.toString('utf8', 0, read);
       const end = text.lastIndexOf('\n') + 1;
       const dropped = end < text.length;
       if (dropped) ftruncateSync(fd, Buffer.byteLength(text.slice(0, end)));

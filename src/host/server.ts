@@ -92,7 +92,7 @@ export class HostServer {
     return this.runtimeValue;
   }
 
-  /** Listen on `host:port` (port 0: any free one); resolves to the address bound. */
+  /** Listen on `host:port` (port 0: a free port the system picks); resolves to the address bound. */
   listen(host: string, port: number): Promise<AddressInfo> {
     return new Promise((resolve, reject) => {
       this.http.once('error', reject);

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,17 @@ function resume(path: string) {
 }
 
 describe('the host journal', () => {
+  it('is read back only from a regular file on disk, never a device or a file the system makes up', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandtable-journal-pseudo-'));
+    for (const [target, said] of [['/dev/zero', /not a regular file/], ['/proc/self/status', /a file the system makes up/]] as const) {
+      const link = join(dir, `${target.split('/').pop()}.jsonl`);
+      symlinkSync(target, link);
+      expect(() => Journal.resume(link)).toThrow(JournalError);
+      expect(() => Journal.resume(link)).toThrow(said);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('rebuilds the same exercise from its lines, choices of the turn being decided included', () => {
     const { runtime, path, writes } = newRuntime('same');
     expect(statSync(path).mode & 0o777).toBe(0o600);
