@@ -30,7 +30,7 @@ export interface HostOptions {
 /** The built team page, beside the compiled host in the package. */
 const PAGE = new URL('../../page/', import.meta.url);
 
-/** `--listen ADDR:PORT`: an IPv4 address, a host name or `[IPv6]`, and a port (0: any free one). */
+/** `--listen ADDR:PORT`: an IPv4 address, a host name or `[IPv6]`, and a port (0: a free port the system picks). */
 export function parseListen(value: string): { host: string; port: number } {
   const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(value);
   const port = Number(match?.[3]);
