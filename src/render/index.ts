@@ -1,5 +1,6 @@
 // After-action reports: a document built from the analysis, rendered as Markdown or HTML.
-import { renderHtml } from './html.js';
+// The HTML renderer draws charts with Vega, which is loaded only when a page is asked for,
+// so a Markdown report starts as quickly as the run it reports on.
 import type { ReportInput } from './input.js';
 import { renderMarkdown } from './markdown.js';
 import { reportDocument } from './sections.js';
@@ -13,5 +14,7 @@ export type ReportFormat = 'md' | 'html';
 /** The after-action report in a format. */
 export async function renderReport(input: ReportInput, format: ReportFormat): Promise<string> {
   const document = reportDocument(input);
-  return format === 'html' ? renderHtml(document) : renderMarkdown(document);
+  if (format !== 'html') return renderMarkdown(document);
+  const { renderHtml } = await import('./html.js');
+  return renderHtml(document);
 }

@@ -66,3 +66,17 @@ describe('batch', () => {
     expect(drawn.modules.some(charting)).toBe(true);
   });
 });
+
+describe('report', () => {
+  it('writes a run record\'s Markdown report without the charting library, and its HTML report with it', () => {
+    const record = `${ROOT}tests/golden/niger-2024-seed-1.json`;
+    const markdown = modulesLoadedBy(['report', record, '--runs', '20', '--workers', '1']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toMatch(/^# /m);
+    expect(markdown.modules.filter(charting)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'sandtable-report-'));
+    const page = modulesLoadedBy(['report', record, '--runs', '20', '--workers', '1', '--format', 'html', '--out', join(dir, 'r.html')]);
+    expect(page.code).toBe(0);
+    expect(page.modules.some(charting)).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import { analysisKind, parseAnalysis } from '../analysis-file.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readUserFile, refuseInput } from '../files.js';
 import { writeAnalysisHtml } from '../html-file.js';
-import { analysisHtml, type Analysis } from '../../render/analysis/index.js';
+import type { Analysis } from '../../render/analysis/index.js';
 import { printData } from '../terminal.js';
 
 /**
@@ -40,6 +40,8 @@ export async function analysisReport(file: string, analysis: Analysis, options: 
     if (given !== undefined) throw new UsageError(`${name} applies to run records; ${file} is ${analysis.kind} --json output, drawn as it is`);
   }
   if (options.out === undefined) {
+    // The charting library loads only here, so a run record's Markdown report never pays for it.
+    const { analysisHtml } = await import('../../render/analysis/index.js');
     printData(await analysisHtml(analysis));
     return EXIT.ok;
   }
