@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { layoutOf } from '../../engine/batch/batch-layout.js';
 import { ComparisonTally } from '../../engine/batch/comparison-tally.js';
+import type { PairedData } from '../../engine/batch/paired.js';
 import { tallyRuns } from '../../engine/batch/runs.js';
 import { BatchTally, type TallyData } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
@@ -68,22 +69,24 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
 function compareWorker(spec: Extract<Job, { kind: 'compare' }>) {
   const base = compileScenario(spec.base.spec, spec.base.variant);
   const variant = compileScenario(spec.variant.spec, spec.variant.variant);
-  const tally = new ComparisonTally(base, variant, spec.seed, spec.turns);
-  return {
-    run(task: Task): void {
-      tally.run(task.from, task.to);
-      post({ type: 'done', task: task.id, runs: task.to - task.from });
-    },
-    finish(): void {
-      const data = tally.data();
-      const arrays = [data.paired.events, data.paired.outcomes, data.paired.divergence, ...[data.base, data.variant].flatMap(tallyArrays)];
-      post({ type: 'paired', data }, arrays.map((array) => array.buffer as ArrayBuffer));
-    },
-  };
+  return pairedWorker(new ComparisonTally(base, variant, spec.seed, spec.turns), (data) => [data.base, data.variant], (data) => ({ type: 'paired', data }));
 }
 
 function counterfactualWorker(spec: Extract<Job, { kind: 'counterfactual' }>) {
   const tally = new CounterfactualTally(spec.plan, (variant) => compileScenario(spec.spec, variant));
+  return pairedWorker(tally, (data) => [data.policy, data.player], (data) => ({ type: 'counterfactual', data }));
+}
+
+/**
+ * A worker over paired runs (a comparison, a report's counterfactual): it runs
+ * its tasks on one tally and sends back the tally's data, its arrays
+ * transferred rather than copied.
+ */
+function pairedWorker<D extends { readonly paired: PairedData }>(
+  tally: { run(from: number, to: number): void; data(): D },
+  sides: (data: D) => readonly TallyData[],
+  message: (data: D) => FromWorker,
+) {
   return {
     run(task: Task): void {
       tally.run(task.from, task.to);
@@ -91,8 +94,8 @@ function counterfactualWorker(spec: Extract<Job, { kind: 'counterfactual' }>) {
     },
     finish(): void {
       const data = tally.data();
-      const arrays = [data.paired.events, data.paired.outcomes, data.paired.divergence, ...[data.policy, data.player].flatMap(tallyArrays)];
-      post({ type: 'counterfactual', data }, arrays.map((array) => array.buffer as ArrayBuffer));
+      const arrays = [data.paired.events, data.paired.outcomes, data.paired.divergence, ...sides(data).flatMap(tallyArrays)];
+      post(message(data), arrays.map((array) => array.buffer as ArrayBuffer));
     },
   };
 }
