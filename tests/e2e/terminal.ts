@@ -38,12 +38,14 @@ export function tmuxServer(work: string) {
       spawnSync('tmux', ['-L', socket, 'kill-server']);
     },
     /** A terminal running `sandtable ARGS`; its exit code is written to a file when it ends. */
-    terminal(args: string, options: { columns?: number; rows?: number; env?: string } = {}) {
+    terminal(args: string, options: { columns?: number; rows?: number; env?: string; pidFile?: string } = {}) {
       sessions += 1;
       const name = `s${sessions}`;
       const exitFile = join(work, `${name}.exit`);
+      // With a pid file, a shell writes its pid and becomes the program (to be sent a signal).
+      const pid = options.pidFile === undefined ? '' : `sh -c ${quote(`echo $$ > ${quote(options.pidFile)}; exec "$@"`)} sh `;
       // CI=false: Ink renders nothing until exit when it believes it runs in CI.
-      const command = `cd ${quote(work)} && env CI=false ${options.env ?? ''} ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; ` +
+      const command = `cd ${quote(work)} && ${pid}env CI=false ${options.env ?? ''} ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; ` +
         `echo $? > ${quote(exitFile)}`;
       tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
       /** What is on the screen; with `escapes`, with its colour codes. */

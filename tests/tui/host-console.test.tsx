@@ -36,13 +36,13 @@ function hosted(name: string, deadline: number | null, now: () => number): HostR
   return new HostRuntime(start, scenario, Journal.create(join(work, `${name}.journal.jsonl`), start), [], { writeFile: () => undefined, now });
 }
 
-/** The console on a real runtime; `tick` stands in for the one-second timer. */
-function mountOn(runtime: HostRuntime, quit: (code: number) => void = () => undefined) {
+/** The console on a real runtime; `tick` stands in for the one-second timer; `online` for the server's connections. */
+function mountOn(runtime: HostRuntime, quit: (code: number) => void = () => undefined, online: Record<string, number> = {}) {
   const ticks: (() => void)[] = [];
   const app = mount(
     <HostConsole
       links={LINKS}
-      read={() => instructorView(runtime.game, { remaining: runtime.remaining(), online: {} })}
+      read={() => instructorView(runtime.game, { remaining: runtime.remaining(), online })}
       remaining={() => runtime.remaining()}
       subscribe={consoleFeed(runtime)}
       actions={consoleActions(runtime, quit)}
@@ -65,6 +65,23 @@ describe('the host console', () => {
     expect(app.frame()).toContain('United States has decided.');
     expect(app.frame()).toMatch(/· Russia: waiting/);
     expect(app.frame()).not.toMatch(/withdraw/i);
+    app.unmount();
+    runtime.close();
+  });
+
+  it('shows a team going online and offline within a tick, with no change of the exercise', async () => {
+    const runtime = hosted('online', null, () => 0);
+    const online: Record<string, number> = {};
+    const app = mountOn(runtime, () => undefined, online);
+    expect(app.frame()).toContain('· United States: waiting (offline)');
+    online.usa = 1;
+    online.russia = 2;
+    app.tick();
+    await app.waitFor(/· United States: waiting\n/);
+    expect(app.frame()).toMatch(/· Russia: waiting\n/);
+    online.usa = 0;
+    app.tick();
+    await app.waitFor('· United States: waiting (offline)');
     app.unmount();
     runtime.close();
   });
@@ -181,6 +198,24 @@ describe('the host console', () => {
     const link = { who: 'usa', name: 'United States', url: 'http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg', code: 'vknGw1OC3rfBTuEgBZbuCg' };
     expect(seatLine(link, 100)).toBe('  United States (usa): http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg  code vknGw1OC3rfBTuEgBZbuCg');
     expect(seatLine(link, 80)).toBe('  United States (usa): http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg');
+  });
+
+  it('once over, says where the record is in full (however long the path), without the turn\'s teams or its keys', () => {
+    const path = `/home/instructor/classes/${'spring-term-'.repeat(8)}/sandtable-exercise-niger-2024-seed21-usa-russia-niger.json`;
+    const snapshot: ConsoleSnapshot = {
+      title: 'Niger 2024', deciding: 'August 2024', turn: 3, turns: 3, over: true, outcome: 'Multipolar hedge', paused: false, odds: true,
+      teams: [{ actor: 'usa', name: 'United States', decided: false, online: 1 }], items: [],
+    };
+    const actions: ConsoleActions = { pause: vi.fn(), endTurn: vi.fn(), odds: vi.fn(), instruct: vi.fn(), quit: vi.fn() };
+    const app = mount(<HostConsole links={[]} read={() => snapshot} remaining={() => null} subscribe={() => () => undefined} actions={actions} every={() => () => undefined} recordPath={path} />);
+    expect(app.frame()).toContain('over (3 turns): Multipolar hedge');
+    expect(app.frame()).toContain('The record is written: sandtable report');
+    expect(app.frame().replace(/\n/g, '')).toContain(path);
+    expect(app.frame()).not.toContain('This turn');
+    expect(app.frame()).not.toContain('United States: waiting');
+    expect(app.frame()).toMatch(/q quit$/);
+    expect(app.frame()).not.toContain('e end turn');
+    app.unmount();
   });
 
   it('says why a key was refused and shows the scenario text sanitised', async () => {

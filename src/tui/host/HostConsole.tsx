@@ -110,7 +110,11 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
     setLeft(remaining());
     setNotice({ text: stripControl(text), tone: 'info' });
   }), [subscribe, read, remaining]);
-  useEffect(() => every(() => setLeft(remaining()), 1000), [every, remaining]);
+  // Each second: the countdown, and who is online (a page joining or leaving is no change of the exercise).
+  useEffect(() => every(() => {
+    setLeft(remaining());
+    setSnapshot(read());
+  }, 1000), [every, remaining, read]);
 
   const items = snapshot.items;
   const clamp = (value: number) => Math.max(0, Math.min(value, items.length - 1));
@@ -177,7 +181,7 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
   const first = Math.max(0, Math.min(at - Math.floor(listed / 2), items.length - listed));
   const shown = items.slice(first, first + listed);
   const width = Math.max(20, columns);
-  const keys = (asking ? CONFIRM_KEYS : CONSOLE_KEYS).join(' · ');
+  const keys = (snapshot.over ? ['q quit'] : asking ? CONFIRM_KEYS : CONSOLE_KEYS).join(' · ');
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">
@@ -192,14 +196,15 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
           {` · model's odds ${snapshot.odds ? 'shown to the teams' : 'hidden from the teams'}`}
         </Text>
       )}
-      {snapshot.over && recordPath !== undefined && <Text wrap="truncate-end">{`The record is written: sandtable report ${stripControl(recordPath)}`}</Text>}
+      {/* Wrapped, not cut: the instructor copies the command. */}
+      {snapshot.over && recordPath !== undefined && <Text wrap="wrap">{`The record is written: sandtable report ${stripControl(recordPath)}`}</Text>}
       <Box flexDirection="column" marginTop={1}>
         <Text bold>{links.every((link) => seatLine(link, width).endsWith(`code ${stripControl(link.code)}`)) ? 'Seats' : 'Seats (a join code is the part of its link after #)'}</Text>
         {links.map((link) => (
           <Text key={link.who} wrap="truncate-end">{seatLine(link, width)}</Text>
         ))}
       </Box>
-      <Box flexDirection="column" marginTop={1}>
+      {!snapshot.over && (<Box flexDirection="column" marginTop={1}>
         <Text bold>This turn</Text>
         {snapshot.teams.map((team) => (
           <Text key={team.actor} wrap="truncate-end">
@@ -207,7 +212,7 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
             {`${stripControl(team.name)}: ${team.decided ? 'decided' : 'waiting'}${team.online === 0 ? ' (offline)' : ''}`}
           </Text>
         ))}
-      </Box>
+      </Box>)}
       {items.length > 0 && (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>{`Injects and rules (${at + 1} of ${items.length})`}</Text>
