@@ -86,7 +86,7 @@ describe('the team pages in Chromium, the Ink console in tmux', () => {
     writeFileSync(injects, JSON.stringify({ injects: [{ id: 'html-brief', turn: 1, event: 'us-flights-declared-illegal', brief: HOSTILE }] }));
     const roles = ROLES.map((role) => `--role ${role}`).join(' ');
     const first = host(`niger-2024 ${roles} --seed 21 --turns 3 --deadline 30 --injects ${quote(injects)} --listen 127.0.0.1:0`, 'first');
-    await first.waitFor('deciding May 2024 (turn 1 of 3)');
+    await first.waitFor('Deciding May 2024 (turn 1 of 3)');
     const { journal, record: recordPath, links: seats } = await first.links();
     const links = Object.fromEntries(seats.map((seat) => [seat.who, seat.url]));
     // The console: every seat's link, nobody connected or decided, the deadline counting down.
@@ -125,7 +125,7 @@ describe('the team pages in Chromium, the Ink console in tmux', () => {
     expect(await screen.getByTestId('brief').count()).toBe(0);
     chosen[2]!.push(await choose(pages[2]!, 0, journal));
     for (const page of pages) await page.getByTestId('month').getByText('(turn 1 of 3)').waitFor({ timeout: WAIT_MS });
-    await first.waitFor('deciding June 2024 (turn 2 of 3)');
+    await first.waitFor('Deciding June 2024 (turn 2 of 3)');
     // The inject's HTML brief arrived as text: no element made of it, no script run.
     await pages[0]!.getByTestId('happened').getByText(HOSTILE).waitFor({ timeout: WAIT_MS });
     expect(await pages[0]!.locator('img').count()).toBe(0);
@@ -166,7 +166,7 @@ describe('the team pages in Chromium, the Ink console in tmux', () => {
 
     // Resumed from the journal in a new terminal: the console shows who had decided; the pages reconnect by themselves, with their choices.
     const second = host(`--resume ${quote(journal)}`, 'second');
-    await second.waitFor('deciding June 2024 (turn 2 of 3)');
+    await second.waitFor('Deciding June 2024 (turn 2 of 3)');
     expect((await second.links()).links).toEqual(seats);
     await second.waitFor(/✓ United States: decided\n {2}✓ Russia: decided\n {2}· Niger \(CNSP\): waiting/);
     await pages[0]!.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: WAIT_MS });
@@ -174,7 +174,7 @@ describe('the team pages in Chromium, the Ink console in tmux', () => {
     await second.waitFor(/· Niger \(CNSP\): waiting\n/);
     chosen[2]!.push(await choose(pages[2]!, 1, journal));
     for (const page of pages) await page.getByTestId('month').getByText('(turn 2 of 3)').waitFor({ timeout: WAIT_MS });
-    await second.waitFor('deciding July 2024 (turn 3 of 3)');
+    await second.waitFor('Deciding July 2024 (turn 3 of 3)');
 
     // Turn 3, the last: Niger does not choose; the instructor ends the turn, is asked first, keeps it going once, then ends it.
     chosen[0]!.push(await choose(pages[0]!, 0, journal));
@@ -189,7 +189,7 @@ describe('the team pages in Chromium, the Ink console in tmux', () => {
     second.keys('e');
     await second.waitFor('End the turn now?');
     second.keys('e');
-    await second.waitFor('over (3 turns)');
+    await second.waitFor('Over after 3 turns: ');
     await second.waitFor('The record is written: sandtable report');
     expect(second.screen().replace(/\n/g, '')).toContain(recordPath);
     expect(second.screen()).not.toContain('This turn');

@@ -198,6 +198,21 @@ describe('the host console', () => {
     const link = { who: 'usa', name: 'United States', url: 'http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg', code: 'vknGw1OC3rfBTuEgBZbuCg' };
     expect(seatLine(link, 100)).toBe('  United States (usa): http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg  code vknGw1OC3rfBTuEgBZbuCg');
     expect(seatLine(link, 80)).toBe('  United States (usa): http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg');
+
+    const runtime = hosted('small', 10, () => 0);
+    const app = mountOn(runtime);
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    Object.defineProperty(app.stdout, 'rows', { value: 24, configurable: true });
+    app.stdout.emit('resize');
+    await app.waitFor(/^Deciding .*…$/m);
+    const lines = app.frame().split('\n');
+    // Below the terminal's 24 rows, with the list cut to fit: 21 lines with two seats, two teams and seven rows.
+    expect(lines.length).toBe(21);
+    expect(lines[0]).toMatch(/^Deciding May 2024 \(turn 1 of 4\) · Niger 2024/);
+    expect(lines[1]).toContain('⏱ 10:00 left');
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    app.unmount();
+    runtime.close();
   });
 
   it('once over, says where the record is in full (however long the path), without the turn\'s teams or its keys', () => {
@@ -208,7 +223,7 @@ describe('the host console', () => {
     };
     const actions: ConsoleActions = { pause: vi.fn(), endTurn: vi.fn(), odds: vi.fn(), instruct: vi.fn(), quit: vi.fn() };
     const app = mount(<HostConsole links={[]} read={() => snapshot} remaining={() => null} subscribe={() => () => undefined} actions={actions} every={() => () => undefined} recordPath={path} />);
-    expect(app.frame()).toContain('over (3 turns): Multipolar hedge');
+    expect(app.frame()).toContain('Over after 3 turns: Multipolar hedge · Niger 2024');
     expect(app.frame()).toContain('The record is written: sandtable report');
     expect(app.frame().replace(/\n/g, '')).toContain(path);
     expect(app.frame()).not.toContain('This turn');

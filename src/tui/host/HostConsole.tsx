@@ -184,11 +184,12 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
   const keys = (snapshot.over ? ['q quit'] : asking ? CONFIRM_KEYS : CONSOLE_KEYS).join(' · ');
   return (
     <Box flexDirection="column" width={width}>
+      {/* The turn first: a narrow terminal cuts the scenario's title, not where the exercise is. */}
       <Text bold wrap="truncate-end">
-        {stripControl(snapshot.title)}
         {snapshot.over
-          ? ` · over (${snapshot.turns} turns): ${stripControl(snapshot.outcome ?? '')}`
-          : ` · deciding ${stripControl(snapshot.deciding)} (turn ${snapshot.turn + 1} of ${snapshot.turns})`}
+          ? `Over after ${snapshot.turns} turns: ${stripControl(snapshot.outcome ?? '')}`
+          : `Deciding ${stripControl(snapshot.deciding)} (turn ${snapshot.turn + 1} of ${snapshot.turns})`}
+        {` · ${stripControl(snapshot.title)}`}
       </Text>
       {!snapshot.over && (
         <Text wrap="truncate-end">
