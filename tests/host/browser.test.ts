@@ -51,11 +51,11 @@ interface LinksFile {
   readonly links: readonly { readonly who: string; readonly url: string; readonly code: string }[];
 }
 
-/** The host in a 120×45 tmux pane with CI=false (Ink draws), writing its links to `links`. */
+/** The host in a 120×45 tmux pane with CI=false (Ink draws), writing its links to a file; every wait on its screen is bounded by WAIT_MS. */
 function host(args: string, name: string) {
   const pidFile = join(work, `${name}.pid`);
   const linksFile = join(work, `${name}.links.json`);
-  const pane = terminal(`host ${args} --links ${quote(linksFile)}`, { columns: 120, rows: 45, pidFile });
+  const pane = terminal(`host ${args} --links ${quote(linksFile)}`, { columns: 120, rows: 45, pidFile, waitMs: WAIT_MS });
   return {
     ...pane,
     /** The links file, once the host has written it. */
