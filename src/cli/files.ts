@@ -9,11 +9,11 @@ import { UsageError } from './errors.js';
  * Write a file atomically: to a temporary file beside it, then rename, so a
  * reader never sees half a file and a failure leaves nothing behind.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string, mode?: number): void {
   refuseInput(path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, content, { flag: 'wx' });
+    writeFileSync(temporary, content, mode === undefined ? { flag: 'wx' } : { flag: 'wx', mode });
     renameSync(temporary, path);
   } catch (error) {
     removeIfThere(temporary);

@@ -99,6 +99,7 @@ export function buildProgram(setCode: (code: number | Promise<number>) => void):
     .option('--listen <ADDR:PORT>', 'where to listen (default 127.0.0.1 on a free port; 0.0.0.0:PORT for a classroom LAN)')
     .addOption(new Option('--deadline <MINUTES>', 'minutes a turn lasts; teams that have not chosen by then are decided by their policy').argParser(parseDeadline))
     .option('--resume <JOURNAL>', 'continue the exercise of a host journal after a crash or a break')
+    .option('--links <FILE>', 'also write the seats\' links and codes, the journal\'s and the record\'s paths to FILE as JSON (mode 600: it holds the tokens)')
     .action((scenario, options) => setCode(commands.host().then((module) => module.hostCommand(scenario, declared(options)))));
 
   program

@@ -57,6 +57,8 @@ export function startConsole(options: ConsoleOptions): Promise<number> {
       if (done) return;
       done = true;
       lines.close();
+      // A pipe still open (a supervisor, a script that quit with `q`) would keep the process up.
+      process.stdin.destroy();
       void server.close().then(() => {
         runtime.close();
         resolve(code);

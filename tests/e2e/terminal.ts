@@ -16,10 +16,10 @@ export function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-async function until(check: () => boolean, describe: () => string): Promise<void> {
+async function until(check: () => boolean, describe: () => string, limit = WAIT_MS): Promise<void> {
   const started = Date.now();
   while (!check()) {
-    if (Date.now() - started > WAIT_MS) throw new Error(`gave up after ${WAIT_MS} ms; ${describe()}`);
+    if (Date.now() - started > limit) throw new Error(`gave up after ${limit} ms; ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -38,12 +38,14 @@ export function tmuxServer(work: string) {
       spawnSync('tmux', ['-L', socket, 'kill-server']);
     },
     /** A terminal running `sandtable ARGS`; its exit code is written to a file when it ends. */
-    terminal(args: string, options: { columns?: number; rows?: number; env?: string } = {}) {
+    terminal(args: string, options: { columns?: number; rows?: number; env?: string; pidFile?: string; waitMs?: number } = {}) {
       sessions += 1;
       const name = `s${sessions}`;
       const exitFile = join(work, `${name}.exit`);
+      // With a pid file, a shell writes its pid and becomes the program (to be sent a signal).
+      const pid = options.pidFile === undefined ? '' : `sh -c ${quote(`echo $$ > ${quote(options.pidFile)}; exec "$@"`)} sh `;
       // CI=false: Ink renders nothing until exit when it believes it runs in CI.
-      const command = `cd ${quote(work)} && env CI=false ${options.env ?? ''} ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; ` +
+      const command = `cd ${quote(work)} && ${pid}env CI=false ${options.env ?? ''} ${quote(process.execPath)} ${quote(join(ROOT, 'bin/sandtable.js'))} ${args}; ` +
         `echo $? > ${quote(exitFile)}`;
       tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
       /** What is on the screen; with `escapes`, with its colour codes. */
@@ -64,11 +66,11 @@ export function tmuxServer(work: string) {
         },
         /** Wait until the screen shows `text`. */
         async waitFor(text: string | RegExp) {
-          await until(() => (typeof text === 'string' ? screen().includes(text) : text.test(screen())), () => `screen:\n${screen()}`);
+          await until(() => (typeof text === 'string' ? screen().includes(text) : text.test(screen())), () => `screen:\n${screen()}`, options.waitMs);
         },
         /** Wait for the program to end; resolves to its exit code. */
         async exitCode(): Promise<number> {
-          await until(() => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim() !== '', () => `still running:\n${screen()}`);
+          await until(() => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim() !== '', () => `still running:\n${screen()}`, options.waitMs);
           return Number(readFileSync(exitFile, 'utf8').trim());
         },
       };

@@ -1,23 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, sandtable } from '../helpers.js';
+import { quote, terminalsIn } from '../e2e/terminal.js';
+import { sandtable } from '../helpers.js';
 import { WAIT_MS } from './helpers.js';
 
-// The classroom in a real browser: Debian's Chromium, headless, three team
-// pages and the projector on 127.0.0.1; the host runs in tmux with its console,
-// where the instructor types; it is killed with SIGKILL mid-turn and resumed
-// from its journal while the pages wait, and the pages get their seats back.
+// The classroom in a real browser and a real terminal: Debian's Chromium,
+// headless, three team pages and the projector on 127.0.0.1; the host runs in
+// a tmux pane (a terminal of its own, so its console is the Ink screen) where
+// the instructor presses keys and the test reads the screen before each next
+// key. The host is killed with SIGKILL mid-turn and resumed from its journal
+// in a new pane while the pages wait, and the pages get their seats back.
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
-const work = mkdtempSync(join(tmpdir(), 'sandtable-host-browser-'));
-const session = `sandtable-host-${process.pid}`;
+const { work, terminal } = terminalsIn('sandtable-host-browser-');
 let context: BrowserContext;
 
 beforeAll(async () => {
@@ -26,33 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  try {
-    execFileSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
-  } catch {
-    // The session had ended.
-  }
-  rmSync(work, { recursive: true, force: true });
 });
-
-/** Start the host in the tmux session's window (a new one each time), its output to files; returns its pid file. */
-function hostInTmux(args: readonly string[], name: string): { pid: string; out: string; err: string } {
-  const pid = join(work, `${name}.pid`);
-  const out = join(work, `${name}.out`);
-  const err = join(work, `${name}.err`);
-  const quoted = args.map((arg) => `'${arg}'`).join(' ');
-  const line = `echo $$ > '${pid}'; exec '${process.execPath}' '${ROOT}bin/sandtable.js' host ${quoted} > '${out}' 2> '${err}'`;
-  const exists = (() => {
-    try {
-      execFileSync('tmux', ['has-session', '-t', session], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  if (exists) execFileSync('tmux', ['new-window', '-t', session, '-c', work, 'sh', '-c', line]);
-  else execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '160', '-y', '50', '-c', work, 'sh', '-c', line]);
-  return { pid, out, err };
-}
 
 async function until<T>(what: string, test: () => T | undefined | null | false): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
@@ -60,7 +34,7 @@ async function until<T>(what: string, test: () => T | undefined | null | false):
     const value = test();
     if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -68,13 +42,27 @@ function read(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
-/** Type a console command in the host's tmux window (the latest one). */
-function type(text: string): void {
-  execFileSync('tmux', ['send-keys', '-t', session, text, 'Enter']);
-}
-
 const ROLES = ['usa', 'russia', 'niger'] as const;
 const HOSTILE = '<img src=x data-x="1"><script>window.pwned = 1</script>';
+
+interface LinksFile {
+  readonly journal: string;
+  readonly record: string;
+  readonly links: readonly { readonly who: string; readonly url: string; readonly code: string }[];
+}
+
+/** The host in a 120×45 tmux pane with CI=false (Ink draws), writing its links to a file; every wait on its screen is bounded by WAIT_MS. */
+function host(args: string, name: string) {
+  const pidFile = join(work, `${name}.pid`);
+  const linksFile = join(work, `${name}.links.json`);
+  const pane = terminal(`host ${args} --links ${quote(linksFile)}`, { columns: 120, rows: 45, pidFile, waitMs: WAIT_MS });
+  return {
+    ...pane,
+    /** The links file, once the host has written it. */
+    links: () => until(`the links of ${name}`, () => existsSync(linksFile) && read(linksFile).endsWith('}\n') && JSON.parse(read(linksFile)) as LinksFile),
+    kill: () => process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL'),
+  };
+}
 
 /** The journal's choices so far. */
 function choices(journal: string): number {
@@ -91,16 +79,20 @@ async function choose(page: Page, index: number, journal: string): Promise<strin
   return title;
 }
 
-describe('the team pages in Chromium', () => {
-  it('three teams play three turns in the browser; the instructor fires from the console; SIGKILL, resume, seats back; the record verifies', async () => {
+describe('the team pages in Chromium, the Ink console in tmux', () => {
+  it('three teams play three turns; the instructor fires, pauses, hides the odds and ends a turn with keys; SIGKILL, resume, seats back; the record verifies', async () => {
     // An inject whose brief is HTML: the pages must show it as text.
     const injects = join(work, 'injects.json');
     writeFileSync(injects, JSON.stringify({ injects: [{ id: 'html-brief', turn: 1, event: 'us-flights-declared-illegal', brief: HOSTILE }] }));
-    const first = hostInTmux(['niger-2024', ...ROLES.flatMap((role) => ['--role', role]), '--seed', '21', '--turns', '3', '--injects', injects, '--listen', '127.0.0.1:0'], 'first');
-    const out = await until('the links', () => /\(turn 1 of 3\)/.test(read(first.out)) && read(first.out));
-    const links = Object.fromEntries([...out.matchAll(/\(([a-z0-9-]+)\): (http:\/\/\S+)/g)].map((match) => [match[1]!, match[2]!]));
-    const journal = await until('the journal', () => /journal (\S+\.journal\.jsonl);/.exec(read(first.err))?.[1]);
-    const recordPath = /the record is written to (\S+\.json) after/.exec(read(first.err))![1]!;
+    const roles = ROLES.map((role) => `--role ${role}`).join(' ');
+    const first = host(`niger-2024 ${roles} --seed 21 --turns 3 --deadline 30 --injects ${quote(injects)} --listen 127.0.0.1:0`, 'first');
+    await first.waitFor('Deciding May 2024 (turn 1 of 3)');
+    const { journal, record: recordPath, links: seats } = await first.links();
+    const links = Object.fromEntries(seats.map((seat) => [seat.who, seat.url]));
+    // The console: every seat's link, nobody connected or decided, the deadline counting down.
+    for (const seat of seats) expect(first.screen()).toContain(seat.url);
+    await first.waitFor(/· United States: waiting \(offline\)\n {2}· Russia: waiting \(offline\)\n {2}· Niger \(CNSP\): waiting \(offline\)/);
+    await first.waitFor(/⏱ 29:\d\d left · model's odds shown to the teams/);
 
     const errors: string[] = [];
     const pages: Page[] = [];
@@ -117,61 +109,111 @@ describe('the team pages in Chromium', () => {
     await screen.goto(links.screen!);
     await screen.getByTestId('situation').waitFor({ timeout: WAIT_MS });
     expect(await pages[0]!.getByTestId('brief').textContent()).toContain('United States');
+    await first.waitFor(/· United States: waiting\n {2}· Russia: waiting\n {2}· Niger \(CNSP\): waiting\n/);
 
     const chosen: string[][] = [[], [], []];
     // Turn 1: every team clicks; the first changes its mind.
     await choose(pages[0]!, 0, journal);
     chosen[0]!.push(await choose(pages[0]!, 1, journal));
     chosen[1]!.push(await choose(pages[1]!, 0, journal));
-    // Before the turn ends the projector shows who decided, never what.
+    // Before the turn ends the console and the projector show who decided, never what.
+    await first.waitFor(/✓ United States: decided\n {2}✓ Russia: decided\n {2}· Niger \(CNSP\): waiting/);
+    await first.waitFor('Russia has decided.');
+    expect(first.screen()).not.toContain(chosen[1]![0]!);
     await screen.getByTestId('teams').getByText('Russia: decided').waitFor({ timeout: WAIT_MS });
     expect(await screen.locator('body').textContent()).not.toContain(chosen[1]![0]!);
     expect(await screen.getByTestId('brief').count()).toBe(0);
     chosen[2]!.push(await choose(pages[2]!, 0, journal));
     for (const page of pages) await page.getByTestId('month').getByText('(turn 1 of 3)').waitFor({ timeout: WAIT_MS });
+    await first.waitFor('Deciding June 2024 (turn 2 of 3)');
     // The inject's HTML brief arrived as text: no element made of it, no script run.
     await pages[0]!.getByTestId('happened').getByText(HOSTILE).waitFor({ timeout: WAIT_MS });
     expect(await pages[0]!.locator('img').count()).toBe(0);
     expect(await pages[0]!.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
 
-    // The instructor fires an inject of month 9 in month 2, from the console.
-    type('f iran-agreement');
-    await until('the console to fire', () => /iran-agreement will fire in/.test(read(first.out)));
+    // The instructor goes down the list to the inject of month 9 and fires it in month 2, one key at a time.
+    for (let row = 1; !/› inject iran-agreement /.test(first.screen()); row += 1) {
+      expect(row).toBeLessThan(30);
+      first.keys('Down');
+      await first.waitFor(`Injects and rules (${row + 1} of`);
+    }
+    first.keys('f');
+    await first.waitFor('iran-agreement will fire in June 2024.');
+    // The clock stops and runs again.
+    first.keys('p');
+    await first.waitFor(/❚❚ paused, \d+:\d\d left \(the clock is stopped\)/);
+    first.keys('p');
+    await first.waitFor(/⏱ \d+:\d\d left · model's odds/);
+    await first.waitFor('The clock runs again.');
+    // The model's odds leave the teams' pages and come back.
+    const odds = pages[0]!.locator('ul.actions button').first();
+    expect(await odds.textContent()).toMatch(/\(model: \d+%\)$/);
+    first.keys('o');
+    await first.waitFor('odds hidden from the teams');
+    const withOdds = pages[0]!.locator('ul.actions button', { hasText: '(model: ' });
+    await withOdds.first().waitFor({ state: 'detached', timeout: WAIT_MS });
+    first.keys('o');
+    await first.waitFor('odds shown to the teams');
+    await withOdds.first().waitFor({ timeout: WAIT_MS });
 
-    // Turn 2: two teams choose; the host is killed.
+    // Turn 2: two teams choose; the host is killed mid-turn.
     chosen[0]!.push(await choose(pages[0]!, 2, journal));
     chosen[1]!.push(await choose(pages[1]!, 1, journal));
-    await until('both choices journaled', () => read(journal).split('\n').filter((line) => line.includes('"t":"choose","turn":2')).length === 2);
-    process.kill(Number(readFileSync(first.pid, 'utf8')), 'SIGKILL');
+    await first.waitFor(/✓ United States: decided\n {2}✓ Russia: decided\n {2}· Niger \(CNSP\): waiting/);
+    first.kill();
+    expect(await first.exitCode()).toBe(137);
     await pages[0]!.getByTestId('reconnecting').waitFor({ timeout: WAIT_MS });
 
-    // Resumed from the journal: the pages reconnect by themselves, with their choices.
-    const second = hostInTmux(['--resume', journal], 'second');
-    await until('the resumed host', () => /\(turn 2 of 3\)/.test(read(second.out)));
+    // Resumed from the journal in a new terminal: the console shows who had decided; the pages reconnect by themselves, with their choices.
+    const second = host(`--resume ${quote(journal)}`, 'second');
+    await second.waitFor('Deciding June 2024 (turn 2 of 3)');
+    expect((await second.links()).links).toEqual(seats);
+    await second.waitFor(/✓ United States: decided\n {2}✓ Russia: decided\n {2}· Niger \(CNSP\): waiting/);
     await pages[0]!.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: WAIT_MS });
     await pages[0]!.getByTestId('choice').getByText(chosen[0]![1]!).waitFor({ timeout: WAIT_MS });
+    await second.waitFor(/· Niger \(CNSP\): waiting\n/);
     chosen[2]!.push(await choose(pages[2]!, 1, journal));
     for (const page of pages) await page.getByTestId('month').getByText('(turn 2 of 3)').waitFor({ timeout: WAIT_MS });
+    await second.waitFor('Deciding July 2024 (turn 3 of 3)');
 
-    // Turn 3, the last.
+    // Turn 3, the last: Niger does not choose; the instructor ends the turn, is asked first, keeps it going once, then ends it.
     chosen[0]!.push(await choose(pages[0]!, 0, journal));
     chosen[1]!.push(await choose(pages[1]!, 2, journal));
-    chosen[2]!.push(await choose(pages[2]!, 2, journal));
+    await second.waitFor(/✓ United States: decided\n {2}✓ Russia: decided\n {2}· Niger \(CNSP\): waiting/);
+    second.keys('e');
+    await second.waitFor('End the turn now? Niger (CNSP) has not chosen and will be decided by its policy.');
+    await second.waitFor('e end the turn · Esc keep it going');
+    second.keys('Escape');
+    await second.waitFor('The turn goes on.');
+    expect(read(journal)).not.toContain('"t":"play","turn":3');
+    second.keys('e');
+    await second.waitFor('End the turn now?');
+    second.keys('e');
+    await second.waitFor('Over after 3 turns: ');
+    await second.waitFor('The record is written: sandtable report');
+    expect(second.screen().replace(/\n/g, '')).toContain(recordPath);
+    expect(second.screen()).not.toContain('This turn');
     for (const page of [...pages, screen]) await page.getByTestId('over').waitFor({ timeout: WAIT_MS });
-    type('q');
+    second.keys('q');
+    expect(await second.exitCode()).toBe(0);
 
     expect(errors).toEqual([]);
-    const record = JSON.parse(readFileSync(recordPath, 'utf8')) as { interventions: { kind: string; event?: string; turn: number }[] };
+    const record = JSON.parse(readFileSync(recordPath, 'utf8')) as { interventions: { kind: string; event?: string; turn: number }[]; decidedByPolicy?: unknown };
     expect(record.interventions).toContainEqual({ kind: 'force', event: 'iran-ties', turn: 2 });
+    expect(record.decidedByPolicy).toEqual([{ turn: 3, actor: 'niger', why: 'instructor' }]);
     const verify = sandtable(['replay', '--verify', recordPath]);
     expect(verify.code, verify.stderr).toBe(0);
     const report = sandtable(['report', recordPath, '--runs', '20']);
     expect(report.code, report.stderr).toBe(0);
+    // Niger's last choice is its policy's pick, which the report names.
+    const picked = /\(turn 3\): \*\*Niger \(CNSP\)\*\* \(([^)]+)\), the instructor ended the turn/.exec(report.stdout)?.[1];
+    expect(picked, report.stdout).toBeDefined();
+    chosen[2]!.push(picked!);
     const names = ['United States', 'Russia', 'Niger (CNSP)'];
     for (const [i, name] of names.entries()) {
       for (const turn of [1, 2, 3]) {
         const title = chosen[i]![turn - 1]!;
-        expect(report.stdout.split('\n').some((line) => line.includes(`(turn ${turn})`) && line.includes(name) && line.includes(title)), `${name} turn ${turn}: ${title}`).toBe(true);
+        expect(report.stdout.split('\n').some((line) => line.includes(`(turn ${turn})`) && line.includes(name) && line.includes(title) && !line.includes('the instructor ended')), `${name} turn ${turn}: ${title}`).toBe(true);
       }
     }
   });

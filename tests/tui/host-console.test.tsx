@@ -8,7 +8,7 @@ import { consoleActions, consoleFeed } from '../../src/host/ink-console.js';
 import { HostRuntime, startEntryOf } from '../../src/host/runtime.js';
 import { instructorView } from '../../src/host/views.js';
 import { builtinSpec, loadScenario } from '../../src/scenarios/load.js';
-import { HostConsole, type ConsoleActions, type ConsoleSnapshot } from '../../src/tui/host/HostConsole.js';
+import { HostConsole, listRows, seatLine, type ConsoleActions, type ConsoleSnapshot } from '../../src/tui/host/HostConsole.js';
 import { KEY, mount } from './helpers.js';
 
 // The instructor's Ink console of `sandtable host`: its keys call the
@@ -36,13 +36,13 @@ function hosted(name: string, deadline: number | null, now: () => number): HostR
   return new HostRuntime(start, scenario, Journal.create(join(work, `${name}.journal.jsonl`), start), [], { writeFile: () => undefined, now });
 }
 
-/** The console on a real runtime; `tick` stands in for the one-second timer. */
-function mountOn(runtime: HostRuntime, quit: (code: number) => void = () => undefined) {
+/** The console on a real runtime; `tick` stands in for the one-second timer; `online` for the server's connections. */
+function mountOn(runtime: HostRuntime, quit: (code: number) => void = () => undefined, online: Record<string, number> = {}) {
   const ticks: (() => void)[] = [];
   const app = mount(
     <HostConsole
       links={LINKS}
-      read={() => instructorView(runtime.game, { remaining: runtime.remaining(), online: {} })}
+      read={() => instructorView(runtime.game, { remaining: runtime.remaining(), online })}
       remaining={() => runtime.remaining()}
       subscribe={consoleFeed(runtime)}
       actions={consoleActions(runtime, quit)}
@@ -69,6 +69,23 @@ describe('the host console', () => {
     runtime.close();
   });
 
+  it('shows a team going online and offline within a tick, with no change of the exercise', async () => {
+    const runtime = hosted('online', null, () => 0);
+    const online: Record<string, number> = {};
+    const app = mountOn(runtime, () => undefined, online);
+    expect(app.frame()).toContain('· United States: waiting (offline)');
+    online.usa = 1;
+    online.russia = 2;
+    app.tick();
+    await app.waitFor(/· United States: waiting\n/);
+    expect(app.frame()).toMatch(/· Russia: waiting\n/);
+    online.usa = 0;
+    app.tick();
+    await app.waitFor('· United States: waiting (offline)');
+    app.unmount();
+    runtime.close();
+  });
+
   it('counts the deadline down by the clock, second by second, and stops it while paused', async () => {
     let now = 1_000_000;
     const runtime = hosted('clock', 2, () => now);
@@ -81,10 +98,12 @@ describe('the host console', () => {
     app.tick();
     await app.waitFor('0:58 left');
     await app.press('p');
-    await app.waitFor('paused');
+    await app.waitFor('❚❚ paused, 0:58 left (the clock is stopped)');
     expect(runtime.game.paused).toBe(true);
     now += 30_000;
     app.tick();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(app.frame()).toContain('❚❚ paused, 0:58 left');
     await app.press('p');
     await app.waitFor('0:58 left');
     expect(runtime.game.paused).toBe(false);
@@ -107,7 +126,7 @@ describe('the host console', () => {
     await app.waitFor(/scheduled\]/);
     expect(runtime.game.session.queue.fireInjects).toEqual([]);
     await app.press('h');
-    await app.waitFor(`${items[1]!.id}: ${items[1]!.title} [held]`);
+    await app.waitFor(`${items[1]!.id} [held]: ${items[1]!.title}`);
     expect(runtime.game.session.queue.holdInjects).toEqual([items[1]!.id]);
     expect(app.frame()).toContain('odds shown to the teams');
     await app.press('o');
@@ -117,6 +136,8 @@ describe('the host console', () => {
     await app.waitFor('odds shown to the teams');
     expect(runtime.game.session.odds).toBe(true);
     await app.press('e');
+    await app.waitFor('End the turn now?');
+    await app.press('e');
     await app.waitFor(/Decided by policy: United States, Russia/);
     expect(runtime.game.session.history.kept.length).toBe(2);
     expect(readFileSync(runtime.journal.path, 'utf8')).toContain('"reason":"instructor"');
@@ -125,6 +146,91 @@ describe('the host console', () => {
     expect(quit).toHaveBeenCalledWith(0);
     app.unmount();
     runtime.close();
+  });
+
+  it('asks before ending a turn some teams have not chosen for, naming them; Esc keeps the turn going, a second e ends it', async () => {
+    const runtime = hosted('confirm', null, () => 0);
+    const app = mountOn(runtime);
+    runtime.submit({ t: 'choose', turn: 1, actor: 'usa', action: 'withdraw' });
+    await app.waitFor('✓ United States: decided');
+    await app.press('e');
+    await app.waitFor(/End the turn now\? Russia has not chosen and will be decided by its policy\. Press e again to end it,\s+Esc to keep it going\./);
+    expect(app.frame()).toContain('e end the turn · Esc keep it going');
+    expect(runtime.game.session.history.kept.length).toBe(1);
+    await app.press(KEY.escape);
+    await app.waitFor('The turn goes on.');
+    expect(app.frame()).toContain('e end turn · o odds · q quit');
+    expect(runtime.game.session.history.kept.length).toBe(1);
+    // Another key also leaves the question: it does what it does, and a later e asks again.
+    await app.press('e');
+    await app.waitFor('End the turn now?');
+    await app.press('o');
+    await app.waitFor('odds hidden from the teams');
+    expect(runtime.game.session.history.kept.length).toBe(1);
+    await app.press('e', 'e');
+    await app.waitFor(/Decided by policy: Russia/);
+    expect(runtime.game.session.history.kept.length).toBe(2);
+    expect(runtime.record().decidedByPolicy).toEqual([{ turn: 1, actor: 'russia', why: 'instructor' }]);
+    app.unmount();
+    runtime.close();
+  });
+
+  it('does not end the next turn when the asked one was played meanwhile', async () => {
+    const runtime = hosted('stale', null, () => 0);
+    const app = mountOn(runtime);
+    await app.press('e');
+    await app.waitFor('United States, Russia have not chosen and will be decided by their policies');
+    runtime.submit({ t: 'choose', turn: 1, actor: 'usa', action: 'withdraw' });
+    runtime.submit({ t: 'choose', turn: 1, actor: 'russia', action: 'expand-presence' });
+    await app.waitFor('(turn 2 of 4)');
+    await app.press('e');
+    await app.waitFor('The turn was played meanwhile; the next one goes on.');
+    expect(runtime.game.session.history.kept.length).toBe(2);
+    app.unmount();
+    runtime.close();
+  });
+
+  it('fits a small terminal: the title and the clock stay on screen and a seat drops its code before its link', async () => {
+    expect(listRows(24, 5, 3)).toBe(3);
+    expect(listRows(30, 5, 3)).toBe(9);
+    expect(listRows(50, 5, 3)).toBe(10);
+    expect(listRows(10, 5, 3)).toBe(3);
+    const link = { who: 'usa', name: 'United States', url: 'http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg', code: 'vknGw1OC3rfBTuEgBZbuCg' };
+    expect(seatLine(link, 100)).toBe('  United States (usa): http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg  code vknGw1OC3rfBTuEgBZbuCg');
+    expect(seatLine(link, 80)).toBe('  United States (usa): http://127.0.0.1:33861/#vknGw1OC3rfBTuEgBZbuCg');
+
+    const runtime = hosted('small', 10, () => 0);
+    const app = mountOn(runtime);
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    Object.defineProperty(app.stdout, 'rows', { value: 24, configurable: true });
+    app.stdout.emit('resize');
+    await app.waitFor(/^Deciding .*…$/m);
+    const lines = app.frame().split('\n');
+    // Below the terminal's 24 rows, with the list cut to fit: 21 lines with two seats, two teams and seven rows.
+    expect(lines.length).toBe(21);
+    expect(lines[0]).toMatch(/^Deciding May 2024 \(turn 1 of 4\) · Niger 2024/);
+    expect(lines[1]).toContain('⏱ 10:00 left');
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    app.unmount();
+    runtime.close();
+  });
+
+  it('once over, says where the record is in full (however long the path), without the turn\'s teams or its keys', () => {
+    const path = `/home/instructor/classes/${'spring-term-'.repeat(8)}/sandtable-exercise-niger-2024-seed21-usa-russia-niger.json`;
+    const snapshot: ConsoleSnapshot = {
+      title: 'Niger 2024', deciding: 'August 2024', turn: 3, turns: 3, over: true, outcome: 'Multipolar hedge', paused: false, odds: true,
+      teams: [{ actor: 'usa', name: 'United States', decided: false, online: 1 }], items: [],
+    };
+    const actions: ConsoleActions = { pause: vi.fn(), endTurn: vi.fn(), odds: vi.fn(), instruct: vi.fn(), quit: vi.fn() };
+    const app = mount(<HostConsole links={[]} read={() => snapshot} remaining={() => null} subscribe={() => () => undefined} actions={actions} every={() => () => undefined} recordPath={path} />);
+    expect(app.frame()).toContain('Over after 3 turns: Multipolar hedge · Niger 2024');
+    expect(app.frame()).toContain('The record is written: sandtable report');
+    expect(app.frame().replace(/\n/g, '')).toContain(path);
+    expect(app.frame()).not.toContain('This turn');
+    expect(app.frame()).not.toContain('United States: waiting');
+    expect(app.frame()).toMatch(/q quit$/);
+    expect(app.frame()).not.toContain('e end turn');
+    app.unmount();
   });
 
   it('says why a key was refused and shows the scenario text sanitised', async () => {

@@ -25,7 +25,12 @@ export interface HostOptions {
   listen?: string;
   deadline?: number;
   resume?: string;
+  links?: string;
 }
+
+/** What `--links FILE` holds. */
+export const LINKS_FORMAT = 'sandtable-host-links';
+export const LINKS_VERSION = 1;
 
 /** The built team page, beside the compiled host in the package. */
 const PAGE = new URL('../../page/', import.meta.url);
@@ -46,6 +51,7 @@ export async function hostCommand(ref: string | undefined, options: HostOptions)
   if (page === null) note('note: the team page is not built (npm run build makes it); browsers get nothing, `sandtable join LINK` works');
   server.attach(runtime);
   const links = linksOf(runtime.start);
+  if (options.links !== undefined) writeLinks(options.links, runtime, links);
   note(`${resumed ? 'resumed' : 'hosting'} ${runtime.game.session.history.scenario.id}, seed ${runtime.start.seed} (journal ${runtime.journal.path}; the record is written to ${runtime.start.recordPath} after every turn)`);
   return startConsole({ runtime, server, links, print: printData, note });
 }
@@ -98,6 +104,18 @@ async function bind(server: HostServer, listen: string): Promise<string> {
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') throw new UsageError(stripControl(`--listen ${listen}: cannot listen there (${code})`));
     throw error;
   }
+}
+
+/**
+ * `--links FILE`: the seats' links and codes with the journal's and the
+ * record's paths, as JSON, for a script that mails each team its link or
+ * opens the projector. Readable by its owner only, as the journal is: it holds
+ * the tokens. Written whole before the console starts (again on every resume).
+ */
+function writeLinks(path: string, runtime: HostRuntime, links: readonly SeatLink[]): void {
+  const content = { format: LINKS_FORMAT, version: LINKS_VERSION, journal: runtime.journal.path, record: runtime.start.recordPath, links };
+  writeFileAtomic(resolve(path), `${JSON.stringify(content, null, 2)}\n`, 0o600);
+  note(`the links are written to ${resolve(path)} (readable by its owner only)`);
 }
 
 /** 128 bits from the system's random source, as 22 URL-safe characters. */

@@ -32,7 +32,7 @@ export function joinCommand(link: string): Promise<number> {
         const message = JSON.parse(String(data)) as ServerMessage;
         if (message.type === 'state') {
           view = message.view;
-          printData(render(view));
+          printData(wrapText(render(view), process.stdout.isTTY === true ? process.stdout.columns : 0));
         } else if (message.type === 'ack') {
           printData(`${message.text}\n`);
         } else if (message.type === 'error') {
@@ -74,6 +74,33 @@ export function joinCommand(link: string): Promise<number> {
       if (Buffer.byteLength(message) <= MAX_MESSAGE_BYTES) socket.send(message);
     });
   });
+}
+
+/**
+ * Lines longer than `width` broken between words (a terminal would break them
+ * inside one); a continued line is indented as far as its text starts (past a
+ * list's `  1. ` or `  - `). A width of 0 (not a terminal) leaves the text as it is.
+ */
+export function wrapText(text: string, width: number): string {
+  if (width <= 0) return text;
+  return text.split('\n').map((line) => {
+    if (line.length <= width) return line;
+    const indent = ' '.repeat(Math.min(/^\s*(?:\d+\. |- )?/.exec(line)![0].length, Math.floor(width / 2)));
+    const lead = /^\s*/.exec(line)![0];
+    const [head = '', ...words] = line.slice(lead.length).split(' ');
+    const out: string[] = [];
+    let current = `${lead}${head}`;
+    for (const word of words) {
+      if (current.length + 1 + word.length <= width || current.trim() === '') {
+        current = `${current} ${word}`;
+        continue;
+      }
+      out.push(current);
+      current = `${indent}${word}`;
+    }
+    out.push(current);
+    return out.join('\n');
+  }).join('\n');
 }
 
 /** A view as plain text: the situation, last month, and the team's brief and actions. */

@@ -47,8 +47,35 @@ export interface HostConsoleProps {
 
 export const CONSOLE_KEYS = ['↑↓ choose', 'f fire', 'h hold', 'p pause/resume', 'e end turn', 'o odds', 'q quit'];
 
-/** How many rows of the inject and rule list are shown at once. */
+/** The keys while ending the turn waits for a second `e`. */
+export const CONFIRM_KEYS = ['e end the turn', 'Esc keep it going'];
+
+/** How many rows of the inject and rule list are shown at most, and at least however small the terminal. */
 const LIST_ROWS = 10;
+const MIN_LIST_ROWS = 3;
+
+/**
+ * The list's rows that fit in `rows`: the console keeps below the terminal's
+ * height (a taller frame scrolls its title away and is redrawn from the top),
+ * beside its 12 fixed lines (title, clock, headings, margins, two of message,
+ * the keys), a line per seat and a line per team.
+ */
+export function listRows(rows: number, seats: number, teams: number): number {
+  return Math.max(MIN_LIST_ROWS, Math.min(LIST_ROWS, rows - 1 - 12 - seats - teams));
+}
+
+/** A seat's line: its link, and its code when the width leaves room (the code is the link's part after #). */
+export function seatLine(link: ConsoleLink, width: number): string {
+  const line = `  ${stripControl(link.name)} (${stripControl(link.who)}): ${stripControl(link.url)}`;
+  const code = `  code ${stripControl(link.code)}`;
+  return line.length + code.length <= width ? line + code : line;
+}
+
+/** The sentence asking to confirm the end of a turn some teams have not chosen for. */
+export function confirmText(waiting: readonly string[]): string {
+  const who = waiting.length === 1 ? `${waiting[0]} has not chosen and will be decided by its policy` : `${waiting.join(', ')} have not chosen and will be decided by their policies`;
+  return `End the turn now? ${who}. Press e again to end it, Esc to keep it going.`;
+}
 
 function realEvery(tick: () => void, ms: number): () => void {
   const timer = setInterval(tick, ms);
@@ -63,20 +90,31 @@ export function clockOf(ms: number): string {
 
 export function HostConsole({ links, read, remaining, subscribe, actions, every = realEvery, recordPath }: HostConsoleProps) {
   const paint = usePaint();
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const [snapshot, setSnapshot] = useState(read);
   const [left, setLeft] = useState(remaining);
   const [row, setRow] = useState(0);
   // Keys typed faster than a render each see the row the last one moved to.
   const rowNow = useRef(0);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The turn (by turns played) an `e` asked to end, waiting for a second `e`; a ref, so a key right after sees it.
+  const confirming = useRef<number | null>(null);
+  const [asking, setAsking] = useState(false);
+  const ask = (turn: number | null) => {
+    confirming.current = turn;
+    setAsking(turn !== null);
+  };
 
   useEffect(() => subscribe((text) => {
     setSnapshot(read());
     setLeft(remaining());
     setNotice({ text: stripControl(text), tone: 'info' });
   }), [subscribe, read, remaining]);
-  useEffect(() => every(() => setLeft(remaining()), 1000), [every, remaining]);
+  // Each second: the countdown, and who is online (a page joining or leaving is no change of the exercise).
+  useEffect(() => every(() => {
+    setLeft(remaining());
+    setSnapshot(read());
+  }, 1000), [every, remaining, read]);
 
   const items = snapshot.items;
   const clamp = (value: number) => Math.max(0, Math.min(value, items.length - 1));
@@ -100,10 +138,37 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
       actions.quit(input === 'q' ? 0 : 130);
       return;
     }
+    const asked = confirming.current;
+    if (asked !== null) {
+      ask(null);
+      if (input === 'e' && read().turn !== asked) {
+        setNotice({ text: 'The turn was played meanwhile; the next one goes on.', tone: 'info' });
+        setSnapshot(read());
+        return;
+      }
+      if (input === 'e') {
+        act(() => actions.endTurn());
+        return;
+      }
+      if (key.escape) {
+        setNotice({ text: 'The turn goes on.', tone: 'info' });
+        return;
+      }
+    }
     if (key.upArrow) move(-1);
     else if (key.downArrow) move(1);
     else if (input === 'p') act(() => actions.pause(!read().paused));
-    else if (input === 'e') act(() => actions.endTurn());
+    else if (input === 'e') {
+      const now = read();
+      const waiting = now.over ? [] : now.teams.filter((team) => !team.decided).map((team) => stripControl(team.name));
+      if (waiting.length === 0) {
+        act(() => actions.endTurn());
+      } else {
+        ask(now.turn);
+        setSnapshot(now);
+        setNotice({ text: confirmText(waiting), tone: 'info' });
+      }
+    }
     else if (input === 'o') act(() => actions.odds(!read().odds));
     else if (input === 'f' || input === 'h') {
       const item = items[clamp(rowNow.current)];
@@ -111,32 +176,36 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
     }
   });
 
-  const clock = snapshot.over ? '' : snapshot.paused ? 'paused' : left === null ? 'no deadline' : `${clockOf(left)} left`;
-  const first = Math.max(0, Math.min(at - Math.floor(LIST_ROWS / 2), items.length - LIST_ROWS));
-  const shown = items.slice(first, first + LIST_ROWS);
+  const clock = left === null ? 'no deadline' : `${clockOf(left)} left`;
+  const listed = listRows(rows, links.length, snapshot.teams.length);
+  const first = Math.max(0, Math.min(at - Math.floor(listed / 2), items.length - listed));
+  const shown = items.slice(first, first + listed);
   const width = Math.max(20, columns);
+  const keys = (snapshot.over ? ['q quit'] : asking ? CONFIRM_KEYS : CONSOLE_KEYS).join(' · ');
   return (
     <Box flexDirection="column" width={width}>
+      {/* The turn first: a narrow terminal cuts the scenario's title, not where the exercise is. */}
       <Text bold wrap="truncate-end">
-        {stripControl(snapshot.title)}
         {snapshot.over
-          ? ` · over (${snapshot.turns} turns): ${stripControl(snapshot.outcome ?? '')}`
-          : ` · deciding ${stripControl(snapshot.deciding)} (turn ${snapshot.turn + 1} of ${snapshot.turns})`}
+          ? `Over after ${snapshot.turns} turns: ${stripControl(snapshot.outcome ?? '')}`
+          : `Deciding ${stripControl(snapshot.deciding)} (turn ${snapshot.turn + 1} of ${snapshot.turns})`}
+        {` · ${stripControl(snapshot.title)}`}
       </Text>
       {!snapshot.over && (
         <Text wrap="truncate-end">
-          <Text bold color={paint(snapshot.paused ? 'yellow' : 'cyan')}>{snapshot.paused ? '❚❚ paused' : `⏱ ${clock}`}</Text>
+          <Text bold color={paint(snapshot.paused ? 'yellow' : 'cyan')}>{snapshot.paused ? `❚❚ paused${left === null ? '' : `, ${clock} (the clock is stopped)`}` : `⏱ ${clock}`}</Text>
           {` · model's odds ${snapshot.odds ? 'shown to the teams' : 'hidden from the teams'}`}
         </Text>
       )}
-      {snapshot.over && recordPath !== undefined && <Text wrap="truncate-end">{`The record is written: sandtable report ${stripControl(recordPath)}`}</Text>}
+      {/* Wrapped, not cut: the instructor copies the command. */}
+      {snapshot.over && recordPath !== undefined && <Text wrap="wrap">{`The record is written: sandtable report ${stripControl(recordPath)}`}</Text>}
       <Box flexDirection="column" marginTop={1}>
-        <Text bold>Seats</Text>
+        <Text bold>{links.every((link) => seatLine(link, width).endsWith(`code ${stripControl(link.code)}`)) ? 'Seats' : 'Seats (a join code is the part of its link after #)'}</Text>
         {links.map((link) => (
-          <Text key={link.who} wrap="truncate-end">{`  ${stripControl(link.name)} (${stripControl(link.who)}): ${stripControl(link.url)}  code ${stripControl(link.code)}`}</Text>
+          <Text key={link.who} wrap="truncate-end">{seatLine(link, width)}</Text>
         ))}
       </Box>
-      <Box flexDirection="column" marginTop={1}>
+      {!snapshot.over && (<Box flexDirection="column" marginTop={1}>
         <Text bold>This turn</Text>
         {snapshot.teams.map((team) => (
           <Text key={team.actor} wrap="truncate-end">
@@ -144,7 +213,7 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
             {`${stripControl(team.name)}: ${team.decided ? 'decided' : 'waiting'}${team.online === 0 ? ' (offline)' : ''}`}
           </Text>
         ))}
-      </Box>
+      </Box>)}
       {items.length > 0 && (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>{`Injects and rules (${at + 1} of ${items.length})`}</Text>
@@ -152,16 +221,16 @@ export function HostConsole({ links, read, remaining, subscribe, actions, every 
             const selected = first + index === at;
             return (
               <Text key={`${item.kind}:${item.id}`} inverse={selected} wrap="truncate-end">
-                {`${selected ? '›' : ' '} ${item.kind === 'inject' ? 'inject' : 'rule  '} ${stripControl(item.id)}: ${stripControl(item.title)} [${stripControl(item.status)}]`}
+                {`${selected ? '›' : ' '} ${item.kind === 'inject' ? 'inject' : 'rule  '} ${stripControl(item.id)} [${stripControl(item.status)}]: ${stripControl(item.title)}`}
               </Text>
             );
           })}
         </Box>
       )}
       <Box marginTop={1}>
-        <Footer notice={notice} width={width} hints={CONSOLE_KEYS.join(' · ')} />
+        <Footer notice={notice} width={width} hints={keys} />
       </Box>
-      {notice !== null && <Text dimColor wrap="truncate-end">{CONSOLE_KEYS.join(' · ')}</Text>}
+      {notice !== null && <Text dimColor wrap="truncate-end">{keys}</Text>}
     </Box>
   );
 }
