@@ -154,6 +154,10 @@ describe('overlays that change nothing', () => {
     { issues: [], indicators: [], rules: [], metrics: [], outcomes: [], variants: [], actors: [] },
     { rules: { change: {} }, metrics: { add: [], remove: [] }, outcomes: { change: {} }, variants: { add: [] }, issues: { remove: [] } },
     { actors: { change: { alpha: { actions: { remove: [] } } } }, rules: { change: {} } },
+    // The empty edit map, at the top and nested. (Inside a variant's `changes:`, which is data of the variant,
+    // only keys it already has: a new key, even `{}`, is new data of the variant and so part of its hash.)
+    { issues: {}, actors: {}, indicators: {}, rules: {}, metrics: {}, outcomes: {}, variants: {}, dynamics: {} },
+    { actors: { change: { alpha: { actions: {} } } }, variants: { change: { edited: { changes: { rules: {}, indicators: {} } } } } },
   ];
 
   it('leave the scenario hash of the base (under the overlay\'s id), with every variant, whatever empty edit they write', () => {
