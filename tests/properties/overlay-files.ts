@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Scenario } from '../../src/engine/types.js';
+import { compileScenario } from '../../src/scenarios/compile.js';
+import { scenarioSchema, type ScenarioSpec } from '../../src/scenarios/format.js';
+import { readScenarioFile } from '../../src/scenarios/load.js';
+import type { Data } from './overlay-arbitraries.js';
+
+// Generated overlays are read the way a user's are: as files that extend a
+// base file, through the loader, in a temporary directory of their own.
+
+/** A directory for the files of one test file, and a way to write a base and a chain of files extending it. */
+export function overlayFiles(): { write: (base: Data, ...overlays: Data[]) => string[]; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sandtable-overlay-properties-'));
+  let count = 0;
+  return {
+    /** The paths of the base and of each extending file (the i-th has id `child-i`). */
+    write(base, ...overlays) {
+      count += 1;
+      const names = [`base-${count}.json`, ...overlays.map((_, i) => `child-${count}-${i}.json`)];
+      writeFileSync(join(dir, names[0]!), JSON.stringify(base));
+      overlays.forEach((overlay, i) => {
+        writeFileSync(join(dir, names[i + 1]!), JSON.stringify({ format: 2, extends: names[i], id: `child-${i}`, ...overlay }));
+      });
+      return names.map((name) => join(dir, name));
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The merged scenario of `base` extended by `overlay`, and the base as read. */
+export function mergedWith(write: (base: Data, ...overlays: Data[]) => string[], base: Data, overlay: Data): { spec: ScenarioSpec; baseSpec: ScenarioSpec } {
+  const [basePath, childPath] = write(base, overlay);
+  return { spec: readScenarioFile(childPath!), baseSpec: readScenarioFile(basePath!) };
+}
+
+/** The hash the base has under another id (and a variant): what a file extending it that changes nothing must have. */
+export function renamedHash(base: Data, id: string, variant: string | null = null): string {
+  return compileScenario(scenarioSchema.parse({ ...base, id }), variant).hash;
+}
+
+/** Every compiled form of a scenario: as written and under each variant. */
+export function everyVariant(spec: ScenarioSpec): Scenario[] {
+  return [null, ...spec.variants.map((variant) => variant.id)].map((id) => compileScenario(spec, id));
+}
+
+/** The item of a list with this id. */
+export const byId = <T extends { id?: unknown }>(list: readonly T[], id: string): T | undefined => list.find((item) => item.id === id);
