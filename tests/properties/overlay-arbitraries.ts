@@ -139,7 +139,7 @@ function effectEdit(effects: readonly Data[], owner: string): fc.Arbitrary<Data>
     return someOf({ [kind]: commonExpression.map((value) => ({ [target!]: value })), if: fc.option(commonExpression, { nil: null }) });
   };
   const added = fc.array(fc.tuple(commonExpression, fc.option(commonExpression, { nil: undefined })), { maxLength: 1 })
-    .map((list) => list.map(([value, guard]) => ({ id: `${owner}-new`, add: { 'ind.x': value }, ...(guard === undefined ? {} : { if: guard }) })));
+    .map((list) => list.map(([value, guard]) => ({ id: `extra-${owner}`, add: { 'ind.x': value }, ...(guard === undefined ? {} : { if: guard }) })));
   return editOf(ids(effects), ids(effects), change, added).map(asEditMap);
 }
 
