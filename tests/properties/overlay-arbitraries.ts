@@ -69,7 +69,7 @@ function rule(id: string, effects: readonly Data[]): Data {
 /**
  * A base scenario of format 2: a generated small scenario whose effects all
  * have ids, with two parameters that starting values read (an indicator, a
- * stance, a cooperation level), an unused issue, actor and indicator that an
+ * stance, a salience, an attribute, a cooperation level), an unused issue, actor and indicator that an
  * overlay may remove, two lines of dynamics (one alone moves `ind.spare`), two
  * metrics, an outcome before the catch-all, and three variants: one with
  * parameters, one with an intervention, one with `changes:`.
@@ -80,7 +80,7 @@ export const overlayBase: fc.Arbitrary<Data> = fc.record({ small: smallScenario,
     const actors = small.actors.map((actor, a) => ({
       ...actor,
       fallback: 'act-0',
-      ...(a === 0 ? { stance: { topic: 'param.p * 2 - 1' } } : {}),
+      ...(a === 0 ? { stance: { topic: 'param.p * 2 - 1' }, salience: { topic: 'param.q' }, attrs: { capability: 'param.p' } } : {}),
       actions: (actor.actions ?? []).map((action) => ({ ...action, effects: withIds(`${actor.id}-${action.id}`, action.effects) })),
     }));
     return {
@@ -158,6 +158,8 @@ function actorChange(actor: Data): fc.Arbitrary<Data> {
   return someOf({
     rationality: fc.double({ min: 0, max: 10, noNaN: true }),
     stance: fc.constantFrom('param.q * 2 - 1', '-param.p', 0.25).map((topic) => ({ topic })),
+    salience: fc.constantFrom('min(param.p, param.q)', 0.7).map((topic) => ({ topic })),
+    attrs: fc.constantFrom('1 - param.p', 0.4).map((capability) => ({ capability })),
     // act-0 is the fallback, so it stays.
     actions: editOf(ids(actions).filter((id) => id !== 'act-0'), ids(actions), action, fc.array(newAction, { maxLength: 1 })).map(asEditMap),
   });
@@ -172,6 +174,18 @@ function ruleChange(item: Data): fc.Arbitrary<Data> {
     effects: effectEdit(item.effects as Data[], String(item.id)),
   });
 }
+
+/** The starting values from parameters that generated scenarios write, and what each is for parameters `p`. */
+export const FROM_PARAMS: Readonly<Record<string, (p: Readonly<Record<string, number>>) => number>> = {
+  'param.p': (p) => p.p!,
+  'param.q': (p) => p.q!,
+  '1 - param.p': (p) => 1 - p.p!,
+  '1 - param.q': (p) => 1 - p.q!,
+  'min(param.p, param.q)': (p) => Math.min(p.p!, p.q!),
+  'param.p * 2 - 1': (p) => p.p! * 2 - 1,
+  'param.q * 2 - 1': (p) => p.q! * 2 - 1,
+  '-param.p': (p) => -p.p!,
+};
 
 const startingValue = fc.oneof(unit, fc.constantFrom('param.p', '1 - param.q', 'min(param.p, param.q)'));
 

@@ -8,7 +8,7 @@ import { run, runFast } from '../../src/engine/run.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { readScenarioFile } from '../../src/scenarios/load.js';
 import { hashes, numbersOf } from '../helpers.js';
-import { baseAndChanges, type Changes, type Data, ID_LISTS, overlayData } from './overlay-arbitraries.js';
+import { baseAndChanges, type Changes, type Data, FROM_PARAMS, ID_LISTS, overlayData } from './overlay-arbitraries.js';
 import { byId, everyVariant, mergedWith, overlayFiles } from './overlay-files.js';
 
 // Properties of `extends:` overlays on generated scenarios: every list edited
@@ -54,7 +54,7 @@ describe('overlays on generated scenarios, editing every list by id', () => {
         expect(hashOf(runFast(scenario, { seed: s, turns: t }).state)).toBe(history.kept[t]!.hash);
         expect(replay(parseRecord(JSON.stringify(recordOf(history))), scenario).ok).toBe(true);
       }
-    }), settings);
+    }), { ...settings, numRuns: 30 });
   });
 
   it('remove, change and add exactly the entries named, and keep every other entry as the base has it', () => {
@@ -99,30 +99,35 @@ describe('overlays on generated scenarios, editing every list by id', () => {
     }), { ...settings, numRuns: 30 });
   });
 
-  it('start runs from the starting values the overlay writes, parameters read after the overlay\'s and the variant\'s', () => {
-    fc.assert(fc.property(baseAndChanges, ({ base, changes }) => {
+  it('start runs from the starting values the overlay writes, read with the parameters of the overlay, the variant and a sweep', () => {
+    fc.assert(fc.property(baseAndChanges, fc.double({ min: 0, max: 1, noNaN: true }), ({ base, changes }, swept) => {
       const { spec } = merged(base, overlayData(changes));
       const params = { ...(base.params as Record<string, number>), ...changes.params };
-      const value = (source: unknown, p = params) => (typeof source === 'number' ? source
-        : source === 'param.p' ? p.p! : source === '1 - param.q' ? 1 - p.q! : Math.min(p.p!, p.q!));
       const fast = byId(spec.variants, 'fast');
-      const cases: { variant: string | null; p: Record<string, number> }[] = [
+      const x = (base.indicators as Data[])[0]!.initial;
+      const cases: { variant: string | null; p: Record<string, number>; overrides?: Record<string, number>; x?: string }[] = [
         { variant: null, p: params },
+        { variant: null, p: { ...params, q: swept }, overrides: { q: swept } },
         ...(fast === undefined ? [] : [{ variant: 'fast', p: { ...params, ...fast.params } }]),
+        // The variant's changes apply after the overlay's.
+        ...(byId(spec.variants, 'edited') === undefined ? [] : [{ variant: 'edited', p: params, x: '1 - param.p' }]),
       ];
-      for (const { variant, p } of cases) {
-        const initial = compileScenario(spec, variant).initial;
-        for (const [id, fields] of Object.entries(changes.lists.indicators?.change ?? {})) {
-          expect(initial.indicators[id]).toBeCloseTo(value(fields.initial, p), 6);
-        }
-        if (changes.lists.indicators?.change.spare === undefined) expect(initial.indicators.spare).toBeCloseTo(p.q!, 6);
-        const topic = (changes.lists.actors?.change.alpha?.stance as Data | undefined)?.topic ?? 'param.p * 2 - 1';
-        const expected = typeof topic === 'number' ? topic : topic === 'param.q * 2 - 1' ? p.q! * 2 - 1 : topic === '-param.p' ? -p.p! : p.p! * 2 - 1;
-        expect(initial.actors.alpha!.stance.topic).toBeCloseTo(expected, 6);
-        const coop = (changes.cooperation?.initial as Data | undefined) === undefined ? p.p! : p.q!;
-        expect(initial.coop.alpha!.beta).toBeCloseTo(coop, 6);
+      const alpha = changes.lists.actors?.change.alpha ?? {};
+      const written = (source: unknown, p: Record<string, number>) => (typeof source === 'number' ? source : FROM_PARAMS[source as string]!(p));
+      for (const { variant, p, overrides, x: variantX } of cases) {
+        const initial = compileScenario(spec, variant, overrides).initial;
+        const indicators = {
+          x, spare: 'param.q',
+          ...Object.fromEntries(Object.entries(changes.lists.indicators?.change ?? {}).map(([id, fields]) => [id, fields.initial])),
+          ...(variantX === undefined ? {} : { x: variantX }),
+        };
+        for (const [id, source] of Object.entries(indicators)) expect(initial.indicators[id], id).toBeCloseTo(written(source, p), 6);
+        expect(initial.actors.alpha!.stance.topic).toBeCloseTo(written((alpha.stance as Data | undefined)?.topic ?? 'param.p * 2 - 1', p), 6);
+        expect(initial.actors.alpha!.salience.topic).toBeCloseTo(written((alpha.salience as Data | undefined)?.topic ?? 'param.q', p), 6);
+        expect(initial.actors.alpha!.attrs.capability).toBeCloseTo(written((alpha.attrs as Data | undefined)?.capability ?? 'param.p', p), 6);
+        expect(initial.coop.alpha!.beta).toBeCloseTo(written(changes.cooperation?.initial === undefined ? 'param.p' : 'param.q', p), 6);
       }
-    }), { ...settings, numRuns: 60 });
+    }), { ...settings, numRuns: 40 });
   });
 
   it('mean the same in a chain of two files as in one file with both files\' changes, when they edit different lists', () => {
