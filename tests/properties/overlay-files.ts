@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll } from 'vitest';
+import { MAX_SEED } from '../../src/engine/random.js';
 import type { Scenario } from '../../src/engine/types.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { scenarioSchema, type ScenarioSpec } from '../../src/scenarios/format.js';
@@ -10,29 +13,39 @@ import type { Data } from './overlay-arbitraries.js';
 // Generated overlays are read the way a user's are: as files that extend a
 // base file, through the loader, in a temporary directory of their own.
 
-/** A directory for the files of one test file, and a way to write a base and a chain of files extending it. */
-export function overlayFiles(): { write: (base: Data, ...overlays: Data[]) => string[]; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'sandtable-overlay-properties-'));
-  let count = 0;
-  return {
-    /** The paths of the base and of each extending file (the i-th has id `child-i`). */
-    write(base, ...overlays) {
-      count += 1;
-      const names = [`base-${count}.json`, ...overlays.map((_, i) => `child-${count}-${i}.json`)];
-      writeFileSync(join(dir, names[0]!), JSON.stringify(base));
-      overlays.forEach((overlay, i) => {
-        writeFileSync(join(dir, names[i + 1]!), JSON.stringify({ format: 2, extends: names[i], id: `child-${i}`, ...overlay }));
-      });
-      return names.map((name) => join(dir, name));
-    },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
+/** Fixed seeds and bounded case counts keep CI reproducible. */
+export const SETTINGS = { seed: 20261201, numRuns: 40 };
+export const anySeed = fc.integer({ min: 0, max: MAX_SEED });
+export const someTurns = fc.integer({ min: 1, max: 10 });
 
-/** The merged scenario of `base` extended by `overlay`, and the base as read. */
-export function mergedWith(write: (base: Data, ...overlays: Data[]) => string[], base: Data, overlay: Data): { spec: ScenarioSpec; baseSpec: ScenarioSpec } {
-  const [basePath, childPath] = write(base, overlay);
-  return { spec: readScenarioFile(childPath!), baseSpec: readScenarioFile(basePath!) };
+type Write = (base: Data, ...overlays: Data[]) => string[];
+
+/**
+ * A directory for the files of one test file (removed after its tests), a way
+ * to write a base and a chain of files extending it, and the merged scenario of
+ * a base extended by one file.
+ */
+export function overlayFiles(): { write: Write; merged: (base: Data, overlay: Data) => { spec: ScenarioSpec; baseSpec: ScenarioSpec } } {
+  const dir = mkdtempSync(join(tmpdir(), 'sandtable-overlay-properties-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let count = 0;
+  /** The paths of the base and of each extending file (the i-th has id `child-i`). */
+  const write: Write = (base, ...overlays) => {
+    count += 1;
+    const names = [`base-${count}.json`, ...overlays.map((_, i) => `child-${count}-${i}.json`)];
+    writeFileSync(join(dir, names[0]!), JSON.stringify(base));
+    overlays.forEach((overlay, i) => {
+      writeFileSync(join(dir, names[i + 1]!), JSON.stringify({ format: 2, extends: names[i], id: `child-${i}`, ...overlay }));
+    });
+    return names.map((name) => join(dir, name));
+  };
+  return {
+    write,
+    merged(base, overlay) {
+      const [basePath, childPath] = write(base, overlay);
+      return { spec: readScenarioFile(childPath!), baseSpec: readScenarioFile(basePath!) };
+    },
+  };
 }
 
 /** The hash the base has under another id (and a variant): what a file extending it that changes nothing must have. */

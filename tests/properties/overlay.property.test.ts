@@ -1,28 +1,20 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { availableActions } from '../../src/engine/decide.js';
 import { hashOf } from '../../src/engine/hash.js';
-import { MAX_SEED } from '../../src/engine/random.js';
 import { parseRecord, recordOf, replay } from '../../src/engine/record.js';
 import { run, runFast } from '../../src/engine/run.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
 import { readScenarioFile } from '../../src/scenarios/load.js';
 import { hashes, numbersOf } from '../helpers.js';
 import { baseAndChanges, type Changes, type Data, FROM_PARAMS, ID_LISTS, overlayData } from './overlay-arbitraries.js';
-import { byId, everyVariant, mergedWith, overlayFiles } from './overlay-files.js';
+import { anySeed as seed, byId, everyVariant, overlayFiles, SETTINGS as settings, someTurns as turns } from './overlay-files.js';
 
 // Properties of `extends:` overlays on generated scenarios: every list edited
 // by id in both of its forms, effects by id, parameters, starting values from
 // parameters, available actions, cooperation, interventions and variants.
 
-// Fixed seeds and bounded case counts keep CI reproducible.
-const settings = { seed: 20261201, numRuns: 40 };
-const seed = fc.integer({ min: 0, max: MAX_SEED });
-const turns = fc.integer({ min: 1, max: 10 });
-
-const { write, remove } = overlayFiles();
-afterAll(remove);
-const merged = (base: Data, overlay: Data) => mergedWith(write, base, overlay);
+const { write, merged } = overlayFiles();
 
 describe('overlays on generated scenarios, editing every list by id', () => {
   const generated = fc.record({ input: baseAndChanges, seed, turns });
