@@ -114,7 +114,7 @@ describe('variants with `changes:`', () => {
       expect(hashOf(runFast(variant, { seed: s, turns: t }).state)).toBe(history.kept[t]!.hash);
       // The variant is no part of the base's identity: its changes do not reach the base.
       expect(compileScenario(readScenarioFile(basePath!)).hash).toBe(compileScenario(scenarioSchema.parse(base)).hash);
-    }), { ...settings, numRuns: 40 });
+    }), { ...settings, numRuns: 30 });
   });
 });
 
@@ -149,6 +149,6 @@ describe('what an overlay removes', () => {
         for (const id of removed('outcomes')) expect(scenario.outcomes.map((item) => item.id)).not.toContain(id);
         for (const id of removed('rules')) expect(scenario.rules.map((item) => item.id)).not.toContain(id);
       }
-    }), { ...settings, numRuns: 30 });
+    }), { ...settings, numRuns: 25 });
   });
 });
