@@ -211,7 +211,9 @@ export function changesOf(base: Data, withVariants = true): fc.Arbitrary<Changes
     ...(withVariants ? {
       variants: editOf(['fast', 'forced', 'edited'], list('variants'), (id) => (id === 'fast'
         ? unit.map((p) => ({ params: { p } }))
-        : id === 'forced' ? unit.map((value) => ({ interventions: [{ set: 'ind.x', value, turn: 2 }] })) : fc.constant({ title: 'Changed' })),
+        : id === 'forced' ? unit.map((value) => ({ interventions: [{ set: 'ind.x', value, turn: 2 }] }))
+          // What a base's variant changes is data of the variant: it merges key by key like any map (a key it lacks here).
+          : fc.constantFrom({ title: 'Changed' }, { changes: { dynamics: { add: [{ id: 'v-more', add: { 'ind.x': 0.01 } }] } } })),
       fc.array(unit.map((p) => ({ id: 'new-variant', title: 'New', params: { q: p }, changes: { dynamics: { add: [{ id: 'v-line', add: { 'ind.x': 0.02 } }] } } })), { maxLength: 1 })),
     } : {}),
   };
