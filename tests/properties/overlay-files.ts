@@ -18,7 +18,8 @@ export const SETTINGS = { seed: 20261201, numRuns: 40 };
 export const anySeed = fc.integer({ min: 0, max: MAX_SEED });
 export const someTurns = fc.integer({ min: 1, max: 10 });
 
-type Write = (base: Data, ...overlays: Data[]) => string[];
+/** A base's data, or the id of a built-in scenario to extend (then no base file is written). */
+type Write = (base: Data | string, ...overlays: Data[]) => string[];
 
 /**
  * A directory for the files of one test file (removed after its tests), a way
@@ -32,12 +33,12 @@ export function overlayFiles(): { write: Write; merged: (base: Data, overlay: Da
   /** The paths of the base and of each extending file (the i-th has id `child-i`). */
   const write: Write = (base, ...overlays) => {
     count += 1;
-    const names = [`base-${count}.json`, ...overlays.map((_, i) => `child-${count}-${i}.json`)];
-    writeFileSync(join(dir, names[0]!), JSON.stringify(base));
+    const names = [typeof base === 'string' ? base : `base-${count}.json`, ...overlays.map((_, i) => `child-${count}-${i}.json`)];
+    if (typeof base !== 'string') writeFileSync(join(dir, names[0]!), JSON.stringify(base));
     overlays.forEach((overlay, i) => {
       writeFileSync(join(dir, names[i + 1]!), JSON.stringify({ format: 2, extends: names[i], id: `child-${i}`, ...overlay }));
     });
-    return names.map((name) => join(dir, name));
+    return names.map((name) => (name === base ? name : join(dir, name)));
   };
   return {
     write,

@@ -5,7 +5,7 @@ import { hashOf } from '../../src/engine/hash.js';
 import { parseRecord, recordOf, replay } from '../../src/engine/record.js';
 import { run, runFast } from '../../src/engine/run.js';
 import { compileScenario } from '../../src/scenarios/compile.js';
-import { readScenarioFile } from '../../src/scenarios/load.js';
+import { builtinSpec, readScenarioFile } from '../../src/scenarios/load.js';
 import { hashes, numbersOf } from '../helpers.js';
 import { baseAndChanges, type Changes, type Data, FROM_PARAMS, ID_LISTS, overlayData } from './overlay-arbitraries.js';
 import { anySeed as seed, byId, everyVariant, overlayFiles, SETTINGS as settings, someTurns as turns } from './overlay-files.js';
@@ -133,5 +133,40 @@ describe('overlays on generated scenarios, editing every list by id', () => {
       const once = readScenarioFile(write(base, {}, overlayData(changes))[2]!);
       expect(chained).toEqual(once);
     }), { ...settings, numRuns: 30 });
+  });
+});
+
+describe('overlays of the built-in niger-2024', () => {
+  const niger = builtinSpec('niger-2024');
+  const ranged = Object.entries(niger.params).flatMap(([name, param]) =>
+    (typeof param === 'object' && param.range !== undefined ? [[name, param.range] as const] : []));
+  const edit = fc.record({
+    chances: fc.subarray(niger.rules.map((rule) => rule.id)).chain((ids) => fc.tuple(...ids.map(() => fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom('0.5 * ind.insurgency', 'min(1, 2 * ind.russianPresence)'),
+    ))).map((chances) => Object.fromEntries(ids.map((id, i) => [id, { chance: chances[i] }])))),
+    // `{ value }` keeps the declared range; a plain number would replace the whole declaration.
+    params: fc.subarray(ranged).chain((chosen) => fc.tuple(...chosen.map(([, [lo, hi]]) => fc.double({ min: lo, max: hi, noNaN: true })))
+      .map((values) => Object.fromEntries(chosen.map(([name], i) => [name, { value: values[i] }])))),
+    drift: fc.double({ min: -0.02, max: 0.02, noNaN: true }),
+  });
+
+  it('run deterministically and the same on both paths, and one that changes nothing has niger-2024\'s hash under its own id', () => {
+    fc.assert(fc.property(edit, seed, fc.integer({ min: 1, max: 24 }), ({ chances, params, drift }, s, t) => {
+      const spec = readScenarioFile(write('niger-2024', {
+        params,
+        rules: { change: chances, add: [{ id: 'extra-rule', title: 'Extra', chance: 0.05, effects: [{ id: 'extra-e', add: { 'ind.insurgency': 0.02 } }], narrative: 'n', source: 'Modelling assumption: generated' }] },
+        dynamics: { add: [{ id: 'extra-drift', add: { 'ind.insurgency': drift } }] },
+      })[1]!);
+      for (const [name, { value }] of Object.entries(params)) expect(spec.params[name]).toMatchObject({ value, range: (niger.params[name] as { range: unknown }).range });
+      expect(spec.dynamics).toHaveLength(niger.dynamics.length + 1);
+      const scenario = compileScenario(spec);
+      const history = run(scenario, { seed: s, turns: t });
+      expect(hashes(run(scenario, { seed: s, turns: t }))).toEqual(hashes(history));
+      expect(hashOf(runFast(scenario, { seed: s, turns: t }).state)).toBe(history.kept[t]!.hash);
+      expect(replay(parseRecord(JSON.stringify(recordOf(history))), scenario).ok).toBe(true);
+      const unchanged = readScenarioFile(write('niger-2024', { rules: {}, dynamics: { add: [] }, params: {} })[1]!);
+      expect(compileScenario(unchanged).hash).toBe(compileScenario({ ...niger, id: 'child-0' }).hash);
+    }), { ...settings, numRuns: 20 });
   });
 });
