@@ -51,7 +51,7 @@ describe('overlays that change nothing', () => {
       const { spec, baseSpec } = merged(base, overlay);
       expect({ ...spec, id: baseSpec.id }).toEqual(baseSpec);
       for (const scenario of everyVariant(spec)) expect(scenario.hash).toBe(renamedHash(base, 'child-0', scenario.variant));
-    }), { ...settings, numRuns: 40 });
+    }), { ...settings, numRuns: 30 });
   });
 
   it('give back the base\'s hash when a second overlay removes what a first one added', () => {
@@ -80,7 +80,7 @@ describe('overlays that change nothing', () => {
       for (const scenario of everyVariant(spec)) {
         expect(scenario.hash).toBe(renamedHash(base, 'child-1', scenario.variant));
       }
-    }), { ...settings, numRuns: 40 });
+    }), { ...settings, numRuns: 30 });
   });
 });
 

@@ -79,7 +79,7 @@ describe('overlays on generated scenarios, editing every list by id', () => {
         }
       }
       for (const [name, value] of Object.entries({ ...(base.params as Data), ...changes.params })) expect(spec.params[name]).toBe(value);
-    }), { ...settings, numRuns: 60 });
+    }), { ...settings, numRuns: 40 });
   });
 
   it('mean the same written as `{ add, change, remove }` or as a list of changes by id', () => {
