@@ -20,9 +20,13 @@ function isData(value: unknown): value is Data {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Whether a value is an edit map: only `add`, `change` and `remove`, at least one. */
+/**
+ * Whether a value is an edit map: only `add`, `change` and `remove`. An empty
+ * map `{}` is the edit that changes nothing (as the JSON Schema says), not a
+ * map that replaces the list.
+ */
 export function isListEdit(value: unknown): value is Data {
-  return isData(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => EDITS.includes(key));
+  return isData(value) && Object.keys(value).every((key) => EDITS.includes(key));
 }
 
 /** An edit map as a list of changes by id, each with the origin of what it was written as. */

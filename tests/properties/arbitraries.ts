@@ -106,8 +106,8 @@ export const smallScenario: fc.Arbitrary<ScenarioInput> = fc
     }));
   });
 
-/** An expression over the names every small scenario has. */
-const commonExpression: fc.Arbitrary<string> = fc.letrec<{ tree: string }>((tie) => ({
+/** An expression over the names every small scenario has (and `flag.f`, which the scenarios that use it declare). */
+export const commonExpression: fc.Arbitrary<string> = fc.letrec<{ tree: string }>((tie) => ({
   tree: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.integer({ min: -200, max: 200 }).map((n) => String(n / 100)),
