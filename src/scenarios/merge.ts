@@ -99,6 +99,7 @@ function mergeValue(base: Sourced, overlay: Sourced, shape: Shape, problems: Pro
       if (listShape?.plainReplaces === true && Array.isArray(from.value) && Array.isArray(over.value)) {
         warnReplaced(key, from.value, over.value, over.origin.path, warnings);
       }
+      if (key === 'changes' && shape.noun === 'variant') warnChangesReplaced(from.value, over.value, [...over.origin.path], ['changes'], warnings);
       put(key, isData(from.value) && isData(over.value) ? mergeValue(from, over, {}, problems, warnings) : over);
     }
   }
@@ -112,6 +113,30 @@ function mergeValue(base: Sourced, overlay: Sourced, shape: Shape, problems: Pro
       : over);
   }
   return { value: result, origin: { ...overlay.origin, children } };
+}
+
+/**
+ * A variant's `changes:` is data merged key by key, so where an overlay and its
+ * base both write a list at the same place in it (the `add:` of one list, say),
+ * the overlay's list replaces the base's: say so, naming what is dropped.
+ */
+function warnChangesReplaced(base: unknown, over: unknown, path: readonly Part[], inside: readonly string[], warnings: Problem[]): void {
+  if (Array.isArray(base) && Array.isArray(over)) {
+    const kept = new Set(over.map((item) => JSON.stringify(item)));
+    const dropped = base.filter((item) => !kept.has(JSON.stringify(item)));
+    if (dropped.length === 0) return;
+    const named = dropped.map((item) => idOf(item) ?? (typeof item === 'string' ? item : null)).filter((name): name is string => name !== null);
+    warnings.push({
+      path: [...path],
+      message: `replaces the base variant's \`${inside.join('.')}\` and drops ${named.length > 0 ? named.map((name) => `\`${name}\``).join(', ') : `${dropped.length} of its items`}: ` +
+        'edits in a variant\'s `changes:` do not combine across files; write the whole list here',
+    });
+    return;
+  }
+  if (!isData(base) || !isData(over)) return;
+  for (const [key, value] of Object.entries(over)) {
+    if (Object.hasOwn(base, key)) warnChangesReplaced(base[key], value, [...path, key], [...inside, key], warnings);
+  }
 }
 
 function idOf(item: unknown): string | null {
@@ -140,7 +165,7 @@ function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Prob
     if (remove === true) {
       if (at < 0) {
         const known = items.map((item) => idOf(item.value)).filter((known): known is string => known !== null);
-        problems.push({ path: [...path, 'id'], message: `cannot remove \`${id}\`: the base has no such item${suggest(id, known)}` });
+        problems.push({ path: [...path, 'id'], message: `cannot remove \`${id}\`: the base has no such ${shape.noun ?? 'item'}${suggest(id, known)}` });
       } else {
         items.splice(at, 1);
       }

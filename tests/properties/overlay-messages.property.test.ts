@@ -74,7 +74,7 @@ describe('messages about generated overlays', () => {
       if (how === 'add') {
         expect(result).toEqual({ warnings: [expect.stringContaining(`.id: adds a new ${NOUN[list]} \`${typo}\`, as the base has none with this id${mean}`)] });
       } else {
-        const what = how === 'change' ? `cannot change \`${typo}\`: the base has no such ${NOUN[list]}` : `cannot remove \`${typo}\`: the base has no such item`;
+        const what = how === 'change' ? `cannot change \`${typo}\`: the base has no such ${NOUN[list]}` : `cannot remove \`${typo}\`: the base has no such ${NOUN[list]}`;
         expect('error' in result && result.error, JSON.stringify(result)).toContain(`${what}${mean}`);
       }
     }), { ...settings, numRuns: 60 });

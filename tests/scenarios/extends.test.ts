@@ -203,7 +203,7 @@ describe('extends:', () => {
     const dir = writeFiles(tempDir(), { 'x.yaml': text });
     const file = join(dir, 'x.yaml');
     expect(problemsOfFile(file)).toEqual([
-      `${at(text, 'russian-expanson', file)} rules[0].id: cannot remove \`russian-expanson\`: the base has no such item; did you mean \`russian-expansion\`?`,
+      `${at(text, 'russian-expanson', file)} rules[0].id: cannot remove \`russian-expanson\`: the base has no such rule; did you mean \`russian-expansion\`?`,
       `${at(text, 'chance: 0.5', file)} rules[1]: needs an \`id\`: the id of the base item it changes or removes, or a new id to add an item`,
     ]);
   });

@@ -105,7 +105,7 @@ describe('variants that change the scenario', () => {
 
   it('reports a problem in a variant\'s changes at the variant', () => {
     const text = WITH_VARIANT.replace('remove: [drift]', 'remove: [drfit]');
-    expect(problemsOf(text)).toEqual([expect.stringMatching(/variants\[0\]\.changes\.dynamics\.remove\[0\]\.id: cannot remove `drfit`: the base has no such item; did you mean `drift`\?$/)]);
+    expect(problemsOf(text)).toEqual([expect.stringMatching(/variants\[0\]\.changes\.dynamics\.remove\[0\]\.id: cannot remove `drfit`: the base has no such line of dynamics; did you mean `drift`\?$/)]);
   });
 });
 
@@ -145,5 +145,30 @@ describe('the format an edit of a list needs', () => {
   it('asks a variant with `changes:` for format 2 in one line', () => {
     const text = TINY.replace('variants:\n', 'variants:\n  - id: calm\n    title: Calm\n    changes:\n      rules: { change: { expansion: { chance: 0 } } }\n');
     expect(problemsOf(text)).toEqual([expect.stringMatching(/uses a variant with `changes:`, which needs `format: 2` at the top of the file$/)]);
+  });
+});
+
+describe('an overlay that changes a variant\'s `changes:`', () => {
+  const base = BASE.replace('variants:\n', 'variants:\n  - id: calm\n    title: Calm\n    changes:\n      rules:\n        add:\n          - { id: one, title: One, chance: 0.5, effects: [], narrative: One., source: "Modelling assumption: a test." }\n');
+
+  it('warns that its list replaces the base variant\'s, naming what is dropped', () => {
+    const dir = writeFiles(tempDir(), {
+      'base.yaml': base,
+      'child.yaml': 'format: 2\nextends: base.yaml\nid: child\nvariants:\n  change:\n    calm:\n      changes:\n        rules:\n          add:\n'
+        + '            - { id: two, title: Two, chance: 0.5, effects: [], narrative: Two., source: "Modelling assumption: a test." }\n',
+    });
+    const spec = readScenarioFile(join(dir, 'child.yaml'));
+    const warnings = warningsOf(spec).map((warning) => formatProblem(warning));
+    expect(warnings).toEqual([expect.stringMatching(/variants\.change\.calm\.changes\.rules\.add: replaces the base variant's `changes\.rules\.add` and drops `one`: edits in a variant's `changes:` do not combine across files; write the whole list here$/)]);
+  });
+
+  it('says nothing when the overlay keeps what the base variant\'s list had', () => {
+    const dir = writeFiles(tempDir(), {
+      'base.yaml': base,
+      'child.yaml': 'format: 2\nextends: base.yaml\nid: child\nvariants:\n  change:\n    calm:\n      changes:\n        rules:\n          add:\n'
+        + '            - { id: one, title: One, chance: 0.5, effects: [], narrative: One., source: "Modelling assumption: a test." }\n'
+        + '            - { id: two, title: Two, chance: 0.5, effects: [], narrative: Two., source: "Modelling assumption: a test." }\n',
+    });
+    expect(warningsOf(readScenarioFile(join(dir, 'child.yaml')))).toEqual([]);
   });
 });
