@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { whatIfsAt, type WhatIf } from '../../src/tui/what-ifs.js';
+import { sectionPick, whatIfsAt, type WhatIf } from '../../src/tui/what-ifs.js';
 import { nudged } from '../../src/tui/value-what-ifs.js';
 import { activeBranch, reduce, startSession, whatIfsOf, type Session, type SessionAction } from '../../src/tui/session.js';
 import { startHistory } from '../../src/engine/history.js';
@@ -168,5 +168,31 @@ describe('the what-if menu sets every value a `set` intervention can', () => {
     expect(intervention.path).toMatch(/^coop\./);
     expect(activeBranch(forked).history.interventions).toContainEqual(intervention);
     expect(forked.notice?.text).toContain(`set ${intervention.path} = ${intervention.value} at turn 2`);
+  });
+});
+
+describe('the sections of the what-if menu', () => {
+  it('jumps to the next and the previous section with Tab and Shift+Tab, and sets a salience from there', async () => {
+    const items = whatIfsAt(scenario, scenario.initial, 0, 24, variantOptions('niger-2024', scenario));
+    const firstOf = (section: string) => items.find((item) => item.section === section)!;
+    const sections = [...new Set(items.map((item) => item.section))];
+    expect(sectionPick(items, 0, 1)).toBe(items.indexOf(firstOf(sections[1]!)));
+    expect(sectionPick(items, items.length - 1, 1)).toBe(items.length - 1);
+    expect(sectionPick(items, items.length - 1, -1)).toBe(items.indexOf(firstOf(sections[sections.length - 2]!)));
+    expect(sectionPick(items, 3, -1)).toBe(0);
+
+    const app = mountApp();
+    await app.press('b');
+    await app.waitFor('Tab section');
+    // Force, block, variant, indicator, attribute, cooperation, stance: the eighth section is the saliences.
+    const salience = firstOf('Set a salience next month');
+    expect(sections.indexOf('Set a salience next month')).toBe(7);
+    await app.press(...Array<string>(7).fill(KEY.tab));
+    await app.waitFor(`▸ ${salience.label}`);
+    await app.press(KEY.shiftTab);
+    await app.waitFor(`▸ ${firstOf('Set a stance next month').label}`);
+    await app.press(KEY.tab, KEY.enter);
+    const set = setOf(salience);
+    await app.waitFor(`Forked what-if 1 from main at turn 0: set ${set.path} = ${set.value} at turn 1`);
   });
 });
