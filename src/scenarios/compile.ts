@@ -90,7 +90,10 @@ export function compileScenario(
       when: posture.when === undefined ? null : expr(['actors', a, 'posture', i, 'when'], posture.when),
     })),
   }));
+  // A file of format 1 wrote its braces as text: values are filled in only from format 2 on.
+  const fillsNarratives = (spec.format ?? 1) >= 2;
   const narrativeOf = (text: string, r: number) => {
+    if (!fillsNarratives) return {};
     const at = attempt(['rules', r, 'narrative'], () => compileNarrative(text, scope));
     return at === null ? {} : { narrativeAt: at };
   };

@@ -62,8 +62,10 @@ export function embeddedSpec(record: RunRecord): ScenarioSpec | null {
 export type Difference = 'same' | 'text' | 'unused' | 'runs';
 
 export function differenceOf(embedded: ScenarioSpec, other: ScenarioSpec, record: RunRecord): Difference {
-  const { $schema: _schema, ...plain } = other;
-  if (hashOf(plain) === hashOf(embedded)) return 'same';
+  // `format` says how a file is written: a record made before its file declared one is the same scenario.
+  const { $schema: _schema, format: _format, ...plain } = other;
+  const { format: _embeddedFormat, ...embeddedPlain } = embedded;
+  if (hashOf(plain) === hashOf(embeddedPlain)) return 'same';
   const a = withoutText(embedded);
   const b = withoutText(other);
   for (const { variant } of variantsOf(record)) {
@@ -79,7 +81,7 @@ export function differenceOf(embedded: ScenarioSpec, other: ScenarioSpec, record
  * in such text give the same runs.
  */
 export function withoutText(spec: ScenarioSpec): ScenarioSpec {
-  const { $schema: _schema, ...rest } = spec;
+  const { $schema: _schema, format: _format, ...rest } = spec;
   return {
     ...rest,
     id: '',

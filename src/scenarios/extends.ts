@@ -6,7 +6,7 @@ import { firstListEdit, mergeScenario, type Sourced } from './merge.js';
 import { locate, originOf } from './origin.js';
 import { builtinSource, isBuiltin, isFileReference, readSourceFile, ScenarioNotFound, shownPath, BUILTIN_IDS } from './read.js';
 import { suggest } from './suggest.js';
-import { newerFormatProblem } from './format-version.js';
+import { declaresFormat2, newerFormatProblem, undeclaredFormatProblems } from './format-version.js';
 import type { SourceFile } from './source.js';
 
 /** Longest chain of files extending one another. */
@@ -43,7 +43,9 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
   const data = source.data;
   const newer = newerFormatProblem(data);
   if (newer !== null) throw new ScenarioError([locate(newer, here)], source.file);
-  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: source.problems, warnings: [] };
+  // Each file declares the format it is written in, whatever its base declares.
+  const undeclared = undeclaredFormatProblems(data).map((problem) => locate(problem, here));
+  if (!isMap(data) || !Object.hasOwn(data, 'extends')) return { value: data, origin: here, problems: [...source.problems, ...undeclared], warnings: [] };
   const fail = (problems: Problem[]): never => {
     throw new ScenarioError(problems.map((problem) => locate(problem, here)), source.file);
   };
@@ -71,7 +73,7 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
     problems.push({ path: ['id'], message: `is \`${baseId}\`, the id of the scenario it extends; give this scenario its own id, such as \`${baseId}-changed\`` });
   }
   const edit = firstListEdit(data);
-  if (edit !== null && !(typeof data.format === 'number' && data.format >= 2)) {
+  if (edit !== null && !declaresFormat2(data)) {
     fail([{ path: edit, message: 'edits the list with `{ add, change, remove }`, which needs `format: 2` at the top of the file' }]);
   }
   const warnings: Problem[] = [];
@@ -79,7 +81,7 @@ export function resolveExtends(source: SourceFile, chain: readonly { id: string;
   return {
     ...merged,
     value: withoutOrphanExpectations(merged.value, data),
-    problems: [...source.problems, ...problems.map((problem) => locate(problem, here))],
+    problems: [...source.problems, ...undeclared, ...problems.map((problem) => locate(problem, here))],
     warnings: [...resolved.warnings, ...warnings.map((warning) => locate(warning, here))],
   };
 }

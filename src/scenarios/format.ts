@@ -332,7 +332,7 @@ export const expectationSchema = z.union([
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
   format: z.number().int().min(1).max(2).optional()
-    .describe('The version of the scenario format the file needs: 2 for starting values from parameters, list edits and variants that change the model; 1 (the default) otherwise.'),
+    .describe('The version of the scenario format the file needs: 2 for any construct added in format 2 (available actions, random quantities, months, `if:`, run metrics, scales, parameter ranges, structured sources, expectations, starting values from parameters, list edits, variant changes...); 1 (the default) otherwise.'),
   id: kebabId.describe('The scenario id, such as "niger-2024".'),
   title: text,
   version: z.string().max(32),

@@ -77,6 +77,7 @@ export function extending(spec: ScenarioSpec, base: string, target: string): str
   }
   return `${header(target, id, base, 'builds on')}
 $schema: ${yamlPath(schemaReference(target))}
+format: 2
 extends: ${yamlPath(base)}
 id: ${id}
 title: ${JSON.stringify(`${spec.title} (changed)`)}

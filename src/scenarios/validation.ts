@@ -6,7 +6,6 @@ import { repair } from './repair.js';
 import { ScenarioScope } from './scope.js';
 import { paramValues } from './params.js';
 import { initialState } from './initial-state.js';
-import { undeclaredFormatProblems } from './format-version.js';
 import { hasStartingExpressions } from './starting-value.js';
 
 type Part = string | number;
@@ -63,7 +62,7 @@ function isPrefix(prefix: readonly Part[], path: readonly Part[]): boolean {
 export function validateData(data: unknown): { spec: ScenarioSpec; problems: [] } | { spec: null; problems: Problem[] } {
   const parsed = scenarioSchema.safeParse(data);
   if (parsed.success) {
-    const problems = [...undeclaredFormatProblems(parsed.data), ...checkSpec(parsed.data)];
+    const problems = checkSpec(parsed.data);
     return problems.length === 0 ? { spec: parsed.data, problems: [] } : { spec: null, problems };
   }
   const structural = problemsFromIssues(parsed.error.issues, scenarioSchema, data);

@@ -79,6 +79,8 @@ export function actionFor(command: Command, session: Session, services: Pick<App
     case 'page-down': return { type: 'move', delta: PAGE };
     case 'top': return { type: 'move', delta: -Number.MAX_SAFE_INTEGER };
     case 'bottom': return { type: 'move', delta: Number.MAX_SAFE_INTEGER };
+    case 'next-section': return { type: 'section', delta: 1 };
+    case 'previous-section': return { type: 'section', delta: -1 };
     case 'choose': return { type: 'choose' };
     case 'close': return { type: 'close' };
     case 'export':

@@ -7,7 +7,7 @@ export type Command =
   | 'previous-event' | 'next-event' | 'event-details'
   | 'what-if' | 'next-branch' | 'previous-branch' | 'branches' | 'compare'
   | 'new-seed' | 'export' | 'help' | 'quit' | 'interrupt'
-  | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom' | 'choose' | 'close';
+  | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom' | 'next-section' | 'previous-section' | 'choose' | 'close';
 
 /** One physical key: a typed character, or a named key of Ink's `Key`, with modifiers. */
 export interface KeySpec {
@@ -53,6 +53,8 @@ export const BINDINGS: readonly Binding[] = [
   { scope: 'list', label: '', keys: [{ key: 'pageDown' }], command: 'page-down', description: '' },
   { scope: 'list', label: 'Home End', keys: [{ key: 'home' }], command: 'top', description: 'first / last entry' },
   { scope: 'list', label: '', keys: [{ key: 'end' }], command: 'bottom', description: '' },
+  { scope: 'list', label: 'Tab S-Tab', keys: [{ key: 'tab', shift: false }], command: 'next-section', description: 'next / previous section (what-ifs)' },
+  { scope: 'list', label: '', keys: [{ key: 'tab', shift: true }], command: 'previous-section', description: '' },
   { scope: 'list', label: 'Enter', keys: [{ key: 'return' }], command: 'choose', description: 'choose' },
   { scope: 'list', label: 'Esc', keys: [{ key: 'escape' }], command: 'close', description: 'close the list' },
   { scope: 'details', label: '↑ ↓', keys: [{ key: 'upArrow' }, { input: 'k' }], command: 'previous-event', description: 'previous / next event' },

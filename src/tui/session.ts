@@ -3,7 +3,7 @@ import { startHistory, type History } from '../engine/history.js';
 import { stripControl } from '../engine/text.js';
 import { forkBranch, mainBranch, reach, keptTurn, type Branch, type Fork } from './branches.js';
 import { error, info, type Notice } from './notice.js';
-import { whatIfsAt, type VariantOption, type WhatIf } from './what-ifs.js';
+import { sectionPick, whatIfsAt, type VariantOption, type WhatIf } from './what-ifs.js';
 
 /** Which screen has the keyboard: the panels or one of the overlays. */
 export type Mode = 'main' | 'help' | 'what-if' | 'branches' | 'event';
@@ -35,6 +35,7 @@ export type SessionAction =
   | { readonly type: 'open'; readonly mode: Exclude<Mode, 'main'> }
   /** Move the highlight of the open list by `delta` rows (clamped to the list). */
   | { readonly type: 'move'; readonly delta: number }
+  | { readonly type: 'section'; readonly delta: 1 | -1 }
   | { readonly type: 'fork'; readonly fork: Fork }
   | { readonly type: 'switch'; readonly to: number }
   | { readonly type: 'select-event'; readonly delta: number }
@@ -113,6 +114,8 @@ function apply(state: Session, action: SessionAction, session: Session): Session
       return { ...state, mode: 'main' };
     case 'move':
       return { ...state, pick: Math.max(0, Math.min(listSize(state) - 1, state.pick + action.delta)) };
+    case 'section':
+      return state.mode === 'what-if' ? { ...state, pick: sectionPick(whatIfsOf(state), state.pick, action.delta) } : state;
     case 'choose':
       if (state.mode === 'branches') return switchTo(state, state.pick);
       if (state.mode === 'what-if') {

@@ -65,3 +65,16 @@ export function whatIfsAt(
   }));
   return [...forces, ...blocks, ...switches, ...values];
 }
+
+/**
+ * The entry a section key moves to from `pick`: the first of the next section
+ * (`delta` 1; the last section stays put), or the first of the section before
+ * the one `pick` is in (-1; the first section goes to its first entry).
+ */
+export function sectionPick(items: readonly WhatIf[], pick: number, delta: 1 | -1): number {
+  const starts = items.flatMap((item, i) => (i === 0 || item.section !== items[i - 1]!.section ? [i] : []));
+  if (delta > 0) return starts.find((start) => start > pick) ?? pick;
+  const current = starts.filter((start) => start <= pick).pop() ?? 0;
+  return starts.filter((start) => start < current).pop() ?? 0;
+}
+

@@ -7,7 +7,8 @@ import { compileText } from '../language/helpers.js';
 
 // Troops counted in troops: a batch's means and percentiles must be in troops
 // too, not a share of [0, 1] cut off at 1.
-const TROOPS = `id: troops
+const TROOPS = `format: 2
+id: troops
 title: Troops on their own scale
 version: "1"
 start: "2024-01"

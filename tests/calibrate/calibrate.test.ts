@@ -9,7 +9,8 @@ import { writeTemp } from '../evidence/fixtures.js';
 // chance = 0.6, so only calibration can bring it back near 0.3.
 
 function drawScenario(expectations: string, params = '  chance: { value: 0.6, range: [0.05, 0.95] }\n  q: 0.5\n'): string {
-  return `id: draw
+  return `format: 2
+id: draw
 title: A draw with an unknown chance
 version: "1"
 start: "2024-04"

@@ -8,7 +8,8 @@ import { join } from 'node:path';
  * known value, so each verdict of `check` can be foreseen.
  */
 export function flipScenario(expectations: string, extra = ''): string {
-  return `id: flip
+  return `format: 2
+id: flip
 title: A fair coin
 version: "1"
 start: "2024-04"

@@ -8,7 +8,10 @@ import { ROOT } from '../helpers.js';
 import { writeTemp } from './fixtures.js';
 import { applyVariant } from '../../src/scenarios/print.js';
 import { ScenarioError } from '../../src/scenarios/problem.js';
-import { problemsOf, TINY, tinyWith } from '../scenarios/fixtures.js';
+import { problemsOf, TINY, tinyWith as plainTinyWith } from '../scenarios/fixtures.js';
+
+/** TINY with a change, declaring format 2 (a parameter entry is a construct of format 2). */
+const tinyWith = (find: string, replace: string): string => `format: 2\n${plainTinyWith(find, replace)}`;
 
 /** The run hash of niger-2024 version 1 that the golden records name. */
 const NIGER_V1_HASH = '6a5d9097e2caae39b455d160d1492149c8f9de0d5ffbef20922ea7fe54c4d3a1';
@@ -113,7 +116,7 @@ describe('a ranged parameter in an extends: file', () => {
   it('changes its value with { value } and keeps its range', () => {
     const files = writeTemp({
       'coin.yaml': readFileSync(`${ROOT}docs/examples/coin.yaml`, 'utf8'),
-      'fitted.yaml': 'extends: coin.yaml\nid: coin-fitted\nparams:\n  headsChance: { value: 0.35 }\n',
+      'fitted.yaml': 'format: 2\nextends: coin.yaml\nid: coin-fitted\nparams:\n  headsChance: { value: 0.35 }\n',
     });
     const scenario = loadScenario(files['fitted.yaml']!);
     expect(scenario.params.headsChance).toBe(0.35);

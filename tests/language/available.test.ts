@@ -6,7 +6,8 @@ import { optionRows } from '../../src/tui/exercise/view.js';
 import { compileText, problemsOf } from './helpers.js';
 
 // A government that may prepare a withdrawal only until it has announced one.
-const WITHDRAWAL = `id: available-actions
+const WITHDRAWAL = `format: 2
+id: available-actions
 title: Available actions
 version: "1"
 start: "2024-01"
@@ -87,7 +88,7 @@ describe('available actions', () => {
 
   it('refuses an unknown name in a condition', () => {
     expect(problemsOf(WITHDRAWAL.replace('not flag.announced', 'not flag.anounced'))[0])
-      .toMatch(/^scenario\.yaml:19:\d+: actors\[0\]\.actions\[1\]\.available: unknown flag `anounced`; did you mean `announced`\?/);
+      .toMatch(/^scenario\.yaml:20:\d+: actors\[0\]\.actions\[1\]\.available: unknown flag `anounced`; did you mean `announced`\?/);
   });
 });
 

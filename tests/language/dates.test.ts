@@ -6,7 +6,8 @@ import { parseSpec } from '../../src/scenarios/load.js';
 import { compileText, problemsOf } from './helpers.js';
 
 // The rainy season (June to September) and a date in the calendar.
-const DATES = `id: dates
+const DATES = `format: 2
+id: dates
 title: Dates
 version: "1"
 start: "2023-10"

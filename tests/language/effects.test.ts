@@ -5,7 +5,8 @@ import { compileText, problemsOf } from './helpers.js';
 
 // Each turn: a flag follows an indicator, an effect applies only while the flag
 // is on, and aid arrives in amounts drawn at random.
-const EFFECTS = `id: effects
+const EFFECTS = `format: 2
+id: effects
 title: Effects that say more
 version: "1"
 start: "2024-01"

@@ -5,7 +5,8 @@ import type { Intervention } from '../../src/engine/types.js';
 import { compileText, problemsOf } from './helpers.js';
 
 // A coup puts elections on the calendar two to six months later; protests are unrelated.
-const DELAYS = `id: random-delays
+const DELAYS = `format: 2
+id: random-delays
 title: Random delays
 version: "1"
 start: "2024-01"

@@ -11,7 +11,8 @@ import { compileText, problemsOf } from './helpers.js';
 
 // Insurgency drifts at random; a monthly report (which always fires) shows its
 // value at the start of each month in `run --json`.
-const METRICS = `id: run-metrics
+const METRICS = `format: 2
+id: run-metrics
 title: Metrics over the run
 version: "1"
 start: "2024-01"

@@ -7,7 +7,8 @@ import { sandtable } from '../helpers.js';
 import { compileText, problemsOf } from './helpers.js';
 
 // Troops counted in troops, clamped to what can be deployed; a narrative says how many.
-const SCALES = `id: scales
+const SCALES = `format: 2
+id: scales
 title: Quantities on their own scale
 version: "1"
 start: "2024-01"

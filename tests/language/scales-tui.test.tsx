@@ -5,7 +5,8 @@ import { indicatorRows } from '../../src/tui/view-model.js';
 import { mount } from '../tui/helpers.js';
 import { compileText } from './helpers.js';
 
-const TROOPS = `id: troops
+const TROOPS = `format: 2
+id: troops
 title: Troops
 version: "1"
 start: "2024-01"

@@ -162,6 +162,7 @@ export const richScenario: fc.Arbitrary<ScenarioInput> = fc.record({
   ];
   return {
     ...base,
+    format: 2,
     actors,
     indicators,
     flags: { f: false },

@@ -64,6 +64,6 @@ describe('show, read back', () => {
   it('leaves out values equal to their defaults', () => {
     const shown = sandtable(['show', 'niger-2024']).stdout;
     expect(shown).not.toMatch(/once: false|description: ""|effects: \[\]/);
-    expect(shown).toMatch(/^id: niger-2024\ntitle: /);
+    expect(shown).toMatch(/^format: 2\nid: niger-2024\ntitle: /);
   });
 });

@@ -82,7 +82,7 @@ describe('starting values from parameters', () => {
 describe('the format version', () => {
   it('asks for format: 2 when a file uses a construct of format 2 without declaring it', () => {
     expect(problemsOf(FROM_PARAMS.replace('format: 2\n', ''))).toEqual([
-      'scenario.yaml:1:1: uses a starting value computed from parameters, which needs `format: 2` at the top of the file',
+      'scenario.yaml:13:26: actors[0].stance.alignment: uses a starting value computed from parameters, which needs `format: 2` at the top of the file',
     ]);
   });
 

@@ -175,6 +175,8 @@ function overlayText(scenario: Scenario, ref: string | undefined, options: Calib
   const lines = [
     `# Written by \`sandtable calibrate\` (seed ${run.seed}, ${run.runs} runs a candidate, ${summary.evaluated} candidates): the values of`,
     `# ${names.join(', ')} that best meet ${scenario.id}'s expectations${options.variant === undefined ? '' : ` under its variant ${options.variant} (check it as FILE/${options.variant})`}.`,
+    // Ranged parameters are changed with `{ value }`, a construct of format 2.
+    'format: 2',
     `extends: ${JSON.stringify(base)}`,
     `id: ${scenario.id}-calibrated`,
     'params:',
