@@ -8,7 +8,7 @@ import type { EffectSpec, InterventionSpec, RandomAmountSpec, ScenarioSpec, Vari
 import { randomAmount, RandomSites } from './random-amount.js';
 import { compileMetrics } from './metrics.js';
 import { compileNarrative } from './narrative.js';
-import { ScenarioScope } from './scope.js';
+import { ScenarioScope, type FreeParams } from './scope.js';
 import { suggest } from './suggest.js';
 import { ScenarioError, type Problem } from './problem.js';
 import { checkAvailability, checkExercise, checkIds } from './checks.js';
@@ -20,12 +20,14 @@ import { atChanges, changedSpec } from './variant-changes.js';
 
 /**
  * Compile validated scenario data (with one of its variants applied, or none)
- * into engine functions. Every expression is parsed once, here.
+ * into engine functions. Every expression is parsed once, here. Parameters in
+ * `free` are read from their cells when expressions run (`compileParametric`).
  */
 export function compileScenario(
   spec: ScenarioSpec,
   variantId: string | null = null,
   overrides: Readonly<Record<string, number>> = {},
+  free: FreeParams | null = null,
 ): Scenario {
   const problems: Problem[] = [];
   const variant = variantId === null ? null : spec.variants.find((item) => item.id === variantId);
@@ -37,16 +39,10 @@ export function compileScenario(
         (known.length > 0 ? ` (variants: ${known.join(', ')})` : ''),
     }]);
   }
-  if (variant?.changes !== undefined) return compileChangedVariant(spec, variant, overrides);
+  if (variant?.changes !== undefined) return compileChangedVariant(spec, variant, overrides, free);
   const params = { ...paramValues(spec.params), ...(variant?.params ?? {}), ...overrides };
-  for (const [name, value] of Object.entries(overrides)) {
-    if (!Object.hasOwn(spec.params, name)) {
-      problems.push({ path: ['params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
-    }
-    const bounds = outOfBounds(spec, name, value);
-    if (bounds !== null) problems.push({ path: ['params', name], message: bounds });
-  }
-  const scope = new ScenarioScope(spec, params);
+  problems.push(...overrideProblems(spec, overrides));
+  const scope = new ScenarioScope(spec, params, free);
 
   function attempt<T>(path: (string | number)[], make: () => T, atKey = false): T | null {
     try {
@@ -166,16 +162,34 @@ export function compileScenario(
   return scenario;
 }
 
+/** The problems of parameter overrides (a sweep's `--set`, a study's point): unknown names, values outside bounds. */
+export function overrideProblems(spec: ScenarioSpec, overrides: Readonly<Record<string, number>>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!Object.hasOwn(spec.params, name)) {
+      problems.push({ path: ['params', name], atKey: true, message: `unknown parameter \`${name}\`${suggest(name, Object.keys(spec.params))}` });
+    }
+    const bounds = outOfBounds(spec, name, value);
+    if (bounds !== null) problems.push({ path: ['params', name], message: bounds });
+  }
+  return problems;
+}
+
+/** The scenario data a variant with `changes` is compiled from: the changed scenario with that variant alone. */
+export function changedVariantSpec(spec: ScenarioSpec, variant: VariantSpec): ScenarioSpec {
+  const { changes: _changes, ...plain } = variant;
+  return { ...changedSpec(spec, variant), variants: [plain] };
+}
+
 /**
  * A variant with `changes`: the scenario it makes, compiled with the variant's
  * parameters and interventions, under the identity of (scenario, variant).
  */
-function compileChangedVariant(spec: ScenarioSpec, variant: VariantSpec, overrides: Readonly<Record<string, number>>): Scenario {
+function compileChangedVariant(spec: ScenarioSpec, variant: VariantSpec, overrides: Readonly<Record<string, number>>, free: FreeParams | null): Scenario {
   const at = spec.variants.indexOf(variant);
-  const { changes: _changes, ...plain } = variant;
   let inner: Scenario;
   try {
-    inner = compileScenario({ ...changedSpec(spec, variant), variants: [plain] }, variant.id, overrides);
+    inner = compileScenario(changedVariantSpec(spec, variant), variant.id, overrides, free);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     // Problems of the variant itself (its parameters, its interventions) are at its place among the variants.

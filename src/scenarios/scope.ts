@@ -28,6 +28,17 @@ function scalesOf(spec: ScenarioSpec): { ranges: Map<string, readonly [number, n
 const NAME_FORMS = 'turn, month, year, param.NAME, flag.NAME, ind.NAME, coop.ACTOR.ACTOR, stance.ACTOR.ISSUE, salience.ACTOR.ISSUE, attr.ACTOR.NAME, metric.NAME (in outcomes)';
 const FUNCTIONS: readonly string[] = ['fired', 'count', 'since', 'chose', ...MATH_FUNCTIONS];
 
+/**
+ * Parameters left free in a compiled scenario: expressions read each from
+ * its cell when they run, instead of having its value folded in, so one
+ * compiled scenario serves every point of a study (see `compileParametric`).
+ */
+export interface FreeParams {
+  /** The cell of each free parameter, by name. */
+  readonly index: ReadonlyMap<string, number>;
+  readonly cells: Float64Array;
+}
+
 function own<T>(record: Readonly<Record<string, T>>, key: string): boolean {
   return Object.hasOwn(record, key);
 }
@@ -42,12 +53,13 @@ export class ScenarioScope implements Scope {
   private readonly attrs: Map<string, Set<string>>;
   private readonly actions: Map<string, Set<string>>;
   private readonly params: Readonly<Record<string, number>>;
+  private readonly free: FreeParams | null;
   private readonly symmetric: boolean;
   private readonly start: { readonly year: number; readonly month: number };
   private readonly horizon: number;
   readonly layout: SlotLayout;
 
-  constructor(spec: ScenarioSpec, params: Readonly<Record<string, number>>) {
+  constructor(spec: ScenarioSpec, params: Readonly<Record<string, number>>, free: FreeParams | null = null) {
     this.actors = new Set(spec.actors.map((actor) => actor.id));
     this.issues = new Set(spec.issues.map((issue) => issue.id));
     this.indicators = new Set(spec.indicators.map((indicator) => indicator.id));
@@ -56,6 +68,7 @@ export class ScenarioScope implements Scope {
     this.attrs = new Map(spec.actors.map((actor) => [actor.id, new Set(Object.keys(actor.attrs))]));
     this.actions = new Map(spec.actors.map((actor) => [actor.id, new Set(actor.actions.map((action) => action.id))]));
     this.params = params;
+    this.free = free;
     this.symmetric = spec.cooperation.symmetric;
     this.start = { year: Number(spec.start.slice(0, 4)), month: Number(spec.start.slice(5, 7)) };
     this.horizon = spec.turns;
@@ -193,6 +206,11 @@ export class ScenarioScope implements Scope {
     if (head === 'param') {
       if (segments.length !== 2 || !own(this.params, a)) {
         throw new ExpressionError(`unknown parameter \`${path}\`${suggest(a, Object.keys(this.params))}`, a || head);
+      }
+      const cell = this.free?.index.get(a);
+      if (cell !== undefined) {
+        const cells = this.free!.cells;
+        return { path, read: () => cells[cell]! };
       }
       const value = this.params[a]!;
       return { path, read: () => value, constant: value };

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { expectUsageError, sandtable } from '../helpers.js';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectUsageError, ROOT, sandtable } from '../helpers.js';
 import { writeTemp } from '../evidence/fixtures.js';
 
 // Calibration recovers a known chance. The scenario's rule `draw` fires with
@@ -134,5 +137,98 @@ describe('sandtable calibrate', () => {
     it('a refinement round that is not a count', () => {
       expectUsageError(['calibrate', files['draw.yaml']!, '--refine', '-1'], /refinement round/);
     });
+  });
+});
+
+// Ctrl+C as docs/analysis.md promises it: the workers stop, the candidates
+// finished so far are reported as the best so far, a note says so, no overlay
+// is written, and the exit code is 130 (143 for SIGTERM).
+describe('sandtable calibrate stopped by a signal', () => {
+  const BIN = join(ROOT, 'bin', 'sandtable.js');
+  const WAIT_MS = 60_000;
+  // Long enough that no machine finishes it: 1,032 candidates × 20,000 runs.
+  const LONG = ['--param', 'chance', '--runs', '20000', '--samples', '1024', '--refine', '8', '--seed', '11', '--workers', '2', '--json'];
+  const until = async (check: () => boolean, what: () => string) => {
+    const started = Date.now();
+    while (!check()) {
+      if (Date.now() - started > WAIT_MS) throw new Error(`gave up after ${WAIT_MS} ms waiting for ${what()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  /** What was reported on stdout, and which files are in the scenario's folder. */
+  const reported = (json: string, dir: string) => ({ out: JSON.parse(json), files: readdirSync(dir).sort() });
+
+  const socket = `sandtable-calibrate-${process.pid}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  beforeAll(() => {
+    tmux('new-session', '-d', '-s', 'keeper', 'sleep 600');
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('on a terminal: shows progress with the time left; Ctrl+C reports the best so far, writes no overlay, exits 130', async () => {
+    const file = writeTemp({ 'draw.yaml': drawScenario(MEASURED) })['draw.yaml']!;
+    const dir = dirname(file);
+    // stdout to a file, stderr (the progress bar and the notes) on the terminal.
+    tmux('new-session', '-d', '-s', 'calibrate', '-x', '160', '-y', '30',
+      `cd '${dir}' && env CI=false '${process.execPath}' '${BIN}' calibrate draw.yaml ${LONG.join(' ')} --out fit.yaml > out.json; echo $? > exit; exec sleep 600`);
+    const screen = () => tmux('capture-pane', '-p', '-t', 'calibrate');
+    // Past 60,000 runs the first candidate is in: no task is handed out more than 128 tasks (25,600 runs) past the oldest unfinished.
+    const done = () => Number(/(\d+)\/20480000 runs/.exec(screen())?.[1] ?? 0);
+    await until(() => done() >= 60_000 && /runs\/s \| .+ left/.test(screen()), () => `progress past 60,000 runs with the time left:\n${screen()}`);
+    const shell = Number(tmux('display', '-p', '-t', 'calibrate', '#{pane_pid}').trim());
+    const pid = Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+    process.kill(pid, 'SIGINT');
+    const exit = join(dir, 'exit');
+    await until(() => existsSync(exit) && readFileSync(exit, 'utf8').trim() !== '', () => `the calibration's exit:\n${screen()}`);
+    expect(Number(readFileSync(exit, 'utf8').trim()), screen()).toBe(130);
+
+    const { out, files } = reported(readFileSync(join(dir, 'out.json'), 'utf8'), dir);
+    expect(out.interrupted).toBe(true);
+    expect(out.evaluated).toBeGreaterThan(0);
+    expect(out.evaluated).toBeLessThan(1032);
+    expect(out.best).not.toBeNull();
+    expect(out.best.expectations.map((item: { id: string }) => item.id)).toEqual(['first-month', 'by-third']);
+    expect(out.overlay).toBeNull();
+    expect(files).toEqual(['draw.yaml', 'exit', 'out.json']);
+    const lines = screen().split('\n').filter((line) => line.trim() !== '');
+    expect(lines).toEqual([
+      `sandtable: interrupted by SIGINT after ${out.evaluated} of 1032 candidates: the results above are the best so far; fit.yaml was not written`,
+    ]);
+    expect(tmux('display', '-p', '-t', 'calibrate', '#{cursor_flag}').trim(), 'cursor shown').toBe('1');
+  });
+
+  it('on SIGTERM, not on a terminal: the same report and one line on stderr, exit 143', async () => {
+    const file = writeTemp({ 'draw.yaml': drawScenario(MEASURED) })['draw.yaml']!;
+    const dir = dirname(file);
+    const child = spawn(process.execPath, [BIN, 'calibrate', file, ...LONG, '--out', join(dir, 'fit.yaml')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      child.on('close', (code, signal) => resolve({ code, signal }));
+    });
+    // Once its two worker threads have started (more threads than a plain node
+    // process has), it is well into its work with its handlers in place.
+    const threads = (pid: number) => readdirSync(`/proc/${pid}/task`).length;
+    const plain = spawn(process.execPath, ['-e', 'require("fs").stat("/", () => console.log("ready")); setTimeout(() => {}, 60_000)'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let ready = '';
+    plain.stdout.on('data', (chunk) => { ready += chunk; });
+    await until(() => ready.includes('ready'), () => 'a plain node process');
+    const baseline = threads(plain.pid!);
+    plain.kill('SIGKILL');
+    await until(() => threads(child.pid!) >= baseline + 2, () => `the worker threads; stderr: ${stderr}`);
+    child.kill('SIGTERM');
+    const { code, signal } = await ended;
+    expect(signal, stderr).toBeNull();
+    expect(code, stderr).toBe(143);
+    const { out, files } = reported(stdout, dir);
+    expect(out.interrupted).toBe(true);
+    expect(out.evaluated).toBeLessThan(1032);
+    expect(out.overlay).toBeNull();
+    expect(files).toEqual(['draw.yaml']);
+    expect(stderr).toMatch(/^sandtable: interrupted by SIGTERM after \d+ of 1032 candidates: the results above are the best so far; .*fit\.yaml was not written\n$/);
   });
 });

@@ -8,6 +8,7 @@ import { SimulationError } from '../../engine/errors.js';
 import { CounterfactualTally } from '../../engine/analysis/counterfactual.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
+import { compileParametric } from '../../scenarios/parametric.js';
 import { CsvRows } from '../text/csv.js';
 import { frameColumns } from '../text/csv-columns.js';
 import type { FromWorker, Job, Task, ToWorker } from './protocol.js';
@@ -21,12 +22,18 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 
 function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
   const tallies = new Map<number, BatchTally>();
-  // Tasks come in combination order, so keeping the last scenario is enough
-  // (a sweep of thousands of combinations must not keep thousands compiled).
+  // The scenario is compiled once, with the parameters the combinations set
+  // left free, and each combination binds its values into it: a study of
+  // thousands of points costs no compilation per point. Tasks come in
+  // combination order and run one at a time, so binding when the combination
+  // changes keeps the bound scenario the one being run.
+  const names = [...new Set(spec.combinations.flatMap((combination) => Object.keys(combination)))];
+  const parametric = names.length === 0 ? null : compileParametric(spec.scenario.spec, spec.scenario.variant, names);
   let loaded: { combination: number; scenario: Scenario } | null = null;
   const scenarioOf = (combination: number) => {
     if (loaded?.combination !== combination) {
-      loaded = { combination, scenario: compileScenario(spec.scenario.spec, spec.scenario.variant, spec.combinations[combination]) };
+      const values = spec.combinations[combination]!;
+      loaded = { combination, scenario: parametric === null ? compileScenario(spec.scenario.spec, spec.scenario.variant, values) : parametric.bind(values) };
     }
     return loaded.scenario;
   };
