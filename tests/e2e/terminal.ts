@@ -8,8 +8,9 @@ import { ROOT } from '../helpers.js';
 
 // The built binary in a real terminal: tmux gives it a pseudo-terminal of a
 // fixed size, takes keys, and shows what is on the screen. Every wait is
-// bounded; each test file's server has a socket of its own.
-const WAIT_MS = 15_000;
+// bounded (generously: a busy machine with every test file running can take
+// many seconds to draw a screen); each test file's server has a socket of its own.
+const WAIT_MS = 30_000;
 
 /** A word quoted for the shell. */
 export function quote(text: string): string {
