@@ -1,7 +1,7 @@
 import { copyFrame, loadFrame, newFrame, type Frame } from './frame.js';
 import { stateOf } from './frame-state.js';
 import { FOREVER, planInterventions, type InterventionPlan } from './interventions.js';
-import { Streams } from './random.js';
+import { Streams, type SeedStates } from './random.js';
 import { stepFrame, type TurnOutcome } from './step.js';
 import type { Intervention, Scenario, WorldState } from './types.js';
 
@@ -214,12 +214,12 @@ function initialFrame(scenario: Scenario): Frame {
  * that turn's scenario and interventions. The per-turn tables are worked out
  * before the first step, so a step allocates nothing on the batch path.
  */
-export function stepper(plan: RunPlan, from?: WorldState): Stepper {
+export function stepper(plan: RunPlan, from?: WorldState, seeds: SeedStates | null = null): Stepper {
   const { scenarios, plans } = scheduleOf(plan);
   // A schedule has a scenario for every turn from 0 to the plan's last.
   const first = scenarios[0]!;
   const frame = from === undefined ? initialFrame(first) : loadFrame(first.layout, from);
-  const streams = new Streams(plan.seed);
+  const streams = new Streams(plan.seed, seeds);
   const last = plan.turns;
   return {
     plan,

@@ -6,9 +6,75 @@ export { MAX_SEED };
 
 /** One key's generator (made on its first draw) and how many numbers it has given. */
 export interface Stream {
-  readonly seed: string;
+  /** The run's seed and the stream's key: together they seed its generator. */
+  readonly run: number;
+  readonly key: string;
   next: (() => number) | null;
   drawn: number;
+  /** Where the seeded starting points of generators are kept across runs, or null. */
+  readonly seeds: SeedStates | null;
+}
+
+/** Alea's whole state: three fractions and a carry. */
+interface AleaState {
+  readonly c: number;
+  readonly s0: number;
+  readonly s1: number;
+  readonly s2: number;
+}
+
+/**
+ * The seeded starting points of generators, kept across the runs of many
+ * points. Common random numbers mean that run i of every point of a sweep,
+ * a sensitivity study or a calibration draws from the same streams, so
+ * each (run seed, key) is seeded once per worker instead of once per point:
+ * seeding is what costs, a draw is a few nanoseconds. The numbers are the
+ * same either way (a generator started from a kept state is the one seeding
+ * would have made); only the time changes. At most `limit` states are kept
+ * (a few hundred bytes each); past it the store starts afresh.
+ */
+export class SeedStates {
+  /** By run seed, then by key (keys are the scenario's own strings, so no text is built to look one up). */
+  private readonly runs = new Map<number, Map<string, AleaState>>();
+  private kept = 0;
+
+  constructor(private readonly limit = 1 << 16) {}
+
+  /** A generator of `key`'s stream in the run seeded `run`, from its kept starting point when there is one. */
+  generator(run: number, key: string): () => number {
+    let keys = this.runs.get(run);
+    if (keys === undefined) {
+      if (this.kept >= this.limit) {
+        this.runs.clear();
+        this.kept = 0;
+      }
+      keys = new Map();
+      this.runs.set(run, keys);
+    }
+    let state = keys.get(key);
+    if (state === undefined) {
+      state = seedrandom.alea(streamSeed(run, key), { state: true }).state();
+      keys.set(key, state);
+      this.kept += 1;
+    }
+    return aleaFrom(state);
+  }
+}
+
+/** The text Alea seeds a stream with: the run's seed and the key's short form. */
+function streamSeed(run: number, key: string): string {
+  return `${run}|${shortKey(key)}`;
+}
+
+/** Alea's next number from a state, as seedrandom's `alea` computes it (its `next`, to the bit). */
+function aleaFrom(state: AleaState): () => number {
+  let { c, s0, s1, s2 } = state;
+  return () => {
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+    s0 = s1;
+    s1 = s2;
+    return (s2 = t - (c = t | 0));
+  };
 }
 
 /**
@@ -23,14 +89,14 @@ export class Streams {
   private bound: Stream[] = [];
   private readonly others = new WeakMap<readonly string[], Stream[]>();
 
-  constructor(readonly seed: number) {}
+  /** `seeds`: where to keep seeded generators' starting points across runs (see SeedStates). */
+  constructor(readonly seed: number, private readonly seeds: SeedStates | null = null) {}
 
   /** The stream of a key (created on first use). */
   stream(key: string): Stream {
     let stream = this.streams.get(key);
     if (stream === undefined) {
-      const seed = `${this.seed}|${shortKey(key)}`;
-      stream = { seed, next: null, drawn: 0 };
+      stream = { run: this.seed, key, next: null, drawn: 0, seeds: this.seeds };
       this.streams.set(key, stream);
     }
     return stream;
@@ -72,7 +138,7 @@ export function drawAt(stream: Stream, turn: number): number {
   let next = stream.next;
   if (next === null || stream.drawn >= turn) {
     // First use, or going back (a branch, a replay): start the stream.
-    next = seedrandom.alea(stream.seed);
+    next = stream.seeds === null ? seedrandom.alea(streamSeed(stream.run, stream.key)) : stream.seeds.generator(stream.run, stream.key);
     stream.next = next;
     stream.drawn = 0;
   }

@@ -5,6 +5,7 @@ import type { PairedData } from '../../engine/batch/paired.js';
 import { tallyRuns } from '../../engine/batch/runs.js';
 import { BatchTally, type TallyData } from '../../engine/batch/tally.js';
 import { SimulationError } from '../../engine/errors.js';
+import { SeedStates } from '../../engine/random.js';
 import { CounterfactualTally } from '../../engine/analysis/counterfactual.js';
 import type { Scenario } from '../../engine/types.js';
 import { compileScenario } from '../../scenarios/compile.js';
@@ -37,12 +38,15 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
     }
     return loaded.scenario;
   };
+  // Run i of every combination draws the same numbers (common random
+  // numbers), so with many combinations its generators are seeded once.
+  const seeds = spec.combinations.length > 1 ? new SeedStates() : undefined;
   return {
     run(task: Task): void {
       const scenario = scenarioOf(task.combination);
       if (spec.perTask === true) {
         const own = new BatchTally(layoutOf(scenario, spec.turns, spec.quantiles));
-        tallyRuns(scenario, { seed: spec.seed, turns: spec.turns, from: task.from, to: task.to }, own);
+        tallyRuns(scenario, { seed: spec.seed, turns: spec.turns, from: task.from, to: task.to, seeds }, own);
         const data = own.data();
         post({ type: 'done', task: task.id, runs: task.to - task.from, tally: data }, tallyArrays(data).map((array) => array.buffer as ArrayBuffer));
         return;
@@ -52,7 +56,7 @@ function tallyWorker(spec: Extract<Job, { kind: 'tally' }>) {
         tally = new BatchTally(layoutOf(scenario, spec.turns, spec.quantiles));
         tallies.set(task.combination, tally);
       }
-      const range = { seed: spec.seed, turns: spec.turns, from: task.from, to: task.to };
+      const range = { seed: spec.seed, turns: spec.turns, from: task.from, to: task.to, seeds };
       if (!spec.csv) {
         tallyRuns(scenario, range, tally);
         post({ type: 'done', task: task.id, runs: task.to - task.from });

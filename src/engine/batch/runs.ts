@@ -1,6 +1,6 @@
 import type { Frame } from '../frame.js';
 import { outcomeAt, type Outcome } from '../outcome.js';
-import { deriveSeed } from '../random.js';
+import { deriveSeed, type SeedStates } from '../random.js';
 import { planRun, stepper, withSeed } from '../plan.js';
 import { SimulationError } from '../errors.js';
 import type { Scenario, WorldState } from '../types.js';
@@ -14,6 +14,11 @@ export interface RunRange {
   readonly from: number;
   /** Last run index (exclusive). */
   readonly to: number;
+  /**
+   * Seeded generators kept across calls, for callers that run the same run
+   * indices at many points (sweeps, studies, calibrations): see SeedStates.
+   */
+  readonly seeds?: SeedStates;
 }
 
 /** Hooks for what a caller records besides the tally (e.g. CSV rows). */
@@ -38,7 +43,7 @@ export function tallyRuns(scenario: Scenario, range: RunRange, tally: BatchTally
   const plan = planRun(scenario, { seed: range.seed, turns: range.turns });
   for (let index = range.from; index < range.to; index += 1) {
     const seed = deriveSeed(range.seed, index);
-    const run = stepper(withSeed(plan, seed));
+    const run = stepper(withSeed(plan, seed), undefined, range.seeds ?? null);
     const { frame } = run;
     observe(frame);
     inRun(index, seed, () => {
