@@ -9,7 +9,7 @@ describe('sandtable validate FILE', () => {
     const dir = writeFiles(tempDir(), { 'tiny.yaml': TINY });
     const { code, stdout, stderr } = sandtable(['validate', join(dir, 'tiny.yaml')]);
     expect(code, stderr).toBe(0);
-    expect(stdout).toBe(`${join(dir, 'tiny.yaml')}: valid scenario \`tiny\` (2 actors, 1 rules, variants: fast)\n`);
+    expect(stdout).toBe(`${join(dir, 'tiny.yaml')}: valid scenario \`tiny\` (2 actors, 1 rule, variants: fast)\n`);
     expect(stderr).toBe('');
   });
 

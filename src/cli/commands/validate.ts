@@ -4,6 +4,7 @@ import { resolveSpec, ScenarioNotFound, warningsOf } from '../../scenarios/load.
 import { EXIT, UsageError } from '../errors.js';
 import { problemLines } from '../scenario.js';
 import { note, printData } from '../terminal.js';
+import { plural } from '../text/format.js';
 
 /**
  * `sandtable validate FILE`: every check a command makes when it loads the
@@ -14,7 +15,7 @@ export function validateCommand(file: string): number {
     const spec = resolveSpec(file);
     for (const warning of warningsOf(spec)) note(`warning: ${formatProblem(warning)}`);
     const variants = spec.variants.length === 0 ? 'no variants' : `variants: ${spec.variants.map((variant) => variant.id).join(', ')}`;
-    printData(`${oneLine(`${file}: valid scenario \`${spec.id}\` (${spec.actors.length} actors, ${spec.rules.length} rules, ${variants})`)}\n`);
+    printData(`${oneLine(`${file}: valid scenario \`${spec.id}\` (${plural(spec.actors.length, 'actor')}, ${plural(spec.rules.length, 'rule')}, ${variants})`)}\n`);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof ScenarioNotFound) throw new UsageError(error.message);

@@ -82,7 +82,7 @@ describe('a file name made to spoof the terminal', () => {
     expect(init.stderr).toMatch(/^sandtable: wrote .*new.*\.yaml \(scenario `new-[a-z0-9-]+`, extends /);
     const valid = sandtable(['validate', scenario]);
     expectClean(valid, 0, 0);
-    expect(valid.stdout).toMatch(/^[^\n]*: valid scenario `coin` \(1 actors, 1 rules, variants: biased, forced-at-5\)\n$/);
+    expect(valid.stdout).toMatch(/^[^\n]*: valid scenario `coin` \(1 actor, 1 rule, variants: biased, forced-at-5\)\n$/);
     const broken = at(`broken${SPOOF}.yaml`);
     writeFileSync(broken, readFileSync(COIN, 'utf8').replace('turns: 1', 'turns: one').replace('initial: 0 }', 'initial: 2 }'));
     const invalid = sandtable(['validate', broken]);
