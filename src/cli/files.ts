@@ -24,12 +24,13 @@ export function writeFileAtomic(path: string, content: string, mode?: number): v
 /**
  * Refuse to write `path` when it is a file this command reads (the same file
  * by any name: a link, another path, a hard link): writing would destroy the input.
+ * `what` names the input when it is more than what its reader called it.
  */
-export function refuseInput(path: string): void {
+export function refuseInput(path: string, what?: string): void {
   const input = inputAt(path);
   if (input === null) return;
   const same = input.path === path ? 'it is' : `it is the same file as ${input.path},`;
-  throw new UsageError(`will not write ${path}: ${same} the ${input.what} this command reads; write to another file`);
+  throw new UsageError(`will not write ${path}: ${same} the ${what ?? input.what} this command reads; write to another file`);
 }
 
 /** Remove a temporary file if it exists; failing to (its directory is gone or not one) must not hide the error that matters. */

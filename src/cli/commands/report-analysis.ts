@@ -45,7 +45,7 @@ export async function analysisReport(file: string, analysis: Analysis, options: 
     printData(await analysisHtml(analysis));
     return EXIT.ok;
   }
-  refuseInput(options.out);
+  refuseInput(options.out, `${analysis.kind} --json output`);
   await writeAnalysisHtml(options.out, analysis);
   return EXIT.ok;
 }

@@ -58,6 +58,15 @@ describe('a command whose output is one of its inputs', () => {
     expectInputsKept();
   });
 
+  it('report --out of an analysis: its --json output, named as what it is', () => {
+    const batch = sandtable(['batch', at('coin.yaml'), '--runs', '4', '--workers', '1', '--seed', '1', '--json']);
+    expect(batch.code, batch.stderr).toBe(0);
+    writeFileSync(at('batch.json'), batch.stdout);
+    expectRefused(sandtable(['report', at('batch.json'), '--out', at('batch.json')]),
+      /will not write .*batch\.json: it is the batch --json output this command reads; write to another file/);
+    expect(readFileSync(at('batch.json'), 'utf8')).toBe(batch.stdout);
+  });
+
   it('batch --csv, sweep --csv and merge --csv: the scenario and the shard', () => {
     expectRefused(sandtable(['batch', at('coin.yaml'), '--runs', '2', '--workers', '1', '--csv', at('hard.csv')]), /the scenario file this command reads/);
     expectRefused(sandtable(['sweep', at('child.yaml'), '--set', 'p=0:1:2', '--runs', '2', '--workers', '1', '--csv', at('coin.yaml')]),
