@@ -25,9 +25,11 @@ const scenario = z.object({
   start: z.object({ year: z.number().int().min(0).max(9999), month: z.number().int().min(1).max(12) }).readonly().optional(),
 }).readonly();
 
+// An indicator on its own scale (`range`) has its values on that scale; otherwise they are in [0, 1].
 const indicator = z.object({
   title: text,
-  byTurn: byTurn(z.object({ turn: count, mean: unit, p5: unit.optional(), p50: unit.optional(), p95: unit.optional() }).readonly()),
+  range: interval.optional(),
+  byTurn: byTurn(z.object({ turn: count, mean: number, p5: number.optional(), p50: number.optional(), p95: number.optional() }).readonly()),
 }).readonly();
 const indicators = table(indicator, LIMITS.indicators);
 const outcomes = table(z.object({ title: text, count, p: unit, ci95: interval }).readonly(), LIMITS.rules);

@@ -1,9 +1,14 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sandtable } from '../helpers.js';
 import { batch } from '../../src/engine/batch/in-process.js';
 import { deriveSeed } from '../../src/engine/random.js';
 import { run } from '../../src/engine/run.js';
 import { check } from '../../src/engine/batch/in-process.js';
 import { compileText } from '../language/helpers.js';
+import { formatBatch } from '../../src/cli/text/batch-text.js';
 
 // Troops counted in troops: a batch's means and percentiles must be in troops
 // too, not a share of [0, 1] cut off at 1.
@@ -78,5 +83,30 @@ describe('a batch of an indicator on its own scale', () => {
     const [result] = check(scenario, { seed: 9, runs });
     expect(result!.estimate).toBeCloseTo(summary.indicators.troops!.byTurn[4]!.mean, 6);
     expect(result!.verdict).toBe('pass');
+  });
+
+  it('draws its sparklines on its own range in the text of a batch, and says so', () => {
+    expect(summary.indicators.troops!.range).toEqual([0, 5000]);
+    expect(summary.indicators.tension!.range).toBeUndefined();
+    const text = formatBatch(summary);
+    expect(text).toMatch(/sparklines on a 0 to 1 scale, or on the range an indicator declares/);
+    const block = text.slice(text.indexOf('  troops:'), text.indexOf('  tension:'));
+    const mean = /\n {4}mean ([^\n]+)/.exec(block)![1]!;
+    // 4000 of 5000 troops is 0.8 of the range: the seventh bar of eight, never the full one.
+    expect(mean[0]).toBe('▇');
+    expect(mean).not.toMatch(/█{5}/);
+  });
+
+  it('is drawn by report from batch --json, its chart on its own range', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandtable-scaled-'));
+    writeFileSync(join(dir, 'troops.yaml'), TROOPS);
+    const json = sandtable(['batch', join(dir, 'troops.yaml'), '--runs', '50', '--seed', '1', '--workers', '1', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).indicators.troops.range).toEqual([0, 5000]);
+    writeFileSync(join(dir, 'troops.json'), json.stdout);
+    const page = sandtable(['report', join(dir, 'troops.json'), '--out', join(dir, 'troops.html')]);
+    expect(page.code, page.stderr).toBe(0);
+    // The y axis of the troops chart is labelled up to the top of its range.
+    expect(readFileSync(join(dir, 'troops.html'), 'utf8')).toMatch(/>5,000</);
   });
 });

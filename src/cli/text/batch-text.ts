@@ -34,9 +34,13 @@ export function formatTally(summary: TallySummary, turns: number): string {
     const lines: [string, (turn: (typeof indicator.byTurn)[number]) => number | undefined][] = [
       ['mean', (turn) => turn.mean], ['p5', (turn) => turn.p5], ['p50', (turn) => turn.p50], ['p95', (turn) => turn.p95],
     ];
+    // A sparkline shows the share of the indicator's scale: its own range when it declares one.
+    const [lo, hi] = indicator.range ?? [0, 1];
     for (const [label, pick] of lines) {
       const values = indicator.byTurn.map(pick);
-      if (values.every((value): value is number => value !== undefined)) indicatorLines.push(`    ${label.padEnd(4)} ${sparkline(values)}`);
+      if (values.every((value): value is number => value !== undefined)) {
+        indicatorLines.push(`    ${label.padEnd(4)} ${sparkline(values.map((value) => (value - lo) / (hi - lo)))}`);
+      }
     }
   }
   const outcomes = Object.entries(summary.outcomes).map(([id, outcome]) => [
@@ -51,7 +55,7 @@ export function formatTally(summary: TallySummary, turns: number): string {
     `Events: chance of having fired by turn ${turns} (95% interval), median turn of firing, chance by turn 0 to ${turns}`,
     columns(events, [false, true, false, true]),
     '',
-    `Indicators by turn 0 to ${turns} (sparklines on a 0 to 1 scale)`,
+    `Indicators by turn 0 to ${turns} (sparklines on a 0 to 1 scale${Object.values(summary.indicators).some((item) => item.range !== undefined) ? ', or on the range an indicator declares' : ''})`,
     ...indicatorLines,
     '',
     'Outcomes (95% interval)',

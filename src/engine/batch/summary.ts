@@ -48,6 +48,8 @@ export interface IndicatorTurn {
 
 export interface IndicatorSummary {
   readonly title: string;
+  /** The indicator's own scale, when it declares one (values are on it); absent on the default [0, 1]. */
+  readonly range?: readonly [number, number];
   readonly byTurn: readonly IndicatorTurn[];
 }
 
@@ -160,7 +162,7 @@ export function summarizeIndicators(tally: BatchTally): Record<string, Indicator
             p95: fromShare(indicator, binPercentile(bins, slot * BINS, runs, 95)),
           });
     }
-    indicators[indicator.id] = { title: indicator.title, byTurn };
+    indicators[indicator.id] = indicator.range === undefined ? { title: indicator.title, byTurn } : { title: indicator.title, range: indicator.range, byTurn };
   });
   return indicators;
 }

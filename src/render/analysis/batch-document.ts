@@ -11,8 +11,9 @@ export function batchDocument(summary: BatchSummary): ReportDocument {
     kind: 'lines',
     title: indicator.title,
     months,
-    min: 0,
-    max: 1,
+    // On the indicator's own range when it declares one.
+    min: indicator.range?.[0] ?? 0,
+    max: indicator.range?.[1] ?? 1,
     series: [
       fanSeries(indicator, 'mean (band: 5th to 95th percentile)', 'mean'),
       ...(indicator.byTurn.every((item) => item.p50 !== undefined)

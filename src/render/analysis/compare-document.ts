@@ -32,8 +32,8 @@ export function compareDocument(comparison: Comparison): ReportDocument {
       kind: 'lines',
       title: indicator.title,
       months,
-      min: 0,
-      max: 1,
+      min: Math.min(indicator.range?.[0] ?? 0, other.range?.[0] ?? 0),
+      max: Math.max(indicator.range?.[1] ?? 1, other.range?.[1] ?? 1),
       series: [fanSeries(indicator, `${base}: mean (band: 5th to 95th percentile)`, 'base'), fanSeries(other, `${variant}: mean (band: 5th to 95th percentile)`, 'variant')],
     }];
   });
