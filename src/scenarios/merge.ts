@@ -139,6 +139,13 @@ function warnChangesReplaced(base: unknown, over: unknown, path: readonly Part[]
   }
 }
 
+/** Why nothing in a base's list can be named: its entries have no ids (effect lists written before format 2). */
+function noIds(count: number): string {
+  if (count === 0) return ': its list is empty';
+  const which = count === 1 ? 'its one entry has no `id`' : `none of its ${count} entries has an \`id\``;
+  return `: ${which} to name it by; give ids in the base, or write the whole list here (it replaces the base's)`;
+}
+
 function idOf(item: unknown): string | null {
   return isData(item) && typeof item.id === 'string' ? item.id : null;
 }
@@ -165,7 +172,7 @@ function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Prob
     if (remove === true) {
       if (at < 0) {
         const known = items.map((item) => idOf(item.value)).filter((known): known is string => known !== null);
-        problems.push({ path: [...path, 'id'], message: `cannot remove \`${id}\`: the base has no such ${shape.noun ?? 'item'}${suggest(id, known)}` });
+        problems.push({ path: [...path, 'id'], message: `cannot remove \`${id}\`: the base has no such ${shape.noun ?? 'item'}${known.length === 0 ? noIds(items.length) : suggest(id, known)}` });
       } else {
         items.splice(at, 1);
       }
@@ -176,7 +183,7 @@ function mergeList(base: Sourced, overlay: Sourced, shape: Shape, problems: Prob
       items[at] = mergeValue(items[at]!, item, shape, problems, warnings);
     } else if (remove === false) {
       const known = items.map((each) => idOf(each.value)).filter((each): each is string => each !== null);
-      problems.push({ path: [...path, 'id'], message: `cannot change \`${id}\`: the base has no such ${shape.noun ?? 'item'}${suggest(id, known)}` });
+      problems.push({ path: [...path, 'id'], message: `cannot change \`${id}\`: the base has no such ${shape.noun ?? 'item'}${known.length === 0 ? noIds(items.length) : suggest(id, known)}` });
     } else {
       const known = items.map((each) => idOf(each.value)).filter((each): each is string => each !== null);
       const close = suggest(id, known);

@@ -24,9 +24,9 @@ export function scenarioHash(
  * inject that fires is recorded as an intervention), and the evidence a
  * scenario declares: a parameter's range, distribution, bounds, source and
  * note (only its value counts), sources on actions and starting values,
- * structured sources on rules, the article and the expectations. A rule's
- * source written as text stays in, as it always was, so that records made
- * before these fields existed still verify.
+ * structured sources on rules, the article and the expectations; and the ids
+ * of effects. A rule's source written as text stays in, as it always was, so
+ * that records made before these fields existed still verify.
  */
 function runData(spec: ScenarioSpec): Record<string, unknown> {
   const {
@@ -38,8 +38,21 @@ function runData(spec: ScenarioSpec): Record<string, unknown> {
   return {
     ...rest,
     params: paramValues(rest.params),
-    actors: rest.actors.map((actor) => ({ ...actor, actions: actor.actions.map((action) => ({ ...action, source: undefined })) })),
+    actors: rest.actors.map((actor) => ({
+      ...actor,
+      actions: actor.actions.map((action) => ({ ...action, source: undefined, effects: withoutIds(action.effects) })),
+    })),
     indicators: rest.indicators.map((indicator) => ({ ...indicator, source: undefined })),
-    rules: rest.rules.map((rule) => (typeof rule.source === 'string' ? rule : { ...rule, source: undefined })),
+    rules: rest.rules.map((rule) => ({ ...(typeof rule.source === 'string' ? rule : { ...rule, source: undefined }), effects: withoutIds(rule.effects) })),
+    dynamics: withoutIds(rest.dynamics),
   };
+}
+
+/**
+ * Effects without their ids: an effect's id names it for an overlay to change
+ * or remove, and never changes a run (random quantities are keyed by their
+ * place, not their id), so giving a list's effects ids keeps the hash.
+ */
+function withoutIds<T extends { readonly id?: string }>(effects: readonly T[]): readonly T[] {
+  return effects.map((effect) => (effect.id === undefined ? effect : { ...effect, id: undefined }));
 }

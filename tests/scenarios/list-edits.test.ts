@@ -172,3 +172,29 @@ describe('an overlay that changes a variant\'s `changes:`', () => {
     expect(warningsOf(readScenarioFile(join(dir, 'child.yaml')))).toEqual([]);
   });
 });
+
+describe('effect ids', () => {
+  it('name niger-2024\'s lines of dynamics, so an overlay removes one alone', () => {
+    const dir = writeFiles(tempDir(), { 'child.yaml': 'format: 2\nextends: niger-2024\nid: child\ndynamics:\n  remove: [iran-ties-drift]\n' });
+    const spec = readScenarioFile(join(dir, 'child.yaml'));
+    expect(spec.dynamics.map((effect) => effect.id)).toEqual(['ct-support-drift', 'insurgency-momentum', 'civilian-security-drift', 'niger-alignment-drift']);
+    expect(warningsOf(spec)).toEqual([]);
+  });
+
+  it('do not enter the hash: a base whose effects gain ids hashes and runs as before', () => {
+    const withIds = BASE.replace('      - add: { ind.presence: param.growth }', '      - { id: grow, add: { ind.presence: param.growth } }')
+      .replace('  - { id: drift, add:', '  - { id: drift-renamed, add:');
+    const dir = writeFiles(tempDir(), { 'a.yaml': BASE, 'b.yaml': withIds });
+    const a = compileScenario(readScenarioFile(join(dir, 'a.yaml')), null);
+    const b = compileScenario(readScenarioFile(join(dir, 'b.yaml')), null);
+    expect(b.hash).toBe(a.hash);
+    expect(hashes(run(b, { seed: 3, turns: 6 }))).toEqual(hashes(run(a, { seed: 3, turns: 6 })));
+  });
+
+  it('say why nothing can be named when the base\'s entries have none', () => {
+    const dir = writeFiles(tempDir(), { 'base.yaml': BASE, 'child.yaml': 'format: 2\nextends: base.yaml\nid: child\nrules:\n  - id: expansion\n    effects: { remove: [grow] }\n' });
+    expect(() => readScenarioFile(join(dir, 'child.yaml'))).toThrow(
+      /cannot remove `grow`: the base has no such effect: none of its 2 entries has an `id` to name it by; give ids in the base, or write the whole list here \(it replaces the base's\)/,
+    );
+  });
+});
