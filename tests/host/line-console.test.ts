@@ -76,6 +76,8 @@ describe('the line console of sandtable host', () => {
     // q ends the host even while its input stays open (a pipe a supervisor holds).
     type('q');
     expect(await running.exited).toBe(0);
+    // Quitting part-way says how to go on.
+    expect(running.stderr()).toContain(`the exercise stopped with 1 of 2 months played; go on with sandtable host --resume ${running.journal}`);
     const record = JSON.parse(readFileSync(running.record, 'utf8')) as { interventions: { kind: string; event?: string; turn: number }[]; decidedByPolicy?: unknown };
     expect(record.interventions).toContainEqual({ kind: 'force', event: 'iran-ties', turn: 1 });
     expect(record.decidedByPolicy).toEqual([{ turn: 1, actor: 'usa', why: 'instructor' }, { turn: 1, actor: 'russia', why: 'instructor' }]);

@@ -6,7 +6,9 @@ import { startHistory } from '../../engine/history.js';
 import { randomSeed } from '../../engine/random.js';
 import { stripControl } from '../../engine/text.js';
 import { exerciseFileName } from '../../tui/export.js';
+import { pathArgument, shellCommand } from '../../render/shell.js';
 import { startConsole } from '../../host/console.js';
+import { isOver } from '../../host/game.js';
 import { JournalError, Journal } from '../../host/journal.js';
 import type { StartEntry } from '../../host/journal-entry.js';
 import { HostRuntime, scenarioOfStart, startEntryOf } from '../../host/runtime.js';
@@ -53,7 +55,13 @@ export async function hostCommand(ref: string | undefined, options: HostOptions)
   const links = linksOf(runtime.start);
   if (options.links !== undefined) writeLinks(options.links, runtime, links);
   note(`${resumed ? 'resumed' : 'hosting'} ${runtime.game.session.history.scenario.id}, seed ${runtime.start.seed} (journal ${runtime.journal.path}; the record is written to ${runtime.start.recordPath} after every turn)`);
-  return startConsole({ runtime, server, links, print: printData, note });
+  const code = await startConsole({ runtime, server, links, print: printData, note });
+  // Quitting part-way loses nothing: say how to go on, as a saved exercise does.
+  if (!isOver(runtime.game)) {
+    note(`the exercise stopped with ${runtime.game.session.history.kept.length - 1} of ${runtime.start.turns} months played; ` +
+      `go on with ${shellCommand(['sandtable', 'host', '--resume', pathArgument(runtime.journal.path)])}`);
+  }
+  return code;
 }
 
 async function fresh(ref: string | undefined, options: HostOptions, server: HostServer) {
