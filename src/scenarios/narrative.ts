@@ -7,10 +7,13 @@ import type { ScenarioScope } from './scope.js';
 // value when the event fires (after its own effects), with the quantity's unit
 // when it declares one. A placeholder is an expression in braces that starts
 // with a name of the language; other text in braces is kept as written, so a
-// narrative written before placeholders existed reads as it did.
+// narrative written before placeholders existed reads as it did. A value shows
+// up to 4 decimals; `{round(ind.troops)}` shows it whole, still with its unit.
 
 const PLACEHOLDER = /\{([^{}]{1,200})\}/g;
-const HEADS = /^\s*(ind|coop|stance|salience|attr|flag|param|turn|month|year)\b/;
+const HEADS = /^\s*(ind|coop|stance|salience|attr|flag|param|turn|month|year|round)\b/;
+/** `round(ind.troops)` shows a whole number, with the quantity's unit. */
+const WHOLE = /^round\(\s*([^()]+?)\s*\)$/;
 
 /**
  * The narrative as a function of the frame, or null when it has no
@@ -23,7 +26,7 @@ export function compileNarrative(text: string, scope: ScenarioScope): ((frame: F
     const inner = match[1]!;
     if (!HEADS.test(inner)) continue;
     const expr = compileExpression(inner.trim(), scope);
-    const unit = scope.units[inner.trim()];
+    const unit = scope.units[inner.trim()] ?? scope.units[WHOLE.exec(inner.trim())?.[1] ?? ''];
     parts.push(text.slice(last, match.index), (frame) => withUnit(expr.at(frame), unit));
     last = match.index + match[0].length;
   }

@@ -63,6 +63,13 @@ describe('narratives with values', () => {
     expect(history.kept[2]!.events[0]!.narrative).toMatch(/^Reinforcements arrive: 5000 troops in the country, budget 90%, tension 0\.8, month 3\./);
   });
 
+  it('shows a value whole with round, keeping its unit', () => {
+    const text = SCALES.replace('add: { ind.troops: 600,', 'add: { ind.troops: 600.4,')
+      .replace('narrative: "Reinforcements arrive: {ind.troops} in the country,', 'narrative: "Reinforcements arrive: {ind.troops}, {round(ind.troops)} in the country,');
+    const history = run(compileText(text), { seed: 1, turns: 6 });
+    expect(history.kept[1]!.events[0]!.narrative).toMatch(/^Reinforcements arrive: 4600\.4 troops, 4600 troops in the country,/);
+  });
+
   it('prints them in run, stripped of control sequences', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandtable-narrative-'));
     const file = join(dir, 'scales.yaml');
