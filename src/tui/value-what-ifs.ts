@@ -68,7 +68,8 @@ function settables(scenario: Scenario, state: WorldState): Settable[] {
     if (i === j || (scenario.symmetricCooperation && j < i)) return;
     list.push({
       section: 'Set cooperation next month',
-      name: `${a.name} ${scenario.symmetricCooperation ? 'and' : 'toward'} ${b.name}`,
+      // An arrow, not a word: actors' own names may hold "and" ("Mali and Burkina Faso").
+      name: `${a.name} ${scenario.symmetricCooperation ? '↔' : '→'} ${b.name}`,
       path: `coop.${a.id}.${b.id}`,
       now: state.coop[a.id]?.[b.id] ?? 0,
     });

@@ -107,8 +107,8 @@ describe('the what-if menu sets every value a `set` intervention can', () => {
       'Choose an actor\'s action next month',
     ]);
     expect(items.filter((item) => item.section === 'Set cooperation next month').map((item) => [item.label, setOf(item).path])).toEqual([
-      ['Mission and Host: 0.2 (now 0.4)', 'coop.mission.host'],
-      ['Mission and Host: 0.6 (now 0.4)', 'coop.mission.host'],
+      ['Mission ↔ Host: 0.2 (now 0.4)', 'coop.mission.host'],
+      ['Mission ↔ Host: 0.6 (now 0.4)', 'coop.mission.host'],
     ]);
     expect(items.filter((item) => item.section === 'Set a stance next month').map((item) => [item.label, setOf(item).value])).toEqual([
       ['Mission on alignment: 0.1 (now 0.5)', 0.1],
@@ -183,7 +183,7 @@ describe('the sections of the what-if menu', () => {
 
     const app = mountApp();
     await app.press('b');
-    await app.waitFor('Tab section');
+    await app.waitFor('Tab next section');
     // Force, block, variant, indicator, attribute, cooperation, stance: the eighth section is the saliences.
     const salience = firstOf('Set a salience next month');
     expect(sections.indexOf('Set a salience next month')).toBe(7);

@@ -51,7 +51,7 @@ export function ListOverlay({ title, rows, pick, width, height }: ListOverlayPro
             </Text>
           ))}
       <Box flexGrow={1} />
-      <Text dimColor wrap="truncate-end">↑↓ move · PgUp PgDn{rows.some((row) => row.section !== undefined) ? ' · Tab section' : ''} · Enter choose · Esc close</Text>
+      <Text dimColor wrap="truncate-end">↑↓ move · PgUp PgDn{rows.some((row) => row.section !== undefined) ? ' · Tab next section' : ''} · Enter choose · Esc close</Text>
     </Panel>
   );
 }
