@@ -8,7 +8,7 @@ import qrcode from 'qrcode-terminal';
 import { monthLabel } from '../engine/calendar.js';
 import { decidingTurn, isOver, Refusal } from './game.js';
 import { clockOf } from '../tui/host/HostConsole.js';
-import { startInkConsole } from './ink-console.js';
+import { endOnce, startInkConsole } from './ink-console.js';
 import type { HostRuntime } from './runtime.js';
 import type { HostServer } from './server.js';
 import { instructorView } from './views.js';
@@ -52,25 +52,16 @@ export function startConsole(options: ConsoleOptions): Promise<number> {
     print(`${statusLine(options)}\n`);
   });
   return new Promise((resolve) => {
-    let done = false;
-    const end = (code: number) => {
-      if (done) return;
-      done = true;
+    const lines = createInterface({ input: process.stdin, terminal: false });
+    const end = endOnce(options, () => {
       lines.close();
       // A pipe still open (a supervisor, a script that quit with `q`) would keep the process up.
       process.stdin.destroy();
-      void server.close().then(() => {
-        runtime.close();
-        resolve(code);
-      });
-    };
-    const lines = createInterface({ input: process.stdin, terminal: false });
+    }, resolve);
     lines.on('line', (line) => {
       const result = command(options, line.trim());
       if (result === 'quit') end(0);
     });
-    process.once('SIGINT', () => end(130));
-    process.once('SIGTERM', () => end(143));
   });
 }
 

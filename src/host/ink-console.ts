@@ -42,16 +42,7 @@ export function consoleFeed(runtime: HostRuntime): (listener: (text: string) => 
 export function startInkConsole(options: { readonly runtime: HostRuntime; readonly server: HostServer; readonly links: readonly ConsoleLink[] }): Promise<number> {
   const { runtime, server } = options;
   return new Promise((resolve) => {
-    let done = false;
-    const end = (code: number) => {
-      if (done) return;
-      done = true;
-      app.unmount();
-      void server.close().then(() => {
-        runtime.close();
-        resolve(code);
-      });
-    };
+    const end = endOnce(options, () => app.unmount(), resolve);
     const element = createElement(HostConsole, {
       links: options.links,
       read: () => instructorView(runtime.game, { remaining: runtime.remaining(), online: server.online() }),
@@ -61,7 +52,30 @@ export function startInkConsole(options: { readonly runtime: HostRuntime; readon
       recordPath: runtime.start.recordPath,
     });
     const app = render(createElement(ColorContext.Provider, { value: colorsEnabled(process.env) }, element), { exitOnCtrlC: false });
-    process.once('SIGINT', () => end(130));
-    process.once('SIGTERM', () => end(143));
   });
+}
+
+/**
+ * How either console ends: once, whatever asks first (its quit key, SIGINT,
+ * SIGTERM): the console's own screen or input closed, then the server, then
+ * the journal; then the promise resolves to the exit code.
+ */
+export function endOnce(
+  options: { readonly runtime: HostRuntime; readonly server: HostServer },
+  closeConsole: () => void,
+  resolve: (code: number) => void,
+): (code: number) => void {
+  let done = false;
+  const end = (code: number) => {
+    if (done) return;
+    done = true;
+    closeConsole();
+    void options.server.close().then(() => {
+      options.runtime.close();
+      resolve(code);
+    });
+  };
+  process.once('SIGINT', () => end(130));
+  process.once('SIGTERM', () => end(143));
+  return end;
 }
